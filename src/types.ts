@@ -1,0 +1,111 @@
+// The records that flow through the pipeline: sources → detect → verify → report.
+// Every stage depends on this file and on nothing of the other stages.
+
+export type Provider = 'openai' | 'deepseek';
+export type Confidence = 'high' | 'medium' | 'low';
+
+/** Where a history chunk came from: the commit that introduced the text. */
+export interface Commit {
+  sha: string;
+  author: string;
+  email: string;
+  /** ISO 8601 author date */
+  date: string;
+}
+
+/** Pseudo-path for text that lives in a commit message rather than a file. */
+export const COMMIT_MESSAGE_PATH = '<commit message>';
+
+/**
+ * A piece of input with enough location to report a finding in it.
+ * Sources cut files into chunks on line boundaries where they can, so a key is never split;
+ * a single line longer than a chunk is cut with an overlap of at least MAX_SECRET_LENGTH bytes,
+ * and duplicate findings from the overlap are dropped downstream by location.
+ */
+export interface Chunk {
+  /** Path relative to the scan root with '/' separators; '-' for stdin; COMMIT_MESSAGE_PATH. */
+  path: string;
+  /** UTF-8 bytes (sources transcode UTF-16; other bytes are searched as they are). */
+  data: Buffer;
+  /** 1-based line number, in the file, of the line data starts in. */
+  line: number;
+  /** 0-based column (UTF-16 code units) of data[0] within that line: 0 unless a long line was cut. */
+  column: number;
+  /** Byte offset of data[0] within the file, for binary findings and overlap de-duplication. */
+  offset: number;
+  /** History only: the commit this text was introduced by. */
+  commit?: Commit;
+  /**
+   * Diff sources only: the 1-based file lines that were added. data also holds context lines,
+   * so rules can see a DEEPSEEK name next to a key, but only keys on these lines are reported.
+   */
+  added?: ReadonlySet<number>;
+  /** The file holds NUL bytes: report its byte offset, as line/column mean little there. */
+  binary?: boolean;
+  /** How the source decoded the file before scanning, when it did ('utf16le', 'utf16be'). */
+  decodedFrom?: string;
+}
+
+export type VerifyStatus = 'live' | 'quota_exhausted' | 'rate_limited' | 'invalid' | 'unknown';
+
+export interface Verification {
+  status: VerifyStatus;
+  /** Human-readable reason: balance, provider message, or why the check could not be made. */
+  detail: string;
+  /** ISO 8601 time of the check. */
+  checkedAt: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  provider: Provider;
+  /** The rule's one-line description. */
+  description: string;
+  /** The exact secret. Kept in memory for verification; reporters print it only with --show-secrets. */
+  secret: string;
+  /** Lowercase hex SHA-256 of secret: how the same key is recognised across files, commits and runs. */
+  fingerprint: string;
+  /** Provider prefix + '…' + last 4 characters: safe to print. */
+  redacted: string;
+  path: string;
+  /** 1-based line and columns, columns in UTF-16 code units as SARIF counts them; endColumn exclusive. */
+  line: number;
+  column: number;
+  endColumn: number;
+  /** Byte offset of the match within the file. */
+  offset: number;
+  confidence: Confidence;
+  /** Set when the key was found inside an encoded value ('base64', 'percent') or a transcoded file. */
+  encoding?: string;
+  /** Set when the file holds NUL bytes. */
+  binary?: boolean;
+  commit?: Commit;
+  verification?: Verification;
+}
+
+/** What a scan looked at, and what it did not look at and why: nothing is skipped silently. */
+export interface Stats {
+  files: number;
+  bytes: number;
+  commits?: number;
+  /** reason → count, e.g. { "symlink outside root": 2, "unreadable": 1 } */
+  skipped: Record<string, number>;
+  durationMs: number;
+}
+
+export interface Report {
+  findings: Finding[];
+  stats: Stats;
+  /** Things the user must know that are not findings: a shallow clone, an unreadable file. */
+  warnings: string[];
+}
+
+/** Collects stats and warnings while a source runs; sources call it, they never print. */
+export interface ScanContext {
+  stats: Stats;
+  warn(message: string): void;
+  skip(reason: string, path?: string): void;
+}
+
+/** Longest key any rule matches, in bytes: the overlap a source must keep when it cuts a line. */
+export const MAX_SECRET_LENGTH = 512;
