@@ -1,0 +1,214 @@
+// The keysentry command: parses flags, runs one pipeline, prints one report, returns an exit code.
+// 0 nothing found · 1 findings · 2 usage or runtime error (one line on stderr, never a stack trace).
+import { readFileSync } from 'node:fs';
+import yargs from 'yargs';
+import type { Argv } from 'yargs';
+import { loadConfig } from '../config.js';
+import { UserError } from '../errors.js';
+import { runScan, type Command } from '../scan.js';
+import type { Finding, Report } from '../types.js';
+import { writeAtomic } from './output.js';
+import { progressReporter } from './progress.js';
+import { repoRoot } from './root.js';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+const FORMATS = ['console', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
+interface ScanFlags {
+  paths?: string[];
+  files?: string[];
+  format: Format;
+  output?: string;
+  sarif?: string;
+  config?: string;
+  baseline?: string;
+  writeBaseline?: string;
+  showSecrets: boolean;
+  ignore: boolean;
+  verify: boolean;
+  failOn: 'any' | 'live';
+  openaiBaseUrl?: string;
+  deepseekBaseUrl?: string;
+  range?: string;
+  since?: string;
+}
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return String(pkg.version);
+}
+
+function reportOptions(y: Argv) {
+  return y
+    .option('format', { alias: 'f', choices: FORMATS, default: 'console' as Format, describe: 'report format' })
+    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
+    .option('sarif', { type: 'string', describe: 'also write a SARIF 2.1.0 report to FILE' })
+    .option('config', { type: 'string', describe: 'config file (default: .keysentry.json at the repo root)' })
+    .option('baseline', { type: 'string', describe: 'do not report findings recorded in this baseline FILE' })
+    .option('write-baseline', { type: 'string', describe: 'record the findings in a baseline FILE (fingerprints, never secrets)' })
+    .option('show-secrets', { type: 'boolean', default: false, describe: 'print full keys in reports (never in SARIF)' })
+    .option('verify', { type: 'boolean', default: false, describe: 'ask each provider whether found keys are live (sends keys to the provider only)' })
+    .option('fail-on', { choices: ['any', 'live'] as const, default: 'any' as const, describe: 'exit 1 on any finding, or only on keys that are not verified invalid' })
+    .option('openai-base-url', { type: 'string', describe: 'OpenAI API host root for --verify (proxy or tests)' })
+    .option('deepseek-base-url', { type: 'string', describe: 'DeepSeek API host root for --verify (proxy or tests)' });
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let code = EXIT_CLEAN;
+  const run = (command: Command) => async (flags: ScanFlags) => {
+    code = await scanCommand(command, flags);
+  };
+  try {
+    await yargs(argv)
+      .scriptName('keysentry')
+      .usage('$0 <command> [options]\n\nFinds OpenAI and DeepSeek API keys before they leak through git.')
+      .command(
+        'scan [paths..]',
+        'scan files and directories (- for stdin)',
+        (y) => reportOptions(y).option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore (--no-ignore scans everything but .git/)' }),
+        run('scan') as never,
+      )
+      .command('staged [files..]', 'scan what is staged for the next commit (pre-commit hook)', reportOptions, run('staged') as never)
+      .command(
+        'history',
+        'scan every commit of the repository',
+        (y) =>
+          reportOptions(y)
+            .option('range', { type: 'string', describe: 'only commits in A..B' })
+            .option('since', { type: 'string', describe: 'only commits after REV (REV..HEAD)' })
+            .conflicts('range', 'since'),
+        run('history') as never,
+      )
+      .command(
+        'verify',
+        'check keys read from stdin, one per line: live, out of balance, or dead?',
+        (y) =>
+          y
+            .option('format', { alias: 'f', choices: ['console', 'json'] as const, default: 'console' as const })
+            .option('openai-base-url', { type: 'string' })
+            .option('deepseek-base-url', { type: 'string' }),
+        async (flags) => {
+          const { runVerifyCommand } = await import('./verify-command.js');
+          const { resolveVerifyOptions } = await import('../verify/index.js');
+          code = await runVerifyCommand(process.stdin, process.stdout, {
+            format: flags.format,
+            color: useColor(),
+            verify: resolveVerifyOptions(flags, process.env),
+          });
+        },
+      )
+      .command(
+        'init',
+        'install the pre-commit hook (husky if present, else .git/hooks)',
+        (y) => y.option('force', { type: 'boolean', default: false, describe: 'replace a pre-commit hook keysentry did not write' }),
+        async (flags) => {
+          const { runInit } = await import('./init.js');
+          code = await runInit(process.cwd(), { force: flags.force }, process.stdout);
+        },
+      )
+      .demandCommand(1, 'name a command: scan, staged, history, verify or init')
+      .strict()
+      .version(version())
+      .help()
+      .wrap(Math.min(100, process.stdout.columns ?? 100))
+      .exitProcess(false)
+      .fail((msg, err) => {
+        throw err instanceof UserError || !err ? new UserError(msg ?? String(err)) : err;
+      })
+      .parseAsync();
+  } catch (e) {
+    process.stderr.write(`keysentry: ${oneLine(e)}\n`);
+    return EXIT_ERROR;
+  }
+  return code;
+}
+
+function oneLine(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.split('\n').find((l) => l.trim()) ?? 'unknown error';
+  return e instanceof UserError ? line : `internal error: ${line}`;
+}
+
+function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
+  if (process.env.NO_COLOR !== undefined) return false;
+  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
+  return stream.isTTY === true;
+}
+
+async function scanCommand(command: Command, flags: ScanFlags): Promise<number> {
+  const cwd = process.cwd();
+  const paths = (command === 'staged' ? flags.files : flags.paths) ?? [];
+  const root = await repoRoot(command === 'scan' && paths[0] && paths[0] !== '-' ? paths[0] : cwd);
+  const config = loadConfig(flags.config, root ?? cwd);
+  const verifyOptions = flags.verify
+    ? (await import('../verify/index.js')).resolveVerifyOptions(flags, process.env)
+    : undefined;
+
+  // Ctrl-C or a CI timeout: stop without writing anything that could pass for a complete report.
+  const signals = { SIGINT: 130, SIGTERM: 143 } as const;
+  const onSignal = (sig: NodeJS.Signals) => {
+    process.stderr.write(`\nkeysentry: interrupted by ${sig}; no report written\n`);
+    process.exit(signals[sig as keyof typeof signals]);
+  };
+  for (const sig of Object.keys(signals)) process.on(sig, onSignal);
+
+  const progress = progressReporter(process.stderr);
+  let report: Report;
+  try {
+    report = await runScan({
+      command,
+      cwd,
+      config,
+      paths,
+      noIgnore: !flags.ignore,
+      range: flags.range,
+      since: flags.since,
+      baseline: flags.baseline,
+      onProgress: progress.update,
+    });
+  } finally {
+    progress.done();
+  }
+  if (verifyOptions && report.findings.length) {
+    const { verifyFindings } = await import('../verify/index.js');
+    await verifyFindings(report.findings, verifyOptions);
+  }
+  for (const sig of Object.keys(signals)) process.off(sig, onSignal);
+
+  const { reporters } = await import('../report/index.js');
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version() };
+  const text = reporters[flags.format](report, { ...options, color: !flags.output && useColor() });
+  if (flags.output) writeAtomic(flags.output, text);
+  else process.stdout.write(text);
+  if (flags.sarif) writeAtomic(flags.sarif, reporters.sarif(report, { ...options, color: false }));
+  for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${w}\n`);
+
+  if (flags.writeBaseline) {
+    const { makeBaseline } = await import('../baseline.js');
+    writeAtomic(flags.writeBaseline, `${JSON.stringify(makeBaseline(report.findings), null, 2)}\n`);
+    process.stderr.write(`keysentry: wrote ${report.findings.length} finding(s) to baseline ${flags.writeBaseline}\n`);
+    return EXIT_CLEAN;
+  }
+  return exitCode(report.findings, flags.failOn);
+}
+
+/**
+ * --fail-on live passes only when every key is verified invalid. A key that was not verified, or
+ * whose check failed, fails closed: nobody should learn "all clear" from a network error.
+ */
+export function exitCode(findings: Finding[], failOn: 'any' | 'live'): number {
+  if (!findings.length) return EXIT_CLEAN;
+  if (failOn === 'any') return EXIT_FINDINGS;
+  const credentials = findings.filter((f) => f.verification?.status !== 'invalid');
+  const unchecked = credentials.filter((f) => !f.verification || f.verification.status === 'unknown');
+  if (unchecked.length) {
+    process.stderr.write(
+      `keysentry: ${unchecked.length} finding(s) could not be verified and are treated as live (--fail-on live fails closed)\n`,
+    );
+  }
+  return credentials.length ? EXIT_FINDINGS : EXIT_CLEAN;
+}

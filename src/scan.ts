@@ -1,0 +1,120 @@
+// Runs the pipeline: one source → the detector → de-duplication and suppression → a Report.
+// The CLI and the GitHub Action both come through here; neither prints from inside it.
+import { loadBaseline } from './baseline.js';
+import type { Config } from './config.js';
+import { createDetector, loadRules, validateRules, type Detector } from './detect/index.js';
+import { createContext } from './sources/context.js';
+import type { Chunk, Finding, Report, ScanContext } from './types.js';
+
+export type Command = 'scan' | 'staged' | 'history';
+
+export interface ScanRequest {
+  command: Command;
+  cwd: string;
+  config: Config;
+  /** scan: files and directories ('-' is stdin); staged: the files to check whole. */
+  paths: string[];
+  noIgnore?: boolean;
+  range?: string;
+  since?: string;
+  baseline?: string;
+  /** Lets a caller abort a long scan (SIGINT): the partial report is then never returned. */
+  signal?: AbortSignal;
+  /** Called now and then with the context, for a progress line. */
+  onProgress?: (ctx: ScanContext) => void;
+}
+
+export function buildDetector(config: Config): Detector {
+  const custom = config.rules.length ? validateRules(config.rules, 'config rules') : [];
+  const off = new Set(config.disableRules);
+  return createDetector([...loadRules(), ...custom].filter((r) => !off.has(r.id)));
+}
+
+async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIterable<Chunk>> {
+  // Sources load lazily: a pre-commit hook should not pay for the history or tree walker.
+  switch (req.command) {
+    case 'scan': {
+      if (req.paths.length === 1 && req.paths[0] === '-') {
+        const { stdinSource } = await import('./sources/stdin.js');
+        return stdinSource(ctx);
+      }
+      const { treeSource } = await import('./sources/tree.js');
+      return treeSource(req.paths.length ? req.paths : ['.'], ctx, {
+        noIgnore: req.noIgnore,
+        ignore: req.config.ignore,
+        cwd: req.cwd,
+      });
+    }
+    case 'staged': {
+      const { stagedSource } = await import('./sources/staged.js');
+      return stagedSource(ctx, { cwd: req.cwd, files: req.paths.length ? req.paths : undefined });
+    }
+    case 'history': {
+      const { historySource } = await import('./sources/history.js');
+      return historySource(ctx, { cwd: req.cwd, range: req.range, since: req.since });
+    }
+  }
+}
+
+export async function runScan(req: ScanRequest): Promise<Report> {
+  const started = Date.now();
+  const detector = buildDetector(req.config);
+  const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
+  const ctx = createContext();
+  const findings = new Findings(req.command === 'history');
+  const source = await openSource(req, ctx);
+  let lastProgress = started;
+  for await (const chunk of source) {
+    if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
+    for (const f of detector.detect(chunk)) findings.add(f);
+    if (req.onProgress && Date.now() - lastProgress > 200) {
+      lastProgress = Date.now();
+      req.onProgress(ctx);
+    }
+  }
+  const allowed = new Set(req.config.allowFingerprints);
+  const kept: Finding[] = [];
+  for (const f of findings.list()) {
+    if (allowed.has(f.fingerprint)) ctx.skip('finding allowed by config fingerprint');
+    else if (accepted?.(f)) ctx.skip('finding in baseline');
+    else kept.push(f);
+  }
+  ctx.stats.durationMs = Date.now() - started;
+  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
+}
+
+/**
+ * Drops the copies a finding can have: the same match seen twice where a source cut a long line
+ * with an overlap, and, in history, the same key in every later commit or file that still holds
+ * it. A history key is reported once, at the oldest commit that added it: one thing to rotate.
+ */
+class Findings {
+  private byKey = new Map<string, Finding>();
+
+  constructor(private readonly oncePerKey: boolean) {}
+
+  add(f: Finding): void {
+    const key = this.oncePerKey
+      ? f.fingerprint
+      : `${f.path}\0${f.offset}\0${f.fingerprint}`;
+    const seen = this.byKey.get(key);
+    if (!seen || (this.oncePerKey && older(f, seen))) this.byKey.set(key, f);
+  }
+
+  list(): Finding[] {
+    return [...this.byKey.values()].sort(
+      (a, b) =>
+        (a.commit && b.commit ? time(a) - time(b) : 0) ||
+        a.path.localeCompare(b.path) ||
+        a.line - b.line ||
+        a.column - b.column,
+    );
+  }
+}
+
+// Dates carry their author's zone offset, so they compare as instants, not as strings.
+const time = (f: Finding) => (f.commit ? Date.parse(f.commit.date) : 0);
+
+function older(a: Finding, b: Finding): boolean {
+  return time(a) < time(b);
+}
