@@ -1,7 +1,10 @@
 // Runs the pipeline: one source → the detector → de-duplication and suppression → a Report.
 // The CLI and the GitHub Action both come through here; neither prints from inside it.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadBaseline } from './baseline.js';
 import type { Config } from './config.js';
+import { UserError } from './errors.js';
 import { createDetector, loadRules, validateRules, type Detector } from './detect/index.js';
 import { createContext } from './sources/context.js';
 import type { Chunk, Finding, Report, ScanContext } from './types.js';
@@ -38,8 +41,12 @@ async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIter
         const { stdinSource } = await import('./sources/stdin.js');
         return stdinSource(ctx);
       }
+      const paths = req.paths.length ? req.paths : ['.'];
+      // A mistyped path is the user's error, not an empty scan that passes.
+      const missing = paths.find((p) => !existsSync(resolve(req.cwd, p)));
+      if (missing !== undefined) throw new UserError(`no such file or directory: ${missing}`);
       const { treeSource } = await import('./sources/tree.js');
-      return treeSource(req.paths.length ? req.paths : ['.'], ctx, {
+      return treeSource(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
         cwd: req.cwd,

@@ -1,0 +1,235 @@
+// The keysentry command as a user runs it: real processes, real repositories, real files.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/detect/secret.js';
+import { runCli } from '../support/cli.js';
+import { KeyGen } from '../support/keygen.js';
+import { TempRepo, tempDir } from '../support/repo.js';
+
+const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const keys = new KeyGen(2024);
+const repos: TempRepo[] = [];
+function repo(): TempRepo {
+  const r = new TempRepo();
+  repos.push(r);
+  return r;
+}
+afterAll(() => repos.forEach((r) => r.remove()));
+
+interface JsonFinding {
+  ruleId: string;
+  provider: string;
+  path: string;
+  line: number;
+  column: number;
+  endColumn: number;
+  redacted: string;
+  fingerprint: string;
+  confidence: string;
+  encoding?: string;
+  commit?: string;
+  author?: string;
+  date?: string;
+  secret?: string;
+}
+const parse = (stdout: string) =>
+  JSON.parse(stdout) as { version: number; findings: JsonFinding[]; stats: Record<string, unknown> };
+
+describe('keysentry scan', () => {
+  it('reports nothing on its own checkout', () => {
+    const r = runCli(['scan', '.'], { cwd: PROJECT_ROOT });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('finds keys in files, with JSON locations, and never prints the secret by default', () => {
+    const r = repo();
+    const legacy = keys.openaiLegacy();
+    const project = keys.openaiProject('proj');
+    const deep = keys.deepseek();
+    r.write('config/app.env', `# settings\nOPENAI_API_KEY=${legacy}\n`);
+    r.write('src/client.py', `import os\n\nclient = OpenAI(api_key="${project}")\n`);
+    r.write('deepseek.ts', `const base = 'https://api.deepseek.com';\nconst key = "${deep}";\n`);
+
+    const json = runCli(['scan', '.', '--format', 'json'], { cwd: r.dir });
+    expect(json.code).toBe(1);
+    const report = parse(json.stdout);
+    expect(report.version).toBe(1);
+    const byPath = Object.fromEntries(report.findings.map((f) => [f.path, f]));
+    expect(byPath['config/app.env']).toMatchObject({ line: 2, column: 16, endColumn: 16 + legacy.length, provider: 'openai' });
+    expect(byPath['src/client.py']).toMatchObject({ line: 3, column: 26, fingerprint: fingerprint(project) });
+    expect(byPath['deepseek.ts']).toMatchObject({ line: 2, provider: 'deepseek', confidence: 'high' });
+    expect(byPath['deepseek.ts']!.redacted).toBe(`sk-…${deep.slice(-4)}`);
+    for (const k of [legacy, project, deep]) {
+      expect(json.stdout).not.toContain(k);
+      expect(json.stderr).not.toContain(k);
+    }
+
+    const console = runCli(['scan'], { cwd: r.dir });
+    expect(console.code).toBe(1);
+    expect(console.stdout).toContain('config/app.env');
+    expect(console.stdout).toContain(`sk-proj-…${project.slice(-4)}`);
+    for (const k of [legacy, project, deep]) expect(console.stdout).not.toContain(k);
+
+    const shown = parse(runCli(['scan', '--format', 'json', '--show-secrets'], { cwd: r.dir }).stdout);
+    expect(shown.findings.map((f) => f.secret).sort()).toEqual([legacy, project, deep].sort());
+  });
+
+  it('exits 0 on a clean tree and reports what it scanned', () => {
+    const r = repo();
+    r.write('README.md', 'nothing to see: sk-your-key-here\n');
+    const out = runCli(['scan', '--format', 'json'], { cwd: r.dir });
+    expect(out.code).toBe(0);
+    expect(parse(out.stdout).stats).toMatchObject({ files: 1 });
+  });
+
+  it('reads stdin with -', () => {
+    const key = keys.openaiProject('svcacct');
+    const r = runCli(['scan', '-', '--format', 'json'], { cwd: tempDir(), input: `line one\nkey: ${key}\n` });
+    expect(r.code).toBe(1);
+    expect(parse(r.stdout).findings[0]).toMatchObject({ path: '-', line: 2, column: 6 });
+  });
+
+  it('finds a base64-encoded key in a Kubernetes Secret and says how it was encoded', () => {
+    const r = repo();
+    const key = keys.deepseek();
+    const encoded = Buffer.from(key).toString('base64');
+    r.write('k8s/secret.yaml', `apiVersion: v1\nkind: Secret\ndata:\n  DEEPSEEK_API_KEY: ${encoded}\n`);
+    const out = parse(runCli(['scan', '--format', 'json'], { cwd: r.dir }).stdout);
+    expect(out.findings).toHaveLength(1);
+    expect(out.findings[0]).toMatchObject({ line: 4, encoding: 'base64', fingerprint: fingerprint(key) });
+  });
+
+  it('writes --output whole, and fails with exit 2 for a missing directory', () => {
+    const r = repo();
+    r.write('a.env', `KEY=${keys.openaiLegacy()}\n`);
+    const file = join(r.dir, 'report.json');
+    const ok = runCli(['scan', 'a.env', '--format', 'json', '--output', file], { cwd: r.dir });
+    expect(ok.code).toBe(1);
+    expect(ok.stdout).toBe('');
+    expect(parse(readFileSync(file, 'utf8')).findings).toHaveLength(1);
+
+    const bad = runCli(['scan', 'a.env', '--output', join(r.dir, 'no/such/dir/report.json')], { cwd: r.dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/cannot write .*report\.json/);
+  });
+});
+
+describe('suppression', () => {
+  it('honours keysentry:allow, config ignore globs, disabled rules and allowed fingerprints', () => {
+    const r = repo();
+    const allowedInline = keys.openaiLegacy();
+    const ignored = keys.openaiLegacy();
+    const deep = keys.deepseek();
+    const known = keys.openaiProject('admin', 58);
+    const reported = keys.openaiProject('proj', 58);
+    r.write('inline.py', `KEY = "${allowedInline}"  # keysentry:allow test fixture\n`);
+    r.write('fixtures/keys.txt', `${ignored}\n`);
+    r.write('other.txt', `token ${deep}\n`);
+    r.write('known.txt', `${known}\n`);
+    r.write('real.txt', `${reported}\n`);
+    r.write(
+      '.keysentry.json',
+      JSON.stringify({ ignore: ['fixtures/**'], disableRules: ['deepseek-api-key'], allowFingerprints: [fingerprint(known)] }),
+    );
+    const out = runCli(['scan', '--format', 'json'], { cwd: r.dir });
+    expect(out.stderr).toBe('');
+    expect(parse(out.stdout).findings.map((f) => f.path)).toEqual(['real.txt']);
+  });
+
+  it('writes a baseline without secrets, then reports only new keys against it', () => {
+    const r = repo();
+    const old = keys.openaiLegacy();
+    r.write('old.env', `KEY=${old}\n`);
+    const written = runCli(['scan', '--write-baseline', 'baseline.json'], { cwd: r.dir });
+    expect(written.code).toBe(0);
+    const baseline = readFileSync(join(r.dir, 'baseline.json'), 'utf8');
+    expect(baseline).not.toContain(old);
+    expect(JSON.parse(baseline)).toMatchObject({ version: 1, findings: [{ fingerprint: fingerprint(old), path: 'old.env' }] });
+
+    expect(runCli(['scan', '--baseline', 'baseline.json'], { cwd: r.dir }).code).toBe(0);
+    const fresh = keys.openaiLegacy();
+    r.write('new.env', `KEY=${fresh}\n`);
+    const out = parse(runCli(['scan', '--baseline', 'baseline.json', '--format', 'json'], { cwd: r.dir }).stdout);
+    expect(out.findings.map((f) => f.path)).toEqual(['new.env']);
+  });
+});
+
+describe('bad input: one line on stderr, exit 2', () => {
+  const cases: [string, (dir: string) => string[]][] = [
+    ['an unknown flag', () => ['scan', '--no-such-flag']],
+    ['an unknown command', () => ['frobnicate']],
+    ['malformed config JSON', (d) => (writeFileSync(join(d, 'c.json'), '{ "ignore": [ }'), ['scan', '--config', 'c.json'])],
+    ['an unknown config key', (d) => (writeFileSync(join(d, 'c.json'), '{ "ignores": [] }'), ['scan', '--config', 'c.json'])],
+    ['an invalid glob', (d) => (writeFileSync(join(d, 'c.json'), '{ "ignore": ["src/{a,b"] }'), ['scan', '--config', 'c.json'])],
+    [
+      'an invalid custom rule regex',
+      (d) => (
+        writeFileSync(
+          join(d, 'c.json'),
+          JSON.stringify({ rules: [{ id: 'my-rule', provider: 'openai', description: 'x', regex: '(unclosed', keywords: ['sk-'] }] }),
+        ),
+        ['scan', '--config', 'c.json']
+      ),
+    ],
+    ['a missing config file', () => ['scan', '--config', 'missing.json']],
+    ['a baseline from a future version', (d) => (writeFileSync(join(d, 'b.json'), '{ "version": 99, "findings": [] }'), ['scan', '--baseline', 'b.json'])],
+    ['staged outside a git repository', () => ['staged']],
+    ['history outside a git repository', () => ['history']],
+    ['a path that does not exist', () => ['scan', 'no-such-path']],
+  ];
+  it.each(cases)('%s', (_, args) => {
+    const dir = tempDir();
+    const r = runCli(args(dir), { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^keysentry: /);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the rule id of a bad custom rule', () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'c.json'),
+      JSON.stringify({ rules: [{ id: 'my-rule', provider: 'openai', description: 'x', regex: '(unclosed', keywords: ['sk-'] }] }),
+    );
+    expect(runCli(['scan', '--config', 'c.json'], { cwd: dir }).stderr).toContain('my-rule');
+  });
+});
+
+describe('keysentry staged and history', () => {
+  it('staged: reports a key in the index with its staged line number', () => {
+    const r = repo();
+    const key = keys.openaiProject();
+    r.commit('init', { 'app.py': 'print(1)\n' });
+    r.write('app.py', `print(1)\nprint(2)\nKEY = "${key}"\n`);
+    r.git('add', 'app.py');
+    const out = runCli(['staged', '--format', 'json'], { cwd: r.dir });
+    expect(out.code).toBe(1);
+    expect(parse(out.stdout).findings[0]).toMatchObject({ path: 'app.py', line: 3, column: 8 });
+    const human = runCli(['staged'], { cwd: r.dir });
+    expect(human.stdout).toContain('keysentry:allow');
+    expect(human.stdout).toContain('--no-verify');
+    expect(human.stdout).not.toContain(key);
+  });
+
+  it('history: one finding per key, at the commit that introduced it, even after deletion', () => {
+    const r = repo();
+    const key = keys.openaiLegacy();
+    r.commit('init', { 'README.md': 'hello\n' });
+    const intro = r.commit('add config', { 'settings.env': `OPENAI_API_KEY=${key}\n` });
+    r.commit('touch', { 'README.md': 'hello again\n' });
+    r.commit('copy', { 'copy.env': `OPENAI_API_KEY=${key}\n` });
+    r.git('rm', '-q', 'settings.env', 'copy.env');
+    r.commit('remove the key');
+    const out = runCli(['history', '--format', 'json'], { cwd: r.dir });
+    expect(out.code).toBe(1);
+    const { findings } = parse(out.stdout);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ path: 'settings.env', line: 1, commit: intro, author: 'Test Author' });
+    expect(existsSync(join(r.dir, 'settings.env'))).toBe(false);
+  });
+});
