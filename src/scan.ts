@@ -21,16 +21,21 @@ export interface ScanRequest {
   range?: string;
   since?: string;
   baseline?: string;
+  /**
+   * The built-in rules' directory, when the default (found from this module's own location) is
+   * wrong: the GitHub Action runs as one bundled file, from which ../../rules is elsewhere.
+   */
+  rulesDir?: string;
   /** Lets a caller abort a long scan (SIGINT): the partial report is then never returned. */
   signal?: AbortSignal;
   /** Called now and then with the context, for a progress line. */
   onProgress?: (ctx: ScanContext) => void;
 }
 
-export function buildDetector(config: Config): Detector {
+export function buildDetector(config: Config, rulesDir?: string): Detector {
   const custom = config.rules.length ? validateRules(config.rules, 'config rules') : [];
   const off = new Set(config.disableRules);
-  return createDetector([...loadRules(), ...custom].filter((r) => !off.has(r.id)));
+  return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
 }
 
 async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIterable<Chunk>> {
@@ -65,7 +70,7 @@ async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIter
 
 export async function runScan(req: ScanRequest): Promise<Report> {
   const started = Date.now();
-  const detector = buildDetector(req.config);
+  const detector = buildDetector(req.config, req.rulesDir);
   const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');

@@ -1,0 +1,464 @@
+#!/usr/bin/env node
+// keysentry's benchmark: the built CLI against ripgrep and git pipelines doing the same search, on
+// generated corpora with planted keys. Medians of several runs, ratios rather than bare times (the
+// machine is shared and noisy), and every keysentry run checked against the plant list: a fast
+// wrong answer is a FAIL, never a result.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureCorpus, SCALES } from './corpora.js';
+import { gitEnv } from './git.js';
+import { median, outputBytes, pipeline, run, runProbed } from './measure.js';
+import { formatSummary, summarise } from './profile.js';
+import { rgPatterns } from './rules.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin', 'keysentry.js');
+const TARGET = { tree: 0.5, history: 0.5, stagedMs: 60, rssMb: 200 };
+const BENCHES = ['tree', 'history', 'staged'];
+
+const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only LIST] [--profile]
+
+  --quick     small corpora (~30 MB tree, 2,000 commits) and 2 runs: a smoke test
+  --runs N    timed runs per command, after one warm-up (default 5); staged runs 4×N
+  --only LIST comma-separated subset of: ${BENCHES.join(', ')}
+  --profile   then one run of each keysentry command under node --cpu-prof, summarised
+
+Corpora are built once into $KEYSENTRY_BENCH_DIR (default .bench/) and reused. The table goes to
+stdout (markdown), progress to stderr; results are also saved as JSON beside the corpora.`;
+
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      runs: { type: 'string' },
+      only: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const scale = values.quick ? 'quick' : 'full';
+  const runs = values.runs === undefined ? (values.quick ? 2 : 5) : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error('--runs takes a whole number ≥ 1');
+  const only = values.only ? values.only.split(',').map((s) => s.trim()) : BENCHES;
+  const unknown = only.filter((b) => !BENCHES.includes(b));
+  if (unknown.length) throw new Error(`--only: unknown benchmark ${unknown.join(', ')} (known: ${BENCHES.join(', ')})`);
+
+  checkBuild();
+  const rg = findRg();
+  const benchDir = process.env.KEYSENTRY_BENCH_DIR || join(ROOT, '.bench');
+  mkdirSync(benchDir, { recursive: true });
+  const env = { ...gitEnv, NO_COLOR: '1' };
+  delete env.RIPGREP_CONFIG_PATH;
+
+  const corpora = {};
+  for (const name of only) corpora[name] = await ensureCorpus(benchDir, name, scale, log);
+
+  const ctx = { benchDir, runs, env, rg, patterns: rgPatterns(join(ROOT, 'rules')), corpora, profile: values.profile };
+  const results = { date: new Date().toISOString(), scale, runs, machine: machine(rg) };
+  if (corpora.tree) results.tree = await benchTree(ctx);
+  if (corpora.history) results.history = await benchHistory(ctx);
+  if (corpora.staged) results.staged = await benchStaged(ctx);
+
+  process.stdout.write(`${table(results)}\n${details(results, ctx)}\n`);
+  const profiled = BENCHES.filter((b) => results[b]?.profile);
+  if (profiled.length) {
+    process.stdout.write('\n### CPU profiles (node --cpu-prof, one run each)\n\n');
+    for (const b of profiled) {
+      const { ms, file, summary } = results[b].profile;
+      process.stdout.write(`${formatSummary(`${b} (wall ${fmtMs(ms)}; ${file})`, summary)}\n`);
+    }
+  }
+  const saved = join(benchDir, `results-${scale}.json`);
+  writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
+  log(`results saved to ${saved}`);
+  const failed = [results.tree, results.history, results.staged].some((r) => r && !r.keysentry.check.ok);
+  return failed ? 1 : 0;
+}
+
+function checkBuild() {
+  const built = join(ROOT, 'dist', 'cli', 'main.js');
+  if (!existsSync(built)) throw new Error('keysentry is not built: run `npm run build` (or `npx tsc -p .`) first');
+  const newest = newestMtime(join(ROOT, 'src'));
+  if (newest > statSync(built).mtimeMs) log('warning: src/ is newer than dist/: you are measuring an old build (npm run build)');
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function findRg() {
+  const r = spawnSync('rg', ['--version'], { encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    log('ripgrep (rg) not found: the rg and git-pipeline baselines are skipped.');
+    log('  install it: apt-get install ripgrep · brew install ripgrep · dnf install ripgrep · cargo install ripgrep');
+    return undefined;
+  }
+  return { version: r.stdout.split('\n')[0] };
+}
+
+function machine(rg) {
+  const cpu = cpus();
+  const git = spawnSync('git', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  return { cpus: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown'}`, node: process.version, git, rg: rg?.version ?? 'ripgrep not installed' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Correctness: every planted key at its place, nothing else.
+
+const samePath = (reported, planted) => reported === planted || reported.endsWith(`/${planted}`);
+
+function checkReport(result, plants) {
+  const problems = [];
+  const notes = [];
+  if (result.code !== 0 && result.code !== 1) {
+    return { ok: false, found: 0, must: 0, problems: [`exit ${result.code}: ${result.stderr.trim().split('\n')[0] ?? ''}`], notes };
+  }
+  let report;
+  try {
+    report = JSON.parse(result.stdout.toString('utf8'));
+  } catch {
+    return { ok: false, found: 0, must: 0, problems: ['the report is not JSON'], notes };
+  }
+  const used = new Set();
+  let found = 0;
+  let must = 0;
+  for (const p of plants) {
+    if (p.expect === 'must') must++;
+    const same = report.findings.filter((f) => f.fingerprint === p.fingerprint);
+    for (const f of same) used.add(f);
+    const where = `${p.path}${p.line ? `:${p.line}` : ''}`;
+    if (!same.length) {
+      if (p.expect === 'must') problems.push(`missed ${p.id} (${p.kind}) ${p.redacted} at ${where}`);
+      else notes.push(`${p.id} (${p.kind}) not reported, which the rules allow`);
+      continue;
+    }
+    const f = same.find((x) => samePath(x.path, p.path));
+    if (!f) {
+      problems.push(`${p.id}: reported at ${same[0].path}, planted at ${p.path}`);
+      continue;
+    }
+    const wrong = [];
+    if (p.line && f.line !== p.line) wrong.push(`line ${f.line}, planted at ${p.line}`);
+    if (p.offset !== undefined && f.offset !== p.offset) wrong.push(`offset ${f.offset}, planted at ${p.offset}`);
+    if (p.commit && f.commit !== p.commit) wrong.push(`commit ${String(f.commit).slice(0, 10)}, planted in ${p.commit.slice(0, 10)}`);
+    if (wrong.length) {
+      problems.push(`${p.id}: ${wrong.join('; ')}`);
+      continue;
+    }
+    if (p.expect === 'must') found++;
+    else notes.push(`${p.id} (${p.kind}) reported, confidence ${f.confidence}`);
+  }
+  const extra = report.findings.filter((f) => !used.has(f));
+  if (extra.length) {
+    const sample = extra.slice(0, 3).map((f) => `${f.ruleId} ${f.redacted} at ${f.path}:${f.line}`);
+    problems.push(`${extra.length} finding(s) of no planted key (false positives), e.g. ${sample.join('; ')}`);
+  }
+  return { ok: problems.length === 0, found, must, problems, notes, stats: report.stats, warnings: report.warnings };
+}
+
+/** Which plain-text plants rg's output shows: proves its flags really searched every file. */
+function rgSeen(result, plants) {
+  const seen = new Set();
+  for (const m of result.stdout.toString('latin1').matchAll(/sk-[A-Za-z0-9_-]+/g)) {
+    seen.add(createHash('sha256').update(m[0]).digest('hex'));
+  }
+  const plain = plants.filter((p) => p.plain !== false);
+  return { found: plain.filter((p) => seen.has(p.fingerprint)).length, of: plain.length };
+}
+
+function mergeCheck(into, check, run) {
+  if (check.ok) return;
+  into.ok = false;
+  for (const p of check.problems) if (!into.problems.includes(p)) into.problems.push(`run ${run}: ${p}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The three benchmarks. Each: one warm-up run (probed for memory, checked), then N timed runs,
+// contenders alternating which goes first so drift on the machine hits both alike.
+
+async function timedRuns(n, label, contenders) {
+  const times = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  for (let i = 0; i < n; i++) {
+    const names = Object.keys(contenders);
+    const order = names.slice(i % names.length).concat(names.slice(0, i % names.length));
+    const line = [];
+    for (const name of order) {
+      const ms = await contenders[name](i + 1);
+      times[name].push(ms);
+      line.push(`${name} ${fmtMs(ms)}`);
+    }
+    log(`${label} run ${i + 1}/${n}: ${line.join(', ')}`);
+  }
+  return times;
+}
+
+async function benchTree(ctx) {
+  const { benchDir, env, rg, patterns, corpora } = ctx;
+  const { dir, manifest } = corpora.tree;
+  const config = join(benchDir, 'empty-config.json');
+  writeFileSync(config, '{}\n');
+  // --no-ignore on both sides: every file is searched, binaries included (rg --text), nothing
+  // skipped for being hidden; an explicit empty config keeps any repository config out.
+  const ksArgs = [BIN, 'scan', '.', '--no-ignore', '--format', 'json', '--config', config];
+  const rgArgs = ['--no-config', '--no-ignore', '--hidden', '--text', '--only-matching', '--line-number', ...patterns.args, '.'];
+  const opts = { cwd: dir, env };
+
+  log(`tree: warm-up (${(manifest.bytes / 1e6).toFixed(0)} MB, ${manifest.files} files)`);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  let rgCheck;
+  if (rg) rgCheck = rgSeen(await run('rg', rgArgs, opts), manifest.plants);
+
+  const contenders = {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+  };
+  if (rg) {
+    contenders.rg = async () => {
+      const r = await run('rg', rgArgs, opts);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`rg failed: ${r.stderr.trim()}`);
+      return r.ms;
+    };
+  }
+  const times = await timedRuns(ctx.runs, 'tree', contenders);
+  return {
+    profile: ctx.profile ? await profile(ctx, 'tree', ksArgs, dir) : undefined,
+    bytes: manifest.bytes,
+    files: manifest.files,
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry scan . --no-ignore --format json' },
+    rg: rg && { ms: median(times.rg), runs: times.rg, seen: rgCheck, command: `rg ${rgArgs.filter((a) => !patterns.args.includes(a) && a !== '.').join(' ')} -e <rule> … .` },
+  };
+}
+
+async function benchHistory(ctx) {
+  const { benchDir, env, rg, patterns, corpora } = ctx;
+  const { dir, manifest } = corpora.history;
+  const opts = { cwd: dir, env };
+  const ksArgs = [BIN, 'history', '--format', 'json'];
+  const rgStdin = ['--no-config', '--text', '--only-matching', '--line-number', ...patterns.args, '-'];
+  const sources = {
+    'git log -p --all | rg': ['log', '-p', '--all'],
+    // --unordered: objects in pack order, which spares re-resolving deltas; 2-3× faster.
+    'git cat-file --batch-all-objects --batch --unordered | rg': ['cat-file', '--batch-all-objects', '--batch', '--unordered'],
+  };
+
+  log(`history: warm-up (${manifest.commits} commits); measuring each pipeline's input`);
+  const input = {};
+  for (const [name, args] of Object.entries(sources)) input[name] = await outputBytes('git', args, opts);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  const seen = {};
+  if (rg) {
+    for (const [name, args] of Object.entries(sources)) {
+      seen[name] = rgSeen(await pipeline(['git', args], ['rg', rgStdin], opts), manifest.plants);
+    }
+  }
+
+  const contenders = {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+  };
+  if (rg) {
+    for (const [name, args] of Object.entries(sources)) {
+      contenders[name] = async () => {
+        const r = await pipeline(['git', args], ['rg', rgStdin], opts);
+        if (r.code !== 0 && r.code !== 1) throw new Error(`${name} failed: ${r.stderr.trim()}`);
+        return r.ms;
+      };
+    }
+  }
+  const times = await timedRuns(ctx.runs, 'history', contenders);
+  const pipelines = rg
+    ? Object.keys(sources).map((name) => ({ name, bytes: input[name], ms: median(times[name]), runs: times[name], seen: seen[name] }))
+    : [];
+  return {
+    profile: ctx.profile ? await profile(ctx, 'history', ksArgs, dir) : undefined,
+    commits: manifest.commits,
+    logBytes: input['git log -p --all | rg'],
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry history --format json' },
+    pipelines,
+    rgArgs: rgStdin.filter((a) => !patterns.args.includes(a) && a !== '-').join(' '),
+  };
+}
+
+async function benchStaged(ctx) {
+  const { benchDir, env, corpora } = ctx;
+  const { dir, manifest } = corpora.staged;
+  const opts = { cwd: dir, env };
+  const ksArgs = [BIN, 'staged', '--format', 'json'];
+  log(`staged: warm-up (${manifest.files} files, ${manifest.changed} changed, ${manifest.added} lines added)`);
+  await run(process.execPath, ['-e', '0'], opts);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  const times = await timedRuns(ctx.runs * 4, 'staged', {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+    'node -e 0': async () => (await run(process.execPath, ['-e', '0'], opts)).ms,
+  });
+  return {
+    // A short run: sample every 100 µs rather than every 1 ms.
+    profile: ctx.profile ? await profile(ctx, 'staged', ksArgs, dir, 100) : undefined,
+    ...manifest,
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry staged --format json' },
+    node: { ms: median(times['node -e 0']), runs: times['node -e 0'] },
+  };
+}
+
+/**
+ * One more run under node --cpu-prof, straight after the timed runs while the page cache is still
+ * warm (this machine evicts it within a minute; a cold run profiles the disk, not keysentry).
+ */
+async function profile({ benchDir, env }, name, args, cwd, intervalUs = 1000) {
+  const dir = join(benchDir, 'profiles');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}.cpuprofile`);
+  rmSync(file, { force: true });
+  log(`${name}: profiling one run`);
+  const prof = ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}.cpuprofile`, `--cpu-prof-interval=${intervalUs}`];
+  const r = await run(process.execPath, [...prof, ...args], { cwd, env });
+  if (r.code !== 0 && r.code !== 1) throw new Error(`profiling ${name} failed: ${r.stderr.trim()}`);
+  return { ms: r.ms, file, summary: summarise(file, ROOT) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting.
+
+const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+const fmtRate = (bytes, ms) => {
+  const rate = bytes / 1e6 / (ms / 1000);
+  return `${rate >= 100 ? rate.toFixed(0) : rate.toFixed(1)} MB/s`;
+};
+const fmtMb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
+const fmtInt = (n) => n.toLocaleString('en-US');
+const keys = (c) => `${c.found}/${c.must}${c.ok ? '' : ' ✗'}`;
+const verdict = (check, met) => (!check.ok ? '**FAIL** (wrong answer)' : met === undefined ? 'n/a' : met ? 'PASS' : 'MISS');
+
+function table(r) {
+  const rows = [];
+  if (r.tree) {
+    const { keysentry: ks, rg } = r.tree;
+    const ratio = rg && rg.ms / ks.ms;
+    rows.push([
+      `Tree scan: ${fmtMb(r.tree.bytes)}, ${fmtInt(r.tree.files)} files`,
+      `${fmtRate(r.tree.bytes, ks.ms)} (${fmtMs(ks.ms)})`,
+      rg ? `\`rg\`: ${fmtRate(r.tree.bytes, rg.ms)} (${fmtMs(rg.ms)})` : 'rg not installed',
+      rg ? `${ratio.toFixed(2)}×` : '–',
+      `≥ ${TARGET.tree}× rg`,
+      keys(ks.check),
+      verdict(ks.check, rg ? ratio >= TARGET.tree : undefined),
+    ]);
+  }
+  if (r.history) {
+    const ks = r.history.keysentry;
+    const best = [...r.history.pipelines].sort((a, b) => a.ms - b.ms)[0];
+    const ratio = best && best.ms / ks.ms;
+    rows.push([
+      `History: ${fmtInt(r.history.commits)} commits, ${fmtMb(r.history.logBytes)} of \`git log -p\``,
+      `${fmtRate(r.history.logBytes, ks.ms)} (${fmtMs(ks.ms)})`,
+      best ? `\`${best.name.replace(/\|/g, '\\|')}\`: ${fmtRate(best.bytes, best.ms)} of ${fmtMb(best.bytes)} (${fmtMs(best.ms)})` : 'rg not installed',
+      best ? `${ratio.toFixed(2)}×` : '–',
+      `≥ ${TARGET.history}× faster pipeline`,
+      keys(ks.check),
+      verdict(ks.check, best ? ratio >= TARGET.history : undefined),
+    ]);
+  }
+  if (r.staged) {
+    const { keysentry: ks, node } = r.staged;
+    const delta = ks.ms - node.ms;
+    rows.push([
+      `Staged: ${r.staged.changed} files, ${r.staged.added} lines added, repo of ${r.staged.files}`,
+      fmtMs(ks.ms),
+      `\`node -e 0\`: ${fmtMs(node.ms)}`,
+      `+${delta.toFixed(0)} ms`,
+      `≤ +${TARGET.stagedMs} ms`,
+      keys(ks.check),
+      verdict(ks.check, delta <= TARGET.stagedMs),
+    ]);
+  }
+  for (const [name, label] of [['tree', 'tree scan'], ['history', 'history'], ['staged', 'staged']]) {
+    if (!r[name]) continue;
+    const probe = r[name].keysentry.probe;
+    const mb = probe && (probe.maxRssKb * 1024) / 1e6;
+    rows.push([`Peak RSS: ${label}`, probe ? `${mb.toFixed(0)} MB` : 'not recorded', '', '', `≤ ${TARGET.rssMb} MB`, '', probe ? (mb <= TARGET.rssMb ? 'PASS' : 'MISS') : 'n/a']);
+  }
+  const head = ['Benchmark', 'keysentry', 'Baseline', 'Ratio', 'Target', 'Keys', 'Result'];
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+    '',
+    `Median of ${r.runs} timed run(s)${r.staged ? ` (staged: ${r.runs * 4})` : ''} after a warm-up run (warm page cache), on ${r.machine.cpus}; ` +
+      `${r.machine.node}, ${r.machine.rg}, ${r.machine.git}. Ratio = baseline time ÷ keysentry time ` +
+      '(history: against the faster git pipeline). MB = 10⁶ bytes. Keys = planted keys reported at ' +
+      'the right path, line/offset and commit; any miss or false positive fails the row. Peak RSS is ' +
+      "the keysentry node process's own maximum resident set (getrusage), git children excluded.",
+  ].join('\n');
+}
+
+function details(r, ctx) {
+  const out = ['', '<details><summary>Details</summary>', ''];
+  const runsOf = (xs) => xs.map(fmtMs).join(', ');
+  const checkLines = (c) => [...c.problems.map((p) => `  - ✗ ${p}`), ...c.notes.map((n) => `  - ${n}`)];
+  const cpu = (p) => (p ? `; node CPU ${fmtMs(p.userMs + p.systemMs)} (user ${fmtMs(p.userMs)}, system ${fmtMs(p.systemMs)}) in the warm-up run` : '');
+  const statsLine = (c) => {
+    if (!c.stats) return [];
+    const skipped = Object.entries(c.stats.skipped ?? {}).map(([k, v]) => `${k}: ${v}`).join(', ');
+    return [`  - keysentry stats: ${fmtInt(c.stats.files)} files, ${fmtMb(c.stats.bytes)}${c.stats.commits ? `, ${fmtInt(c.stats.commits)} commits` : ''}; skipped: ${skipped || 'none'}`, ...(c.warnings ?? []).map((w) => `  - warning: ${w}`)];
+  };
+  out.push(`- rg patterns: ${ctx.patterns.ids.length} rules (${ctx.patterns.ids.join(', ')}), ${ctx.patterns.engine}`);
+  if (r.tree) {
+    const { keysentry: ks, rg } = r.tree;
+    out.push(`- **tree**: \`${ks.command}\` runs: ${runsOf(ks.runs)}${cpu(ks.probe)}`, ...statsLine(ks.check), ...checkLines(ks.check));
+    if (rg) out.push(`  - \`${rg.command}\` runs: ${runsOf(rg.runs)}; its output shows ${rg.seen.found}/${rg.seen.of} plain-text plants`);
+  }
+  if (r.history) {
+    const ks = r.history.keysentry;
+    out.push(`- **history**: \`${ks.command}\` runs: ${runsOf(ks.runs)}${cpu(ks.probe)}`, ...statsLine(ks.check), ...checkLines(ks.check));
+    for (const p of r.history.pipelines) {
+      out.push(`  - \`${p.name.replace(/rg$/, `rg ${r.history.rgArgs} -e <rule> … -`)}\`: ${fmtMb(p.bytes)} in, ${fmtRate(p.bytes, p.ms)}; runs: ${runsOf(p.runs)}; output shows ${p.seen.found}/${p.seen.of} plain-text plants`);
+    }
+  }
+  if (r.staged) {
+    const { keysentry: ks, node } = r.staged;
+    out.push(`- **staged**: \`${ks.command}\` runs: ${runsOf(ks.runs)}`, `  - \`node -e 0\` runs: ${runsOf(node.runs)}`, ...checkLines(ks.check));
+  }
+  const sizes = SCALES[r.scale];
+  out.push(`- corpora (${r.scale}): tree ≥ ${fmtMb(sizes.tree.bytes)}, history ${fmtInt(sizes.history.commits)} commits from ${fmtInt(sizes.history.files)} files, staged repo of ${sizes.staged.files} files; in ${ctx.benchDir}`);
+  out.push('', '</details>');
+  return out.join('\n');
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`bench: ${e instanceof Error ? e.message : e}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,72 @@
+// The detect stage: chunk in, findings out. Plain keys, base64 and percent-encoded keys, located
+// and filtered by the chunk's added lines and the inline allow marker.
+import type { Chunk, Finding } from '../types.js';
+import { base64Needles, findBase64Keys, findPercentKeys } from './encoded.js';
+import { compileRules, findKeys, hasContext, type CompiledRule } from './engine.js';
+import { Locator } from './locate.js';
+import type { Rule } from './rules.js';
+import { fingerprint, redact } from './secret.js';
+
+export interface Detector {
+  detect(chunk: Chunk): Finding[];
+}
+
+interface Candidate {
+  rule: CompiledRule;
+  start: number;
+  end: number;
+  secret: string;
+  encoding?: string;
+  contextInside?: boolean;
+}
+
+export function createDetector(rules: Rule[]): Detector {
+  const engine = compileRules(rules);
+  const needles = base64Needles(engine);
+  return {
+    detect(chunk) {
+      const { data } = chunk;
+      const candidates: Candidate[] = findKeys(data, engine);
+      if (chunk.decodedFrom) for (const candidate of candidates) candidate.encoding = chunk.decodedFrom;
+      const plainAt = new Map(candidates.map((candidate, index) => [candidate.start, index]));
+      for (const match of findPercentKeys(data, engine)) {
+        const index = plainAt.get(match.start);
+        // The same key seen by the plain scan, which is right unless an escape inside the key
+        // (sk-proj-…%2D…) cut its plain match short.
+        if (index === undefined) candidates.push(match);
+        else if (match.secret.length > candidates[index]!.secret.length) candidates[index] = match;
+      }
+      candidates.push(...findBase64Keys(data, engine, needles));
+      if (candidates.length === 0) return [];
+      candidates.sort((a, b) => a.start - b.start);
+
+      const locator = new Locator(data, chunk);
+      const findings: Finding[] = [];
+      for (const candidate of candidates) {
+        const place = locator.locate(candidate.start, candidate.end);
+        if (place.allowed || (chunk.added && !chunk.added.has(place.line))) continue;
+        const { rule, context } = candidate.rule;
+        const inContext = context && (candidate.contextInside || hasContext(data, candidate.start, candidate.end, candidate.rule));
+        const finding: Finding = {
+          ruleId: rule.id,
+          provider: rule.provider,
+          description: rule.description,
+          secret: candidate.secret,
+          fingerprint: fingerprint(candidate.secret),
+          redacted: redact(candidate.secret),
+          path: chunk.path,
+          line: place.line,
+          column: place.column,
+          endColumn: place.endColumn,
+          offset: chunk.offset + candidate.start,
+          confidence: inContext ? context.confidence : rule.confidence,
+        };
+        if (candidate.encoding) finding.encoding = candidate.encoding;
+        if (chunk.binary) finding.binary = true;
+        if (chunk.commit) finding.commit = chunk.commit;
+        findings.push(finding);
+      }
+      return findings;
+    },
+  };
+}

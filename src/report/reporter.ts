@@ -1,0 +1,18 @@
+import type { Report } from '../types.js';
+
+export interface ReportOptions {
+  /** Print the full key. SARIF and GitHub annotations ignore it: both end up on a web page. */
+  showSecrets: boolean;
+  /** ANSI colour; the console reporter is the only one that draws. */
+  color: boolean;
+  /** The staged command gets the ways out of a blocked commit. */
+  command: 'scan' | 'staged' | 'history';
+  toolVersion: string;
+  /** SARIF results cap; GitHub rejects a run with more than 25,000. */
+  maxResults?: number;
+}
+
+/** One format: the whole report in, the text to write out. */
+export type Reporter = (report: Report, options: ReportOptions) => string;
+
+export type Format = 'console' | 'json' | 'sarif' | 'github';

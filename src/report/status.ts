@@ -1,0 +1,37 @@
+import type { Finding, VerifyStatus } from '../types.js';
+
+/** What is known about a key: the provider's answer, or 'unverified' when nobody asked. */
+export type Status = VerifyStatus | 'unverified';
+
+export function statusOf(finding: Finding): Status {
+  return finding.verification?.status ?? 'unverified';
+}
+
+const LABELS: Record<Status, string> = {
+  live: 'live',
+  quota_exhausted: 'quota exhausted',
+  rate_limited: 'rate limited',
+  unverified: 'not verified',
+  unknown: 'unknown',
+  invalid: 'invalid',
+};
+
+export function statusLabel(finding: Finding): string {
+  return LABELS[statusOf(finding)];
+}
+
+/** "live (balance $4.20)": the label and, when the check said more, why. */
+export function statusText(finding: Finding): string {
+  const detail = finding.verification?.detail ? scrub(finding.verification.detail, [finding]) : '';
+  return detail ? `${statusLabel(finding)} (${detail})` : statusLabel(finding);
+}
+
+/**
+ * Replaces each finding's key by its redacted form. Provider replies and warnings are text we
+ * did not write: an error message may quote the key it rejected.
+ */
+export function scrub(text: string, findings: readonly Finding[]): string {
+  let out = text;
+  for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
+  return out;
+}

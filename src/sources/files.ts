@@ -1,0 +1,105 @@
+// Opens one file of a tree for reading, or says why it is not read. Nothing here follows a
+// symlink found in the tree or opens anything but a regular file.
+import { closeSync, constants, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import { CHUNK_SIZE } from './chunks.js';
+
+export type Opened =
+  /** More to read from fd when it is set; first holds the whole file otherwise. */
+  | { kind: 'file'; first: Buffer; fd?: number }
+  | { kind: 'dir' }
+  | { kind: 'skip'; reason: string; warning?: string };
+
+export interface OpenOptions {
+  /** Real path of the directory the user asked to scan; unset for a file the user named. */
+  root?: string;
+  /** The path came from git's list, where a missing file is a tracked file deleted on disk. */
+  listed?: boolean;
+}
+
+// O_NONBLOCK: should a FIFO replace a file between lstat and open, open returns instead of
+// waiting for a writer. O_NOFOLLOW: likewise for a symlink.
+const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+
+/**
+ * Reads the first CHUNK_SIZE bytes: all of a small file, which is then closed.
+ * Synchronous on purpose: files a scan reads are nearly always in the page cache (just checked
+ * out, just edited), and there the thread pool's round trips cost more than the reads; measured
+ * on 10,000 files, sync calls took half the time of callbacks and a third of FileHandles.
+ */
+export function openEntry(abs: string, path: string, options: OpenOptions): Opened {
+  const named = options.root === undefined;
+  let fd: number | undefined;
+  try {
+    const st = named ? statSync(abs) : lstatSync(abs);
+    if (st.isSymbolicLink()) return { kind: 'skip', reason: symlinkReason(abs, options.root!) };
+    if (st.isDirectory()) return { kind: 'dir' };
+    if (!st.isFile()) {
+      // FIFOs, sockets and devices: reading one can block forever or never end.
+      const warning = named ? `skipped ${quote(path)}: not a regular file` : undefined;
+      return { kind: 'skip', reason: 'special file', warning };
+    }
+    fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
+    // One byte more than the file's size: a short read then says "end of file" without a
+    // second read, and a file that grew meanwhile is read on to its end.
+    const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
+    const first = Buffer.allocUnsafe(want);
+    const read = readSync(fd, first, 0, want, null);
+    if (read === want) return { kind: 'file', first, fd };
+    closeSync(fd);
+    return { kind: 'file', first: first.subarray(0, read) };
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    return failure(e, path, options.listed === true);
+  }
+}
+
+/** The next block of a file opened by openEntry; empty at its end. */
+export function readBlock(fd: number): Buffer {
+  const block = Buffer.allocUnsafe(CHUNK_SIZE);
+  return block.subarray(0, readSync(fd, block, 0, CHUNK_SIZE, null));
+}
+
+function symlinkReason(abs: string, root: string): string {
+  let target: string;
+  try {
+    target = realpathSync.native(abs);
+  } catch {
+    return 'broken symlink';
+  }
+  // Inside the root, the target is scanned under its own path (unless ignored): never twice.
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return target === root || target.startsWith(prefix) ? 'symlink inside root' : 'symlink outside root';
+}
+
+function failure(e: unknown, path: string, listed: boolean): Opened {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') {
+    // A name that is not valid UTF-8 cannot be opened through the string it was decoded to.
+    if (path.includes('\uFFFD')) {
+      const warning = `skipped ${quote(path)}: file name is not valid UTF-8`;
+      return { kind: 'skip', reason: 'file name not UTF-8', warning };
+    }
+    return { kind: 'skip', reason: listed ? 'missing on disk' : 'deleted during scan' };
+  }
+  return { kind: 'skip', reason: 'unreadable', warning: `cannot read ${quote(path)}: ${describeError(e)}` };
+}
+
+export function describeError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err.code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return err.code ?? err.message;
+  }
+}
+
+/** A path in a one-line message: JSON quoting shows spaces and escapes newlines. */
+export const quote = (path: string) => JSON.stringify(path);

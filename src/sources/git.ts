@@ -1,0 +1,184 @@
+// Running git: small metadata calls, one streamed command, and one long-lived blob reader.
+// Every call passes arguments as an array (no shell), and every failure the user can fix
+// (no git, not a repository, a bad revision) becomes a one-line UserError.
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { UserError } from '../errors.js';
+
+/**
+ * Configuration overrides that keep git's output in the shape the parsers expect, whatever the
+ * user's config says: raw UTF-8 names, paths from the repository root, blank context lines that
+ * keep their ' ' marker, no signature checks interleaved with log output.
+ */
+const STABLE_CONFIG = [
+  '-c', 'core.quotePath=false',
+  '-c', 'diff.relative=false',
+  '-c', 'diff.suppressBlankEmpty=false',
+  '-c', 'log.showSignature=false',
+];
+
+/**
+ * Diff options that fix the patch format: three context lines (so a rule can see a provider's
+ * name next to a key), rename detection (moving a file adds no lines), full blob ids (binary
+ * changes are read from their blobs), no external diff, textconv or colour, a/ b/ prefixes, and
+ * submodules as a one-line change rather than their own diff.
+ */
+export const DIFF_OPTIONS = [
+  '-p',
+  '-U3',
+  '-M',
+  '--full-index',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-color',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--submodule=short',
+];
+
+function notFound(err: Error & { code?: unknown }): UserError | undefined {
+  return err.code === 'ENOENT' ? new UserError('git is not installed or not on PATH') : undefined;
+}
+
+/** git's first message line without its "fatal: " label: the part a user needs. */
+function gitMessage(stderr: string, args: readonly string[]): string {
+  const line = stderr.split('\n').find((l) => /^(fatal|error): /.test(l)) ?? stderr.split('\n')[0];
+  return line?.replace(/^(fatal|error): /, '').trim() || `git ${args[0] ?? ''} failed`;
+}
+
+/** Runs a git command whose output is small (metadata) and returns its stdout. */
+export function git(args: string[], cwd: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      'git',
+      [...STABLE_CONFIG, ...args],
+      { cwd, encoding: 'buffer', maxBuffer: 1 << 30 },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        reject(notFound(err) ?? new UserError(gitMessage(stderr.toString('utf8'), args)));
+      },
+    );
+  });
+}
+
+/** git's stdout as it arrives; the command's warnings go to onWarning; a failure is thrown at the end. */
+export async function* gitStream(
+  args: string[],
+  cwd: string,
+  onWarning: (message: string) => void,
+): AsyncGenerator<Buffer> {
+  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    // The first lines say what went wrong; a runaway stderr must not grow without bound.
+    if (stderr.length < 1 << 16) stderr += d.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', (err) => reject(notFound(err) ?? err));
+    child.on('close', (code) => resolve(code));
+  });
+  exited.catch(() => {}); // observed below; keeps an early spawn error from going unhandled
+  let finished = false;
+  try {
+    yield* child.stdout;
+    const code = await exited;
+    finished = true;
+    if (code !== 0) throw new UserError(gitMessage(stderr, args));
+    for (const line of stderr.split('\n')) {
+      if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
+    }
+  } finally {
+    // The consumer stopped early (or failed): git must not keep running behind it.
+    if (!finished) child.kill();
+  }
+}
+
+/**
+ * Buffered reads over a byte stream that several requests share: lines for headers,
+ * exact byte counts for content.
+ */
+class ByteReader {
+  private buf: Buffer = Buffer.alloc(0);
+
+  constructor(private readonly source: AsyncIterator<Buffer>) {}
+
+  private async fill(): Promise<boolean> {
+    const next = await this.source.next();
+    if (next.done) return false;
+    this.buf = this.buf.length ? Buffer.concat([this.buf, next.value]) : next.value;
+    return true;
+  }
+
+  async line(): Promise<string> {
+    let nl: number;
+    while ((nl = this.buf.indexOf(10)) < 0) {
+      if (!(await this.fill())) throw new Error('git cat-file ended unexpectedly');
+    }
+    const line = this.buf.subarray(0, nl).toString('utf8');
+    this.buf = this.buf.subarray(nl + 1);
+    return line;
+  }
+
+  /** Yields exactly n bytes in the pieces they arrive in. */
+  async *take(n: number): AsyncGenerator<Buffer> {
+    while (n > 0) {
+      if (!this.buf.length && !(await this.fill())) throw new Error('git cat-file ended unexpectedly');
+      const piece = this.buf.subarray(0, n);
+      this.buf = this.buf.subarray(piece.length);
+      n -= piece.length;
+      yield piece;
+    }
+  }
+}
+
+/**
+ * Blob contents by id from one long-lived `git cat-file --batch`: a process per blob would cost
+ * more than reading most blobs. Reads are sequential; finish one before starting the next.
+ */
+export class BlobReader {
+  private child?: ChildProcessWithoutNullStreams;
+  private reader?: ByteReader;
+
+  constructor(private readonly cwd: string) {}
+
+  private start(): ByteReader {
+    if (!this.reader) {
+      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd });
+      child.on('error', () => {}); // surfaces as "ended unexpectedly" on the next read
+      child.stderr.resume();
+      child.stdin.on('error', () => {}); // a dead cat-file shows up the same way
+      this.child = child;
+      this.reader = new ByteReader(child.stdout[Symbol.asyncIterator]());
+    }
+    return this.reader;
+  }
+
+  /** The blob's bytes, streamed; undefined when the object is missing (e.g. a shallow or partial clone). */
+  async open(sha: string): Promise<AsyncGenerator<Buffer> | undefined> {
+    const reader = this.start();
+    this.child!.stdin.write(`${sha}\n`);
+    const [, type, size] = /^\S+ (\S+) (\d+)$/.exec(await reader.line()) ?? [];
+    if (size === undefined) return undefined; // "<sha> missing"
+    const content = reader.take(Number(size) + 1); // git ends each object with a newline
+    if (type !== 'blob') {
+      for await (const _ of content);
+      return undefined;
+    }
+    let left = Number(size);
+    return (async function* () {
+      try {
+        for (let next = await content.next(); !next.done; next = await content.next()) {
+          if (left > 0) yield next.value.subarray(0, left);
+          left -= next.value.length;
+        }
+      } finally {
+        // A reader that stops early must not leave the rest of this blob in front of the next one.
+        while (!(await content.next()).done);
+      }
+    })();
+  }
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child?.kill();
+  }
+}

@@ -1,0 +1,110 @@
+// Which files a directory holds: git's answer where the directory is in a work tree (so
+// .gitignore, .git/info/exclude and the user's excludes apply exactly as git applies them),
+// the file system's otherwise.
+import { spawn } from 'node:child_process';
+import { readdirSync, type Dirent } from 'node:fs';
+import { join, posix } from 'node:path';
+import type { ScanContext } from '../types.js';
+import { describeError, quote } from './files.js';
+
+export interface Entry {
+  /** As reported: the user's root joined with the path below it, '/'-separated. */
+  path: string;
+  abs: string;
+  /** A directory holding its own repository, for git to list. */
+  repo?: boolean;
+}
+
+export type GitListing =
+  | { kind: 'ok'; paths: string[] }
+  | { kind: 'not-repo' }
+  | { kind: 'no-git' }
+  | { kind: 'failed'; message: string };
+
+// A hook (pre-commit, pre-push) runs with these pointing at the repository it was called for;
+// left set, they would make git list that repository whatever directory it is asked about.
+const HOOK_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE'];
+
+/**
+ * Files below dir that are tracked or untracked-but-not-ignored, relative to dir, sorted. Nested
+ * repositories and submodules appear as directory paths. Tracked files missing on disk are
+ * listed too: opening them tells.
+ */
+export function listGitFiles(dir: string): Promise<GitListing> {
+  const env = { ...process.env };
+  for (const name of HOOK_VARIABLES) delete env[name];
+  return new Promise((resolve) => {
+    const child = spawn('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+      cwd: dir,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      resolve(e.code === 'ENOENT' ? { kind: 'no-git' } : { kind: 'failed', message: e.message }),
+    );
+    child.on('close', (code) => {
+      if (code === 0) resolve({ kind: 'ok', paths: parseNulList(Buffer.concat(out)) });
+      else if (/not a git repository/i.test(err)) resolve({ kind: 'not-repo' });
+      else resolve({ kind: 'failed', message: err.trim().split('\n')[0] || `git exited with ${code}` });
+    });
+  });
+}
+
+function parseNulList(out: Buffer): string[] {
+  const paths: string[] = [];
+  for (let start = 0, end = out.indexOf(0); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
+    // Untracked nested repositories come with a trailing '/'.
+    const path = out.toString('utf8', start, out[end - 1] === 0x2f ? end - 1 : end);
+    if (path) paths.push(path);
+  }
+  paths.sort();
+  // A file in a merge conflict is listed once per stage.
+  return paths.filter((p, i) => p !== paths[i - 1]);
+}
+
+export function* gitEntries(paths: string[], abs: string, path: string): Generator<Entry> {
+  for (const p of paths) yield { path: posix.join(path, p), abs: join(abs, p) };
+}
+
+/**
+ * Everything below dir but .git, depth first in name order, so every run yields the same order.
+ * With nestedRepos, a subdirectory holding a .git is yielded as a repo entry instead of entered,
+ * so a scan of a folder of checkouts still honours each one's .gitignore. Synchronous for the
+ * reason files are read so (see openEntry).
+ */
+export function* walkTree(
+  abs: string,
+  path: string,
+  ctx: ScanContext,
+  nestedRepos: boolean,
+  top = true,
+): Generator<Entry> {
+  let dirents: Dirent[];
+  try {
+    dirents = readdirSync(abs, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      ctx.skip('deleted during scan');
+    } else {
+      ctx.skip('unreadable directory');
+      ctx.warn(`cannot read directory ${quote(path)}: ${describeError(e)}`);
+    }
+    return;
+  }
+  if (!top && nestedRepos && dirents.some((d) => d.name === '.git')) {
+    yield { path, abs, repo: true };
+    return;
+  }
+  dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const d of dirents) {
+    if (d.name === '.git') continue;
+    const child = { path: posix.join(path, d.name), abs: join(abs, d.name) };
+    if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
+    else yield child;
+  }
+}

@@ -1,0 +1,27 @@
+import type { Provider, VerifyStatus } from '../types.js';
+
+const CONSOLE: Record<Provider, string> = {
+  openai: 'https://platform.openai.com/api-keys',
+  deepseek: 'https://platform.deepseek.com/api_keys',
+};
+const OPENAI_ADMIN_CONSOLE = 'https://platform.openai.com/settings/organization/admin-keys';
+
+/** What to do about a key in this state: one line, where to revoke it. */
+export function remedy(provider: Provider, status: VerifyStatus, adminKey = false): string {
+  const where = provider === 'openai' && adminKey ? OPENAI_ADMIN_CONSOLE : CONSOLE[provider];
+  switch (status) {
+    case 'live':
+      return `Revoke it now at ${where}, put a new key where it is used, then purge the old one from git history.`;
+    case 'quota_exhausted':
+      return `Revoke it at ${where}: it still authenticates, and the next top-up makes it spendable again.`;
+    case 'rate_limited':
+      return `Revoke it now at ${where}: the provider accepted it and is only throttling it.`;
+    case 'unknown':
+      return `Could not confirm it is dead: revoke it at ${where} to be safe, or check again later.`;
+    case 'invalid':
+      // DeepSeek's key shape is shared, so its "no" does not clear the key everywhere.
+      return provider === 'deepseek'
+        ? 'DeepSeek rejects it, so there is nothing to revoke there (if another provider issued it, revoke it there); still remove it from the code and git history.'
+        : 'OpenAI rejects it, so there is nothing to revoke; still remove it from the code and git history.';
+  }
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { escapeData, escapeProperty, githubReporter } from '../../src/report/github.js';
+import { remedy } from '../../src/report/remedy.js';
+import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
+import { leaked, ODD_PATH, OPTIONS, plantedReport } from './fixtures.js';
+
+interface Command {
+  command: string;
+  properties: Record<string, string>;
+  message: string;
+}
+
+// Decodes a workflow command the way the Actions runner does (ActionCommand.cs: split the
+// properties on ',' and at the first '=', then undo each escape with '%25' last).
+function unescape(text: string, property: boolean): string {
+  let out = text.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
+  if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
+  return out.replace(/%25/g, '%');
+}
+
+function parse(line: string): Command {
+  const m = /^::([a-z]+)(?: ([^]*?))?::([^]*)$/.exec(line);
+  if (!m) throw new Error(`not a workflow command: ${line}`);
+  const properties: Record<string, string> = {};
+  for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
+    const eq = pair.indexOf('=');
+    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true);
+  }
+  return { command: m[1]!, properties, message: unescape(m[3]!, false) };
+}
+
+describe('github reporter', () => {
+  const { report, secrets } = plantedReport();
+  const out = githubReporter(report, OPTIONS);
+  const lines = out.split('\n');
+
+  it('writes one workflow command per finding and nothing else', () => {
+    expect(out.endsWith('\n')).toBe(true);
+    expect(lines.pop()).toBe('');
+    expect(lines).toHaveLength(report.findings.length);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) /);
+    expect(githubReporter({ ...report, findings: [] }, OPTIONS)).toBe('');
+  });
+
+  it('never writes a key, not even with showSecrets: annotations outlive the log', () => {
+    expect(leaked(out, secrets)).toEqual([]);
+    expect(leaked(githubReporter(report, { ...OPTIONS, showSecrets: true }), secrets)).toEqual([]);
+  });
+
+  it('escapes data and property values as the runner expects', () => {
+    expect(escapeData('50%\r\nx:y,z')).toBe('50%25%0D%0Ax:y,z');
+    expect(escapeProperty('50%\r\nx:y,z')).toBe('50%25%0D%0Ax%3Ay%2Cz');
+    // % goes first, or an input "%0A" would come back as a newline.
+    expect(escapeData('%0A')).toBe('%250A');
+    expect(unescape(escapeProperty('a%0A,b:%25\n'), true)).toBe('a%0A,b:%25\n');
+  });
+
+  it('keeps an odd path intact through the runner decoding it', () => {
+    const line = lines.find((l) => l.includes('odd dir'))!;
+    expect(line).toContain('file=odd dir/50%25 off%2C really%3A yes%0Asecond line.env,line=5,');
+    expect(line.split('\n')).toHaveLength(1);
+    expect(parse(line).properties.file).toBe(ODD_PATH);
+  });
+
+  it('puts the most serious first and rejected keys last, as warnings', () => {
+    const commands = lines.map(parse);
+    const titles = commands.map((c) => c.properties.title!);
+    expect(titles[0]).toBe('OpenAI legacy API key (live)');
+    expect(titles[1]).toBe('DeepSeek API key (quota exhausted)');
+    expect(titles[2]).toBe('OpenAI project API key (rate limited)');
+    expect(titles.at(-1)).toBe('OpenAI legacy API key (invalid)');
+    expect(commands.at(-1)!.command).toBe('warning');
+    expect(commands.slice(0, -1).every((c) => c.command === 'error')).toBe(true);
+    // Within "may be live", high confidence before medium before low.
+    const maybe = titles.slice(3, -1);
+    expect(maybe.slice(-2)).toEqual(['DeepSeek API key (not verified)', 'DeepSeek API key (unknown)']);
+  });
+
+  it('says where, what, which rule, its status and what to do', () => {
+    const live = report.findings.find((f) => f.verification?.status === 'live')!;
+    const cmd = parse(lines[0]!);
+    expect(cmd.properties).toEqual({
+      file: live.path,
+      line: String(live.line),
+      col: String(live.column),
+      endColumn: String(live.endColumn),
+      title: 'OpenAI legacy API key (live)',
+    });
+    expect(cmd.message).toContain(`${live.redacted} (openai, rule openai-legacy-key): live (`);
+    expect(cmd.message).toContain(`\n${remedy(live)}`);
+  });
+
+  it('leaves file= off a commit-message finding and line= off a binary one', () => {
+    const commands = lines.map(parse);
+    const message = commands.find((c) => c.message.includes('in the message of commit 0123456'))!;
+    expect(Object.keys(message.properties)).toEqual(['title']);
+    const binary = commands.find((c) => c.properties.file === 'assets/blob.bin')!;
+    expect(Object.keys(binary.properties)).toEqual(['file', 'title']);
+    expect(binary.message).toContain('at byte offset 4096, base64-encoded');
+    const history = commands.find((c) => c.properties.file === 'deleted/.env')!;
+    expect(history.message).toContain('introduced by commit 0123456 (Test Author, 2024-01-01)');
+    expect(report.findings.some((f) => f.path === COMMIT_MESSAGE_PATH)).toBe(true);
+  });
+});

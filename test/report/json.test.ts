@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { jsonReporter } from '../../src/report/json.js';
+import { remedy } from '../../src/report/remedy.js';
+import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
+import { COMMIT, leaked, OPTIONS, plantedReport } from './fixtures.js';
+
+describe('json reporter', () => {
+  const { report, secrets } = plantedReport();
+  const text = jsonReporter(report, OPTIONS);
+  const out = JSON.parse(text);
+
+  it('is pretty-printed JSON with a trailing newline', () => {
+    expect(text.startsWith('{\n  "version": 1,\n')).toBe(true);
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(Object.keys(out)).toEqual(['version', 'findings', 'stats', 'warnings']);
+  });
+
+  it('holds no key by default, every key with showSecrets', () => {
+    expect(leaked(text, secrets)).toEqual([]);
+    expect(out.findings.some((f: object) => 'secret' in f)).toBe(false);
+    const shown = JSON.parse(jsonReporter(report, { ...OPTIONS, showSecrets: true }));
+    expect(shown.findings.map((f: { secret: string }) => f.secret).sort()).toEqual(report.findings.map((f) => f.secret).sort());
+  });
+
+  it('gives every finding the documented fields and types', () => {
+    expect(out.findings).toHaveLength(report.findings.length);
+    for (const f of out.findings) {
+      expect(f).toMatchObject({
+        ruleId: expect.any(String),
+        provider: expect.stringMatching(/^(openai|deepseek)$/),
+        description: expect.any(String),
+        path: expect.any(String),
+        line: expect.any(Number),
+        column: expect.any(Number),
+        endColumn: expect.any(Number),
+        offset: expect.any(Number),
+        redacted: expect.stringMatching(/^sk-.*….{4}$/),
+        fingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        confidence: expect.stringMatching(/^(high|medium|low)$/),
+        remedy: expect.any(String),
+      });
+      const allowed = ['ruleId', 'provider', 'description', 'path', 'line', 'column', 'endColumn', 'offset', 'redacted', 'fingerprint', 'confidence', 'encoding', 'binary', 'commit', 'author', 'email', 'date', 'verification', 'remedy'];
+      for (const k of Object.keys(f)) expect(allowed).toContain(k);
+    }
+  });
+
+  it('flattens the commit of a history finding', () => {
+    const history = out.findings.find((f: { path: string }) => f.path === 'deleted/.env');
+    expect(history).toMatchObject({ commit: COMMIT.sha, author: COMMIT.author, email: COMMIT.email, date: COMMIT.date });
+    const message = out.findings.find((f: { path: string }) => f.path === COMMIT_MESSAGE_PATH);
+    expect(message.commit).toBe(COMMIT.sha);
+    const plain = out.findings.find((f: { path: string }) => f.path === 'src/config.ts');
+    for (const k of ['commit', 'author', 'email', 'date', 'verification', 'encoding', 'binary']) expect(plain).not.toHaveProperty(k);
+  });
+
+  it('keeps encoding, binary, verification and the remedy', () => {
+    const binary = out.findings.find((f: { binary?: boolean }) => f.binary);
+    expect(binary).toMatchObject({ binary: true, encoding: 'base64', offset: 4096 });
+    const invalid = out.findings.find((f: { verification?: { status: string } }) => f.verification?.status === 'invalid');
+    expect(invalid.verification).toEqual({ status: 'invalid', detail: '401 invalid_api_key', checkedAt: '2024-05-01T12:00:00.000Z' });
+    const source = report.findings.find((f) => f.verification?.status === 'invalid')!;
+    expect(invalid.remedy).toBe(remedy(source));
+    // The live key's provider reply quoted the key: it is redacted there too.
+    const live = out.findings.find((f: { verification?: { status: string } }) => f.verification?.status === 'live');
+    expect(live.verification.detail).toBe(`Incorrect handling of ${live.redacted}: models listed`);
+  });
+
+  it('passes stats through and scrubs warnings', () => {
+    expect(out.stats).toEqual(report.stats);
+    expect(out.warnings[0]).toBe(report.warnings[0]);
+    expect(out.warnings[1]).toMatch(/^could not decode a line near sk-…\w{4}$/);
+  });
+
+  it('orders findings by location, whatever order they came in', () => {
+    const reversed = JSON.parse(jsonReporter({ ...report, findings: [...report.findings].reverse() }, OPTIONS));
+    expect(reversed).toEqual(out);
+    expect(out.findings.at(-1).path).toBe(COMMIT_MESSAGE_PATH);
+  });
+});
