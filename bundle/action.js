@@ -24562,41 +24562,27 @@ function validateRule(item, source, index) {
     throw new Error(`${source}: rule "${id}": ${problem}`);
   };
   for (const key of Object.keys(item)) if (!FIELDS.has(key)) fail(`unknown field "${key}"`);
+  const { description, regex, keywords, entropy } = item;
   const provider = oneOf(item.provider, PROVIDERS) ?? fail(`"provider" must be one of ${PROVIDERS.join(", ")}`);
   const confidence = oneOf(item.confidence, CONFIDENCES) ?? fail(`"confidence" must be one of ${CONFIDENCES.join(", ")}`);
-  const description = item.description;
   if (typeof description !== "string" || description.trim() === "") fail('"description" must be a non-empty string');
-  const regex = item.regex;
   if (typeof regex !== "string" || regex === "") fail('"regex" must be a non-empty string');
   const groups = compile(regex, "", (message) => fail(`invalid regex: ${message}`));
   if (new RegExp(regex).test("")) fail('"regex" matches empty text');
   const group = (field, value) => {
-    if (!Number.isInteger(value) || value < 0 || value > groups) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > groups) {
       fail(`"${field}" must be a capture group number from 0 to ${groups}`);
     }
     return value;
   };
   const secretGroup = group("secretGroup", item.secretGroup);
   const bodyGroup = item.bodyGroup === void 0 ? void 0 : group("bodyGroup", item.bodyGroup);
-  const keywords = item.keywords;
   if (!Array.isArray(keywords) || keywords.length === 0) fail('"keywords" must be a non-empty array');
-  for (const keyword of keywords) {
-    if (typeof keyword !== "string" || !/^[\x20-\x7e]+$/.test(keyword)) {
-      fail('"keywords" must be non-empty printable ASCII strings');
-    }
+  if (!keywords.every((k) => typeof k === "string" && /^[\x20-\x7e]+$/.test(k))) {
+    fail('"keywords" must be non-empty printable ASCII strings');
   }
-  const entropy = item.entropy;
   if (typeof entropy !== "number" || !(entropy >= 0 && entropy <= 8)) fail('"entropy" must be a number from 0 to 8');
-  const rule = {
-    id,
-    provider,
-    description,
-    regex,
-    secretGroup,
-    keywords: [...keywords],
-    entropy,
-    confidence
-  };
+  const rule = { id, provider, description, regex, secretGroup, keywords: [...keywords], entropy, confidence };
   if (bodyGroup !== void 0) rule.bodyGroup = bodyGroup;
   if (item.context !== void 0) rule.context = validateContext(item.context, fail);
   if (item.examples !== void 0) rule.examples = validateExamples(item.examples, fail);
@@ -24608,7 +24594,7 @@ function validateContext(value, fail) {
   const { regex, lines } = value;
   if (typeof regex !== "string" || regex === "") fail('"context.regex" must be a non-empty string');
   compile(regex, "i", (message) => fail(`invalid context.regex: ${message}`));
-  if (!Number.isInteger(lines) || lines < 0 || lines > MAX_CONTEXT_LINES) {
+  if (typeof lines !== "number" || !Number.isInteger(lines) || lines < 0 || lines > MAX_CONTEXT_LINES) {
     fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
   }
   const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(", ")}`);
@@ -24684,8 +24670,11 @@ function rarity(byte) {
   return rank === -1 ? COMMON_BYTES.length : rank;
 }
 var Literal = class {
+  bytes;
+  needle;
+  /** Offset of the needle within the literal. */
+  lead;
   constructor(text) {
-    this.text = text;
     this.bytes = Buffer.from(text, "latin1");
     let lead = 0;
     for (let i = 1; i < Math.max(1, this.bytes.length - 1); i++) {
@@ -24694,19 +24683,15 @@ var Literal = class {
     this.lead = lead;
     this.needle = this.bytes.subarray(lead, lead + MAX_NEEDLE);
   }
-  text;
-  bytes;
-  needle;
-  /** Offset of the needle within the literal. */
-  lead;
   /** Appends the start of every occurrence in data to out, in ascending order. */
   findAll(data, out) {
-    const { bytes: bytes2, needle, lead } = this;
+    const { needle, lead } = this;
     for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, at + 1)) {
       const start = at - lead;
-      if (start >= 0 && start + bytes2.length <= data.length && this.isAt(data, start)) out.push(start);
+      if (start >= 0 && this.isAt(data, start)) out.push(start);
     }
   }
+  /** Whether the literal occurs at data[start]. */
   isAt(data, start) {
     for (let i = 0; i < this.bytes.length; i++) if (data[start + i] !== this.bytes[i]) return false;
     return true;
@@ -24975,11 +24960,15 @@ for (let i = 0; i < 16; i++) {
   HEX["0123456789abcdef".charCodeAt(i)] = i;
   HEX["0123456789ABCDEF".charCodeAt(i)] = i;
 }
+var TOKEN = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") TOKEN[c.charCodeAt(0)] = 1;
 function findPercentKeys(data, engine) {
   const starts = [];
   const ends = [];
   for (let at = data.indexOf(37); at !== -1; at = data.indexOf(37, at + 1)) {
-    if (escaped(data, at, data.length) !== -1) {
+    const byte = escaped(data, at, data.length);
+    if (byte === -1) continue;
+    if (TOKEN[byte] || engine.keywords.some(({ literal }) => literal.isAt(data, at + 3))) {
       starts.push(at);
       ends.push(at + 3);
     }
@@ -25090,12 +25079,14 @@ function createDetector(rules) {
     detect(chunk) {
       const { data } = chunk;
       const candidates = findKeys(data, engine);
-      const plainStarts = new Set(candidates.map((candidate) => candidate.start));
       if (chunk.decodedFrom) for (const candidate of candidates) candidate.encoding = chunk.decodedFrom;
-      candidates.push(
-        ...findBase64Keys(data, engine, needles),
-        ...findPercentKeys(data, engine).filter((match) => !plainStarts.has(match.start))
-      );
+      const plainAt = new Map(candidates.map((candidate, index) => [candidate.start, index]));
+      for (const match of findPercentKeys(data, engine)) {
+        const index = plainAt.get(match.start);
+        if (index === void 0) candidates.push(match);
+        else if (match.secret.length > candidates[index].secret.length) candidates[index] = match;
+      }
+      candidates.push(...findBase64Keys(data, engine, needles));
       if (candidates.length === 0) return [];
       candidates.sort((a, b) => a.start - b.start);
       const locator = new Locator(data, chunk);

@@ -57,7 +57,12 @@ function reportOptions(y: Argv) {
     .option('deepseek-base-url', { type: 'string', describe: 'DeepSeek API host root for --verify (proxy or tests)' });
 }
 
+// yargs re-parses variadic positionals as `--paths VALUE`, which turns a lone '-' (stdin) into
+// nothing; a placeholder carries it through the parser.
+const STDIN_ARG = '\u0000stdin';
+
 export async function main(argv: string[]): Promise<number> {
+  argv = argv.map((a) => (a === '-' ? STDIN_ARG : a));
   let code = EXIT_CLEAN;
   const run = (command: Command) => async (flags: ScanFlags) => {
     code = await scanCommand(command, flags);
@@ -141,7 +146,7 @@ function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 
 async function scanCommand(command: Command, flags: ScanFlags): Promise<number> {
   const cwd = process.cwd();
-  const paths = (command === 'staged' ? flags.files : flags.paths) ?? [];
+  const paths = ((command === 'staged' ? flags.files : flags.paths) ?? []).map((p) => (p === STDIN_ARG ? '-' : p));
   const root = await repoRoot(command === 'scan' && paths[0] && paths[0] !== '-' ? paths[0] : cwd);
   const config = loadConfig(flags.config, root ?? cwd);
   const verifyOptions = flags.verify
