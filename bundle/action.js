@@ -28,9 +28,9 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
-var __export = (target, all) => {
+var __export = (target2, all) => {
   for (var name in all)
-    __defProp(target, name, { get: all[name], enumerable: true });
+    __defProp(target2, name, { get: all[name], enumerable: true });
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
@@ -40,12 +40,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -245,7 +245,7 @@ var require_tunnel = __commonJS({
       }
       return host;
     }
-    function mergeOptions(target) {
+    function mergeOptions(target2) {
       for (var i = 1, len = arguments.length; i < len; ++i) {
         var overrides = arguments[i];
         if (typeof overrides === "object") {
@@ -253,12 +253,12 @@ var require_tunnel = __commonJS({
           for (var j = 0, keyLen = keys2.length; j < keyLen; ++j) {
             var k = keys2[j];
             if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+              target2[k] = overrides[k];
             }
           }
         }
       }
-      return target;
+      return target2;
     }
     var debug2;
     if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -4523,8 +4523,8 @@ var require_util2 = __commonJS({
          * @param {unknown} target
          * @param {'key' | 'value' | 'key+value'} kind
          */
-        constructor(target, kind) {
-          this.#target = target;
+        constructor(target2, kind) {
+          this.#target = target2;
           this.#kind = kind;
           this.#index = 0;
         }
@@ -4574,8 +4574,8 @@ var require_util2 = __commonJS({
         },
         next: { writable: true, enumerable: true, configurable: true }
       });
-      return function(target, kind) {
-        return new FastIterableIterator(target, kind);
+      return function(target2, kind) {
+        return new FastIterableIterator(target2, kind);
       };
     }
     function iteratorMixin(name, object, kInternalIterator, keyIndex = 0, valueIndex = 1) {
@@ -5799,7 +5799,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5874,7 +5874,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5969,11 +5969,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5996,10 +5996,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6016,7 +6016,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6196,7 +6196,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6218,7 +6218,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6254,13 +6254,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -8442,8 +8442,8 @@ var require_pool = __commonJS({
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error2) => {
-          for (const target of targets) {
-            const idx = this[kClients].indexOf(target);
+          for (const target2 of targets) {
+            const idx = this[kClients].indexOf(target2);
             if (idx !== -1) {
               this[kClients].splice(idx, 1);
             }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -12630,12 +12630,12 @@ var require_response = __commonJS({
         ...state
       };
       return new Proxy(response, {
-        get(target, p) {
-          return p in state ? state[p] : target[p];
+        get(target2, p) {
+          return p in state ? state[p] : target2[p];
         },
-        set(target, p, value) {
+        set(target2, p, value) {
           assert(!(p in state));
-          target[p] = value;
+          target2[p] = value;
           return true;
         }
       });
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -16939,9 +16939,9 @@ var require_util7 = __commonJS({
     function isClosed(ws) {
       return ws[kReadyState] === states.CLOSED;
     }
-    function fireEvent(e, target, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
+    function fireEvent(e, target2, eventFactory = (type, init) => new Event(type, init), eventInitDict = {}) {
       const event = eventFactory(e, eventInitDict);
-      target.dispatchEvent(event);
+      target2.dispatchEvent(event);
     }
     function websocketMessageReceived(ws, type, data) {
       if (ws[kReadyState] !== states.OPEN) {
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19163,14 +19163,34 @@ var require_undici = __commonJS({
   }
 });
 
+// src/detect/secret.ts
+import { createHash } from "node:crypto";
+function fingerprint(secret) {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+function redact(secret) {
+  const prefix = PREFIX.exec(secret)?.[0] ?? secret.slice(0, 3);
+  return `${prefix}\u2026${secret.slice(-4)}`;
+}
+var PREFIX;
+var init_secret = __esm({
+  "src/detect/secret.ts"() {
+    "use strict";
+    PREFIX = /^sk-(?:proj-|svcacct-|admin-|None-)?/;
+  }
+});
+
 // src/errors.ts
-var UserError;
+var UserError, MARKER, KEYISH;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
+    init_secret();
     UserError = class extends Error {
       name = "UserError";
     };
+    MARKER = ["T3Bl", "bkFJ"].join("");
+    KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
   }
 });
 
@@ -20852,7 +20872,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var utils = require_utils3();
     var {
       MAX_LENGTH,
@@ -20860,7 +20880,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21066,7 +21086,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21099,8 +21119,8 @@ var require_parse3 = __commonJS({
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
       const win32 = utils.isWindows(options);
-      const PLATFORM_CHARS = constants4.globChars(win32);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(win32);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21799,7 +21819,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(win32);
+      } = constants5.globChars(win32);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21858,7 +21878,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse = require_parse3();
     var utils = require_utils3();
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -21986,7 +22006,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch.constants = constants4;
+    picomatch.constants = constants5;
     module.exports = picomatch;
   }
 });
@@ -22398,18 +22418,18 @@ var init_stdin = __esm({
 });
 
 // src/sources/files.ts
-import { closeSync, constants as constants3, lstatSync, openSync, readSync, realpathSync, statSync as statSync2 } from "node:fs";
-import { sep } from "node:path";
+import { closeSync, constants as constants4, lstatSync, openSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { sep as sep2 } from "node:path";
 function openEntry(abs, path, options) {
   const named = options.root === void 0;
   let fd;
   try {
-    const st = named ? statSync2(abs) : lstatSync(abs);
+    const st = named ? statSync3(abs) : lstatSync(abs);
     if (st.isSymbolicLink()) return { kind: "skip", reason: symlinkReason(abs, options.root) };
     if (st.isDirectory()) return { kind: "dir" };
     if (!st.isFile()) {
-      const warning2 = named ? `skipped ${quote(path)}: not a regular file` : void 0;
-      return { kind: "skip", reason: "special file", warning: warning2 };
+      const warning3 = named ? `skipped ${quote(path)}: not a regular file` : void 0;
+      return { kind: "skip", reason: "special file", warning: warning3 };
     }
     fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
     const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
@@ -22428,21 +22448,21 @@ function readBlock(fd) {
   return block.subarray(0, readSync(fd, block, 0, CHUNK_SIZE, null));
 }
 function symlinkReason(abs, root) {
-  let target;
+  let target2;
   try {
-    target = realpathSync.native(abs);
+    target2 = realpathSync2.native(abs);
   } catch {
     return "broken symlink";
   }
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  return target === root || target.startsWith(prefix) ? "symlink inside root" : "symlink outside root";
+  const prefix = root.endsWith(sep2) ? root : root + sep2;
+  return target2 === root || target2.startsWith(prefix) ? "symlink inside root" : "symlink outside root";
 }
 function failure(e, path, listed) {
   const code = e.code;
   if (code === "ENOENT") {
     if (path.includes("\uFFFD")) {
-      const warning2 = `skipped ${quote(path)}: file name is not valid UTF-8`;
-      return { kind: "skip", reason: "file name not UTF-8", warning: warning2 };
+      const warning3 = `skipped ${quote(path)}: file name is not valid UTF-8`;
+      return { kind: "skip", reason: "file name not UTF-8", warning: warning3 };
     }
     return { kind: "skip", reason: listed ? "missing on disk" : "deleted during scan" };
   }
@@ -22467,8 +22487,8 @@ var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_chunks();
-    FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-    NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+    FLAGS = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0);
+    NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
     quote = (path) => JSON.stringify(path);
   }
 });
@@ -22476,11 +22496,11 @@ var init_files = __esm({
 // src/sources/walk.ts
 import { spawn } from "node:child_process";
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join3, posix } from "node:path";
+import { join as join4, posix } from "node:path";
 function listGitFiles(dir) {
   const env = { ...process.env };
   for (const name of HOOK_VARIABLES) delete env[name];
-  return new Promise((resolve8) => {
+  return new Promise((resolve9) => {
     const child = spawn("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
       cwd: dir,
       env,
@@ -22492,12 +22512,12 @@ function listGitFiles(dir) {
     child.stderr.setEncoding("utf8").on("data", (s) => err += s);
     child.on(
       "error",
-      (e) => resolve8(e.code === "ENOENT" ? { kind: "no-git" } : { kind: "failed", message: e.message })
+      (e) => resolve9(e.code === "ENOENT" ? { kind: "no-git" } : { kind: "failed", message: e.message })
     );
     child.on("close", (code) => {
-      if (code === 0) resolve8({ kind: "ok", paths: parseNulList(Buffer.concat(out)) });
-      else if (/not a git repository/i.test(err)) resolve8({ kind: "not-repo" });
-      else resolve8({ kind: "failed", message: err.trim().split("\n")[0] || `git exited with ${code}` });
+      if (code === 0) resolve9({ kind: "ok", paths: parseNulList(Buffer.concat(out)) });
+      else if (/not a git repository/i.test(err)) resolve9({ kind: "not-repo" });
+      else resolve9({ kind: "failed", message: err.trim().split("\n")[0] || `git exited with ${code}` });
     });
   });
 }
@@ -22511,7 +22531,7 @@ function parseNulList(out) {
   return paths.filter((p, i) => p !== paths[i - 1]);
 }
 function* gitEntries(paths, abs, path) {
-  for (const p of paths) yield { path: posix.join(path, p), abs: join3(abs, p) };
+  for (const p of paths) yield { path: posix.join(path, p), abs: join4(abs, p) };
 }
 function* walkTree(abs, path, ctx, nestedRepos, top = true) {
   let dirents;
@@ -22534,7 +22554,7 @@ function* walkTree(abs, path, ctx, nestedRepos, top = true) {
   dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const d of dirents) {
     if (d.name === ".git") continue;
-    const child = { path: posix.join(path, d.name), abs: join3(abs, d.name) };
+    const child = { path: posix.join(path, d.name), abs: join4(abs, d.name) };
     if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
     else yield child;
   }
@@ -22555,13 +22575,13 @@ __export(tree_exports, {
 });
 import { closeSync as closeSync2 } from "node:fs";
 import { realpath, stat as stat2 } from "node:fs/promises";
-import { posix as posix2, resolve as resolve2, sep as sep2 } from "node:path";
+import { posix as posix2, resolve as resolve3, sep as sep3 } from "node:path";
 import { setImmediate as setImmediate2 } from "node:timers/promises";
 async function* treeSource(paths, ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const roots = [];
   for (const p of paths) {
-    const abs = resolve2(cwd, p);
+    const abs = resolve3(cwd, p);
     try {
       roots.push({ abs, path: reportedRoot(p), dir: (await stat2(abs)).isDirectory() });
     } catch (e) {
@@ -22582,7 +22602,7 @@ async function* treeSource(paths, ctx, options = {}) {
   }
 }
 function reportedRoot(p) {
-  return posix2.join(sep2 === "\\" ? p.replaceAll("\\", "/") : p, ".");
+  return posix2.join(sep3 === "\\" ? p.replaceAll("\\", "/") : p, ".");
 }
 var import_micromatch2, Tree;
 var init_tree = __esm({
@@ -22723,7 +22743,7 @@ function gitHeaderName(rest) {
   if (Number.isInteger(n) && rest.subarray(2, 2 + n).equals(rest.subarray(5 + n))) return rest.subarray(2, 2 + n);
   return rest.subarray(rest.lastIndexOf(" b/") + 3);
 }
-async function* diffChunks(patch, blobs, ctx) {
+async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
   const parser = new DiffParser();
   let lastFile = "";
   const counted2 = (chunk) => {
@@ -22739,8 +22759,10 @@ async function* diffChunks(patch, blobs, ctx) {
         yield counted2(item.chunk);
       } else if (item.kind === "commit") {
         ctx.stats.commits = (ctx.stats.commits ?? 0) + 1;
-      } else {
+      } else if (item.kind === "blob") {
         for await (const chunk of await blobContent(blobs, ctx, item.sha, item.path, item.commit)) yield counted2(chunk);
+      } else if (wanted(item.sha, item.path)) {
+        yield* await blobContent(blobs, ctx, item.sha, item.path, item.commit);
       }
     }
   };
@@ -23074,7 +23096,25 @@ var init_diff = __esm({
           }
         } else if (text.startsWith("@@")) {
           this.startHunk(text);
+        } else if (text[0] === ":") {
+          this.rawLine(line, text);
         }
+      }
+      /**
+       * `:<modes> <ids> <status>\t<path>`, with one mode and id per parent and one for the result
+       * (`::` lines of merges have more). Deletions and submodules bring no blob.
+       */
+      rawLine(line, text) {
+        const tab = text.indexOf("	");
+        if (tab < 0) return;
+        const fields = text.slice(0, tab).replace(/^:+/, "").split(" ");
+        const modes = (fields.length - 1) / 2;
+        const mode = fields[modes - 1] ?? "";
+        const sha = fields[fields.length - 2] ?? "";
+        if (!mode.startsWith("10") && !mode.startsWith("12")) return;
+        if (ZERO_ID.test(sha)) return;
+        const path = headerName(line.subarray(tab + 1)).toString("utf8");
+        this.items.push({ kind: "raw", path, sha, ...this.commit && { commit: this.commit } });
       }
       startCommit(line) {
         this.endRun();
@@ -23117,6 +23157,9 @@ var init_diff = __esm({
 
 // src/sources/git.ts
 import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
+import { closeSync as closeSync3, createReadStream, mkdtempSync, openSync as openSync2, rmSync as rmSync2 } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join5 } from "node:path";
 function notFound(err) {
   return err.code === "ENOENT" ? new UserError("git is not installed or not on PATH") : void 0;
 }
@@ -23125,13 +23168,13 @@ function gitMessage(stderr, args) {
   return line?.replace(/^(fatal|error): /, "").trim() || `git ${args[0] ?? ""} failed`;
 }
 function git(args, cwd) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile2(
       "git",
       [...STABLE_CONFIG, ...args],
       { cwd, encoding: "buffer", maxBuffer: 1 << 30 },
       (err, stdout, stderr) => {
-        if (!err) return resolve8(stdout);
+        if (!err) return resolve9(stdout);
         reject(notFound(err) ?? new UserError(gitMessage(stderr.toString("utf8"), args)));
       }
     );
@@ -23143,9 +23186,9 @@ async function* gitStream(args, cwd, onWarning) {
   child.stderr.on("data", (d) => {
     if (stderr.length < 1 << 16) stderr += d.toString("utf8");
   });
-  const exited = new Promise((resolve8, reject) => {
+  const exited = new Promise((resolve9, reject) => {
     child.on("error", (err) => reject(notFound(err) ?? err));
-    child.on("close", (code) => resolve8(code));
+    child.on("close", (code) => resolve9(code));
   });
   exited.catch(() => {
   });
@@ -23161,6 +23204,75 @@ async function* gitStream(args, cwd, onWarning) {
   } finally {
     if (!finished) child.kill();
   }
+}
+async function* gitFilter(args, cwd, input, onWarning) {
+  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    if (stderr.length < 1 << 16) stderr += d.toString("utf8");
+  });
+  const exited = new Promise((resolve9, reject) => {
+    child.on("error", (err) => reject(notFound(err) ?? err));
+    child.on("close", (code) => resolve9(code));
+  });
+  exited.catch(() => {
+  });
+  child.stdin.on("error", () => {
+  });
+  const feeding = (async () => {
+    for await (const piece of input) {
+      if (!child.stdin.write(piece)) await new Promise((resolve9) => child.stdin.once("drain", resolve9));
+    }
+    child.stdin.end();
+  })();
+  feeding.catch(() => child.kill());
+  let finished = false;
+  try {
+    yield* child.stdout;
+    await feeding;
+    const code = await exited;
+    finished = true;
+    if (code !== 0) throw new UserError(gitMessage(stderr, args));
+    for (const line of stderr.split("\n")) {
+      if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
+    }
+  } finally {
+    if (!finished) child.kill();
+  }
+}
+function spooledGit(args, cwd, onWarning) {
+  const dir = mkdtempSync(join5(tmpdir(), "keysentry-"));
+  const file = join5(dir, "git.out");
+  const fd = openSync2(file, "w");
+  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio: ["ignore", fd, "pipe"] });
+  closeSync3(fd);
+  let stderr = "";
+  child.stderr.on("data", (d) => {
+    if (stderr.length < 1 << 16) stderr += d.toString("utf8");
+  });
+  const exited = new Promise((resolve9, reject) => {
+    child.on("error", (err) => reject(notFound(err) ?? err));
+    child.on("close", (code) => resolve9(code));
+  });
+  exited.catch(() => {
+  });
+  const dispose = () => {
+    if (child.exitCode === null) child.kill();
+    rmSync2(dir, { recursive: true, force: true });
+    process.off("exit", dispose);
+  };
+  process.on("exit", dispose);
+  return {
+    async *read() {
+      const code = await exited;
+      if (code !== 0) throw new UserError(gitMessage(stderr, args));
+      for (const line of stderr.split("\n")) {
+        if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
+      }
+      yield* createReadStream(file, { highWaterMark: 1 << 20 });
+    },
+    dispose
+  };
 }
 var STABLE_CONFIG, DIFF_OPTIONS, ByteReader, BlobReader;
 var init_git = __esm({
@@ -23278,15 +23390,15 @@ var staged_exports = {};
 __export(staged_exports, {
   stagedSource: () => stagedSource
 });
-import { realpathSync as realpathSync2 } from "node:fs";
-import { relative, resolve as resolve3, sep as sep3 } from "node:path";
+import { realpathSync as realpathSync3 } from "node:fs";
+import { relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 async function* stagedSource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   const root = (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").replace(/\n$/, "");
   const blobs = new BlobReader(root);
   try {
     if (options.files) {
-      yield* stagedFiles(ctx, root, realpathSync2(cwd), options.files, blobs);
+      yield* stagedFiles(ctx, root, realpathSync3(cwd), options.files, blobs);
     } else {
       const patch = gitStream(["diff", "--cached", ...DIFF_OPTIONS], root, (m) => ctx.warn(m));
       yield* diffChunks(patch, blobs, ctx);
@@ -23308,7 +23420,7 @@ async function readIndex(root) {
 }
 async function* stagedFiles(ctx, root, cwd, files, blobs) {
   const index = await readIndex(root);
-  const wanted = new Set(files.map((f) => relative(root, resolve3(cwd, f)).split(sep3).join("/")));
+  const wanted = new Set(files.map((f) => relative2(root, resolve4(cwd, f)).split(sep4).join("/")));
   for (const path of wanted) {
     const entries = index.get(path);
     if (!entries) {
@@ -23342,13 +23454,116 @@ var init_staged = __esm({
   }
 });
 
+// src/sources/objects.ts
+async function blobsWithKeys(cwd, mayHoldKey, ctx) {
+  const warn = (m) => ctx.warn(m);
+  const list2 = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
+  const parser = new ObjectStream(mayHoldKey, ctx);
+  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, blobIds(gitStream(list2, cwd, warn)), warn)) {
+    parser.push(buf);
+  }
+  parser.end();
+  return parser.hits;
+}
+async function* blobIds(listing) {
+  let rest = "";
+  for await (const buf of listing) {
+    const lines = (rest + buf.toString("latin1")).split("\n");
+    rest = lines.pop();
+    let ids = "";
+    for (const line of lines) if (line.startsWith("blob ")) ids += `${line.slice(5)}
+`;
+    if (ids) yield ids;
+  }
+  if (rest.startsWith("blob ")) yield `${rest.slice(5)}
+`;
+}
+var NL2, ObjectStream;
+var init_objects = __esm({
+  "src/sources/objects.ts"() {
+    "use strict";
+    init_chunks();
+    init_git();
+    NL2 = 10;
+    ObjectStream = class {
+      constructor(mayHoldKey, ctx) {
+        this.mayHoldKey = mayHoldKey;
+        this.ctx = ctx;
+      }
+      mayHoldKey;
+      ctx;
+      hits = /* @__PURE__ */ new Set();
+      header = [];
+      /** Content bytes of the current object still to come, then its closing newline. */
+      left = -1;
+      sha = "";
+      /** Set while the current object is a blob that has not yet been found to hold a key. */
+      cutter;
+      push(buf) {
+        let pos = 0;
+        while (pos < buf.length) {
+          if (this.left < 0) {
+            const nl = buf.indexOf(NL2, pos);
+            if (nl < 0) {
+              this.header.push(buf.subarray(pos));
+              return;
+            }
+            this.header.push(buf.subarray(pos, nl));
+            this.begin(Buffer.concat(this.header).toString("latin1"));
+            this.header = [];
+            pos = nl + 1;
+            continue;
+          }
+          if (this.left === 0) {
+            pos++;
+            this.finish();
+            continue;
+          }
+          const take = Math.min(this.left, buf.length - pos, CHUNK_SIZE);
+          if (this.cutter) this.test(this.cutter.push(buf.subarray(pos, pos + take)));
+          this.left -= take;
+          pos += take;
+        }
+      }
+      end() {
+        if (this.left >= 0 || this.header.length) throw new Error("git cat-file output ended inside an object");
+      }
+      begin(line) {
+        const [sha = "", type, size] = line.split(" ");
+        if (size === void 0) throw new Error(`unexpected git cat-file output: ${JSON.stringify(line.slice(0, 80))}`);
+        this.sha = sha;
+        this.left = Number(size);
+        if (type === "blob") {
+          this.ctx.stats.files++;
+          this.ctx.stats.bytes += this.left;
+          this.cutter = new ChunkCutter(sha);
+        }
+      }
+      test(chunks) {
+        for (const chunk of chunks) {
+          if (this.mayHoldKey(chunk)) {
+            this.hits.add(this.sha);
+            this.cutter = void 0;
+            return;
+          }
+        }
+      }
+      finish() {
+        if (this.cutter) this.test(this.cutter.end());
+        this.cutter = void 0;
+        this.left = -1;
+      }
+    };
+  }
+});
+
 // src/sources/history.ts
 var history_exports = {};
 __export(history_exports, {
   historySource: () => historySource
 });
 import { readFileSync as readFileSync4 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   if (options.range !== void 0 && options.since !== void 0) {
@@ -23357,48 +23572,57 @@ async function* historySource(ctx, options = {}) {
   const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], cwd)).toString("utf8");
   const [shallow, shallowFile = ""] = info2.split("\n");
   if (shallow === "true") {
-    const cut = readFileSync4(resolve4(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
+    const cut = readFileSync4(resolve5(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
       `shallow clone: history is cut at ${cut} boundary commit${cut === 1 ? "" : "s"}; older commits were not scanned, and a boundary commit counts as adding its whole tree (git fetch --unshallow scans everything)`
     );
   }
   const range = options.range ?? (options.since === void 0 ? void 0 : `${options.since}..HEAD`);
-  const args = [
-    "log",
-    "--reverse",
-    "--topo-order",
-    "--cc",
-    "--root",
-    "--encoding=UTF-8",
-    `--format=${LOG_FORMAT}`,
-    ...DIFF_OPTIONS,
-    // A range is a revision, never an option, whatever it starts with.
-    ...range === void 0 ? ["--all"] : ["--end-of-options", range],
-    "--"
-  ];
+  const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
   const before = ctx.stats.commits ?? 0;
   ctx.stats.commits = before;
+  const ignored = options.ignored ?? (() => false);
   const blobs = new BlobReader(cwd);
   try {
-    yield* diffChunks(gitStream(args, cwd, (m) => ctx.warn(m)), blobs, ctx);
+    if (range === void 0 && options.mayHoldKey) {
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-abbrev", "--cc", ...revisions, "--"];
+      const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
+      try {
+        const pending = await blobsWithKeys(cwd, options.mayHoldKey, ctx);
+        const firstSight = (sha, path) => !ignored(path) && pending.delete(sha);
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+      } finally {
+        spool.dispose();
+      }
+    } else {
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...DIFF_OPTIONS, ...revisions, "--"];
+      for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
+        if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
+        yield chunk;
+      }
+    }
   } finally {
     blobs.close();
   }
   if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
 }
+var ORDER;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
     init_errors();
+    init_types();
     init_diff();
     init_git();
+    init_objects();
+    ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
   }
 });
 
 // src/action/main.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
-import { dirname as dirname2, join as join4, relative as relative2 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync6, realpathSync as realpathSync4 } from "node:fs";
+import { dirname as dirname3, join as join6, relative as relative3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
@@ -23566,11 +23790,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P ? value : new P(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P || (P = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -23586,7 +23810,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23911,30 +24135,99 @@ function endGroup() {
 
 // src/cli/output.ts
 init_errors();
-import { renameSync, rmSync, writeFileSync } from "node:fs";
-function writeAtomic(file, content) {
-  const tmp = `${file}.keysentry-${process.pid}.tmp`;
+import { accessSync, chmodSync, constants as constants3, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+function writeAtomic(file, content, options = {}) {
+  const where2 = target(file);
+  if (where2.kind === "stream") {
+    try {
+      writeFileSync(where2.path, content);
+    } catch (e) {
+      throw new UserError(`cannot write ${file}: ${why(e)}`);
+    }
+    return;
+  }
+  const tmp = join(dirname(where2.path), `.${basename(where2.path)}.keysentry-${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, file);
+    rmSync(tmp, { force: true });
+    writeFileSync(tmp, content, { mode: options.secret ? 384 : 438, flag: "wx" });
+    if (where2.existing) chmodSync(tmp, where2.existing.mode & 4095);
+    renameSync(tmp, where2.path);
   } catch (e) {
     rmSync(tmp, { force: true });
-    const err = e;
-    const why = err.code === "ENOENT" ? "its directory does not exist" : err.code ?? err.message;
-    throw new UserError(`cannot write ${file}: ${why}`);
+    throw new UserError(`cannot write ${file}: ${why(e)}`);
+  }
+}
+function target(file) {
+  let st;
+  try {
+    st = statSync(file);
+  } catch (e) {
+    const code = e.code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw new UserError(`cannot write ${file}: ${why(e)}`);
+  }
+  if (!st) return { kind: "file", path: newFileIn(file) };
+  if (st.isDirectory()) throw new UserError(`cannot write ${file}: it is a directory`);
+  if (!st.isFile()) return { kind: "stream", path: file };
+  if ((st.mode & 146) === 0) throw new UserError(`cannot write ${file}: it is read-only`);
+  try {
+    accessSync(file, constants3.W_OK);
+  } catch (e) {
+    throw new UserError(`cannot write ${file}: ${why(e)}`);
+  }
+  const path = realpathSync(file);
+  writableDir(dirname(path), file);
+  return { kind: "file", path, existing: st };
+}
+function newFileIn(file) {
+  const dir = dirname(file);
+  let st;
+  try {
+    st = statSync(dir);
+  } catch (e) {
+    const code = e.code;
+    throw new UserError(`cannot write ${file}: ${code === "ENOENT" ? "its directory does not exist" : why(e)}`);
+  }
+  if (!st.isDirectory()) throw new UserError(`cannot write ${file}: ${dir} is not a directory`);
+  writableDir(dir, file);
+  return file;
+}
+function writableDir(dir, file) {
+  try {
+    accessSync(dir, constants3.W_OK);
+  } catch (e) {
+    throw new UserError(`cannot write ${file}: cannot create files in ${dir} (${why(e)})`);
+  }
+}
+function why(e) {
+  const err = e;
+  switch (err.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EROFS":
+      return "read-only file system";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EISDIR":
+      return "it is a directory";
+    case "ENOENT":
+      return "cannot create files there";
+    default:
+      return err.code ?? err.message;
   }
 }
 
 // src/cli/root.ts
 import { execFile } from "node:child_process";
-import { statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, resolve } from "node:path";
 function repoRoot(path) {
   let dir = resolve(path);
   try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+    if (!statSync2(dir).isDirectory()) dir = dirname2(dir);
   } catch {
-    dir = dirname(dir);
+    dir = dirname2(dir);
   }
   return new Promise((done) => {
     execFile(
@@ -23950,14 +24243,14 @@ function repoRoot(path) {
 var import_micromatch = __toESM(require_micromatch(), 1);
 init_errors();
 import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join as join2 } from "node:path";
 var CONFIG_FILE = ".keysentry.json";
 var KEYS = ["ignore", "disableRules", "allowFingerprints", "rules"];
 function emptyConfig() {
   return { ignore: [], disableRules: [], allowFingerprints: [], rules: [] };
 }
 function loadConfig(explicit, root) {
-  const file = explicit ?? join(root, CONFIG_FILE);
+  const file = explicit ?? join2(root, CONFIG_FILE);
   if (!explicit && !existsSync2(file)) return emptyConfig();
   let text;
   try {
@@ -24242,7 +24535,13 @@ function annotation(f) {
 ${remedy(f)}`;
   return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
 }
-var githubReporter = (report) => [...report.findings].sort(bySeverity).map((f) => `${annotation(f)}
+function warning2(text) {
+  return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
+}
+var githubReporter = (report) => [
+  ...[...report.findings].sort(bySeverity).map(annotation),
+  ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
+].map((line) => `${line}
 `).join("");
 
 // src/report/json.ts
@@ -24286,7 +24585,8 @@ var jsonReporter = (report, options) => {
 
 // src/report/sarif.ts
 init_types();
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
 var GITHUB_MAX_RESULTS = 25e3;
 var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
 var FILTER_REPO = "https://github.com/newren/git-filter-repo";
@@ -24299,11 +24599,21 @@ function pathToUri(path) {
   const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   return wellFormed.split("/").map(encodeURIComponent).join("/");
 }
-function lineHashes(findings) {
+function isFile(f) {
+  return f.path !== COMMIT_MESSAGE_PATH && f.path !== "-";
+}
+function fromRepoRoot(path, repo) {
+  if (!repo) return isAbsolute(path) ? void 0 : path;
+  const rel = relative(repo.root, resolve2(repo.cwd, path));
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function lineHashes(findings, repo) {
   const seen = /* @__PURE__ */ new Map();
   const hashes = /* @__PURE__ */ new Map();
   for (const f of [...findings].sort(byLocation)) {
-    const id = createHash("sha256").update(`${f.fingerprint}\0${f.path}`).digest("hex").slice(0, 16);
+    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     hashes.set(f, `${id}:${n}`);
@@ -24344,7 +24654,7 @@ function rulesFor(findings) {
   }
   return [...rules.values()];
 }
-function location(f) {
+function location(f, repo) {
   const region = {
     startLine: f.line,
     startColumn: f.column,
@@ -24369,7 +24679,11 @@ function location(f) {
       physicalLocation: { artifactLocation: { uri: "-", description: { text: "Standard input." } }, region }
     };
   }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), uriBaseId: "%SRCROOT%" }, region } };
+  const path = fromRepoRoot(f.path, repo);
+  if (path === void 0) {
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
+  }
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
 }
 function messageFor(f) {
   return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
@@ -24390,7 +24704,7 @@ function notifications(stats, warnings, dropped, total, limit) {
   const out = warnings.map((text) => ({ level: "warning", message: { text } }));
   const skipped2 = Object.entries(stats.skipped).filter(([, n]) => n > 0);
   if (skipped2.length > 0) {
-    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why, n]) => `${n} ${why}`).join(", ")}.` } });
+    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why2, n]) => `${n} ${why2}`).join(", ")}.` } });
   }
   if (dropped > 0) {
     out.push({
@@ -24407,7 +24721,7 @@ var sarifReporter = (report, options) => {
   const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
   const sorted = [...report.findings].sort(bySeverity);
   const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings);
+  const hashes = lineHashes(report.findings, options.repo);
   const rules = rulesFor(kept);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results = kept.map((f) => ({
@@ -24416,7 +24730,7 @@ var sarifReporter = (report, options) => {
     // rulesFor saw every kept finding
     level: statusOf(f) === "invalid" ? "warning" : "error",
     message: messageFor(f),
-    locations: [location(f)],
+    locations: [location(f, options.repo)],
     partialFingerprints: { primaryLocationLineHash: hashes.get(f), "keysentry/v1": f.fingerprint },
     properties: propertiesFor(f)
   }));
@@ -24459,7 +24773,7 @@ var reporters = {
 
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/baseline.ts
 init_errors();
@@ -24471,8 +24785,8 @@ function loadBaseline(file) {
   try {
     raw = JSON.parse(readFileSync2(file, "utf8"));
   } catch (e) {
-    const why = e.code ?? e.message;
-    throw new UserError(`cannot read baseline ${file}: ${why}`);
+    const why2 = e.code ?? e.message;
+    throw new UserError(`cannot read baseline ${file}: ${why2}`);
   }
   const b = raw;
   if (typeof b !== "object" || b === null || !Array.isArray(b.findings) || typeof b.version !== "number") {
@@ -24496,7 +24810,7 @@ init_errors();
 
 // src/detect/rules.ts
 import { readFileSync as readFileSync3, readdirSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PROVIDERS = ["openai", "deepseek"];
 var CONFIDENCES = ["high", "medium", "low"];
@@ -24526,7 +24840,7 @@ function loadRules(dir = BUILTIN_DIR) {
   const rules = [];
   const seen = /* @__PURE__ */ new Map();
   for (const name of names) {
-    const file = join2(dir, name);
+    const file = join3(dir, name);
     let raw;
     try {
       raw = JSON.parse(readFileSync3(file, "utf8"));
@@ -24726,8 +25040,8 @@ function forEachWindow(data, starts, ends, margin, visit) {
   }
   if (open2) visit(window);
 }
-function extend(data, window, target) {
-  const to = Math.min(data.length, target);
+function extend(data, window, target2) {
+  const to = Math.min(data.length, target2);
   let hi = window.hi;
   while (hi < to && data[hi] !== NEWLINE) hi++;
   window.hi = hi;
@@ -25060,18 +25374,8 @@ var Locator = class {
   }
 };
 
-// src/detect/secret.ts
-import { createHash as createHash2 } from "node:crypto";
-function fingerprint(secret) {
-  return createHash2("sha256").update(secret, "utf8").digest("hex");
-}
-var PREFIX = /^sk-(?:proj-|svcacct-|admin-|None-)?/;
-function redact(secret) {
-  const prefix = PREFIX.exec(secret)?.[0] ?? secret.slice(0, 3);
-  return `${prefix}\u2026${secret.slice(-4)}`;
-}
-
 // src/detect/detector.ts
+init_secret();
 function createDetector(rules) {
   const engine = compileRules(rules);
   const needles = base64Needles(engine);
@@ -25144,7 +25448,7 @@ function buildDetector(config, rulesDir) {
   const off = new Set(config.disableRules);
   return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
 }
-async function openSource(req, ctx) {
+async function openSource(req, ctx, detector, ignored) {
   switch (req.command) {
     case "scan": {
       if (req.paths.length === 1 && req.paths[0] === "-") {
@@ -25152,7 +25456,7 @@ async function openSource(req, ctx) {
         return stdinSource2(ctx);
       }
       const paths = req.paths.length ? req.paths : ["."];
-      const missing = paths.find((p) => !existsSync3(resolve5(req.cwd, p)));
+      const missing = paths.find((p) => !existsSync3(resolve6(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
       const { treeSource: treeSource2 } = await Promise.resolve().then(() => (init_tree(), tree_exports));
       return treeSource2(paths, ctx, {
@@ -25167,7 +25471,13 @@ async function openSource(req, ctx) {
     }
     case "history": {
       const { historySource: historySource2 } = await Promise.resolve().then(() => (init_history(), history_exports));
-      return historySource2(ctx, { cwd: req.cwd, range: req.range, since: req.since });
+      return historySource2(ctx, {
+        cwd: req.cwd,
+        range: req.range,
+        since: req.since,
+        mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
+        ignored
+      });
     }
   }
 }
@@ -25177,10 +25487,12 @@ async function runScan(req) {
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
-  const source = await openSource(req, ctx);
+  const ignored = await ignoreMatcher(req.config.ignore);
+  const source = await openSource(req, ctx, detector, ignored);
   let lastProgress = started;
   for await (const chunk of source) {
     if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
+    if (req.command === "staged" && ignored(chunk.path)) continue;
     for (const f of detector.detect(chunk)) findings.add(f);
     if (req.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();
@@ -25197,6 +25509,12 @@ async function runScan(req) {
   ctx.stats.durationMs = Date.now() - started;
   return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }
+async function ignoreMatcher(globs) {
+  if (!globs.length) return () => false;
+  const { default: micromatch3 } = await Promise.resolve().then(() => __toESM(require_micromatch(), 1));
+  const matchers = globs.map((g) => micromatch3.matcher(g, { dot: true }));
+  return (path) => matchers.some((m) => m(path));
+}
 var Findings = class {
   constructor(oncePerKey) {
     this.oncePerKey = oncePerKey;
@@ -25206,7 +25524,7 @@ var Findings = class {
   add(f) {
     const key = this.oncePerKey ? f.fingerprint : `${f.path}\0${f.offset}\0${f.fingerprint}`;
     const seen = this.byKey.get(key);
-    if (!seen || this.oncePerKey && older(f, seen)) this.byKey.set(key, f);
+    if (!seen) this.byKey.set(key, f);
   }
   list() {
     return [...this.byKey.values()].sort(
@@ -25215,9 +25533,9 @@ var Findings = class {
   }
 };
 var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
-function older(a, b) {
-  return time(a) < time(b);
-}
+
+// src/verify/verifier.ts
+init_secret();
 
 // src/verify/http.ts
 var MAX_BODY_BYTES = 1 << 20;
@@ -25240,7 +25558,7 @@ async function getWithRetries(url, secret, policy, retryable3) {
     if (!again || attempt > policy.retries) return outcome;
     const wait = (outcome.ok ? retryAfterMs(outcome.answer.headers) : void 0) ?? BACKOFF_BASE_MS * 2 ** (attempt - 1);
     if (wait > MAX_WAIT_MS || Date.now() + wait >= policy.deadline) return outcome;
-    await new Promise((resolve8) => setTimeout(resolve8, wait));
+    await new Promise((resolve9) => setTimeout(resolve9, wait));
   }
 }
 async function once(url, secret, timeoutMs, byDeadline) {
@@ -25310,6 +25628,7 @@ function formatSeconds(ms) {
 }
 
 // src/verify/text.ts
+init_secret();
 function providerText(text, secret, max = 160) {
   const clean = text.split(secret).join(redact(secret)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
@@ -25378,8 +25697,8 @@ function balance(body, secret) {
   }
   const shown = amounts.length ? `balance ${amounts.map((a) => a.text).join(", ")}` : "no balance reported";
   if (json.is_available && amounts.some((a) => a.total > 0)) return { status: "live", detail: shown };
-  const why = json.is_available ? shown : `not available for API calls, ${shown}`;
-  return { status: "quota_exhausted", detail: `DeepSeek accepted the key but it cannot spend: ${why}` };
+  const why2 = json.is_available ? shown : `not available for API calls, ${shown}`;
+  return { status: "quota_exhausted", detail: `DeepSeek accepted the key but it cannot spend: ${why2}` };
 }
 
 // src/verify/openai.ts
@@ -25529,19 +25848,19 @@ var Verifier = class {
   settings;
   deadline;
   results = /* @__PURE__ */ new Map();
-  running = 0;
-  waiting = [];
+  slots;
   /** Throws a one-line Error when a base URL is refused. */
   constructor(options) {
     this.settings = settingsOf(options);
     this.deadline = Date.now() + this.settings.deadlineMs;
+    this.slots = { openai: new Slots(this.settings.concurrency), deepseek: new Slots(this.settings.concurrency) };
   }
   /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
   check(secret, provider, ruleId) {
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
     if (!result) {
-      result = this.limited(() => this.ask(secret, provider, ruleId));
+      result = this.slots[provider].run(() => this.ask(secret, provider, ruleId));
       this.results.set(id, result);
     }
     return result;
@@ -25557,9 +25876,17 @@ var Verifier = class {
     }
     return { ...check, checkedAt: (/* @__PURE__ */ new Date()).toISOString() };
   }
-  async limited(task) {
-    if (this.running < this.settings.concurrency) this.running++;
-    else await new Promise((resolve8) => this.waiting.push(resolve8));
+};
+var Slots = class {
+  constructor(size) {
+    this.size = size;
+  }
+  size;
+  running = 0;
+  waiting = [];
+  async run(task) {
+    if (this.running < this.size) this.running++;
+    else await new Promise((resolve9) => this.waiting.push(resolve9));
     try {
       return await task();
     } finally {
@@ -25571,8 +25898,8 @@ var Verifier = class {
 };
 
 // src/verify/shape.ts
-var MARKER = ["T3Bl", "bkFJ"].join("");
-var OPENAI = new RegExp(`^sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]+${MARKER}[A-Za-z0-9_-]+$`);
+var MARKER2 = ["T3Bl", "bkFJ"].join("");
+var OPENAI = new RegExp(`^sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]+${MARKER2}[A-Za-z0-9_-]+$`);
 
 // src/verify/index.ts
 var SHARED_SHAPE_NOTE = "verified against DeepSeek: key shape is shared by other providers";
@@ -25615,7 +25942,7 @@ function where(f) {
 // src/action/depth.ts
 init_git();
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 var FIX = "Set `fetch-depth: 0` on the actions/checkout step so the whole history is fetched.";
@@ -25638,7 +25965,7 @@ async function unseenCommits(plan, cwd) {
   return cut.length ? `cannot see every commit of ${short(base)}..${short(head)}: this shallow clone lacks the parents of ${list(cut)}. ${FIX}` : void 0;
 }
 async function shallowEdge(cwd) {
-  const file = resolve6(cwd, (await git(["rev-parse", "--git-path", "shallow"], cwd)).toString().trim());
+  const file = resolve7(cwd, (await git(["rev-parse", "--git-path", "shallow"], cwd)).toString().trim());
   return new Set(existsSync4(file) ? readFileSync5(file, "utf8").split("\n").filter(Boolean) : []);
 }
 function isCommit(rev, cwd) {
@@ -25663,7 +25990,7 @@ function list(shas) {
 }
 
 // src/action/inputs.ts
-import { isAbsolute, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute2, resolve as resolve8 } from "node:path";
 
 // src/action/plan.ts
 var MODES = ["auto", "staged", "scan", "history"];
@@ -25715,14 +26042,14 @@ function pushPlan(p) {
   if (!after) throw new Error('the push event payload has no "after" commit');
   if (!before || ZERO_SHA.test(before) || p.created || p.forced) {
     const main = p.repository?.default_branch;
-    const why = p.forced ? "force push" : "new ref";
+    const why2 = p.forced ? "force push" : "new ref";
     if (!main || ref === `refs/heads/${main}`) {
-      return { command: "history", reason: `every commit (${why} to ${ref})` };
+      return { command: "history", reason: `every commit (${why2} to ${ref})` };
     }
     return {
       command: "history",
       range: { base: `refs/remotes/origin/${main}`, head: after, baseName: `origin/${main}, the default branch` },
-      reason: `the commits of ${ref} not on ${main} (${why})`
+      reason: `the commits of ${ref} not on ${main} (${why2})`
     };
   }
   return { command: "history", range: { base: before, head: after, baseName: "the commit before the push" }, reason: `the commits pushed to ${ref}` };
@@ -25731,7 +26058,7 @@ function pushPlan(p) {
 // src/action/inputs.ts
 var FAIL_ON = ["any", "live"];
 function readInputs(getInput2, workspace) {
-  const at = (p) => isAbsolute(p) ? p : resolve7(workspace, p);
+  const at = (p) => isAbsolute2(p) ? p : resolve8(workspace, p);
   const optional = (name) => {
     const value = getInput2(name);
     return value ? at(value) : void 0;
@@ -25780,8 +26107,8 @@ function failure2(findings, failOn) {
   const credentials = findings.filter((f) => f.verification?.status !== "invalid");
   if (!credentials.length) return void 0;
   const unsure = keys(credentials.filter((f) => !f.verification || f.verification.status === "unknown"));
-  const why = unsure ? `; ${count(unsure, "key")} could not be verified and count as live` : "";
-  return `keysentry found ${count(keys(credentials), "key")} that may be live${accepted}${why}. Revoke and rotate each, then remove it from git history (fail-on: live passes only when every key is verified invalid).`;
+  const why2 = unsure ? `; ${count(unsure, "key")} could not be verified and count as live` : "";
+  return `keysentry found ${count(keys(credentials), "key")} that may be live${accepted}${why2}. Revoke and rotate each, then remove it from git history (fail-on: live passes only when every key is verified invalid).`;
 }
 
 // src/action/summary.ts
@@ -25844,9 +26171,9 @@ function writeSummary(out, report, scanned2, live) {
 // src/action/main.ts
 var EXIT_ERROR = 2;
 function actionRoot() {
-  let dir = dirname2(fileURLToPath2(import.meta.url));
-  while (!existsSync5(join4(dir, "action.yml"))) {
-    const up = dirname2(dir);
+  let dir = dirname3(fileURLToPath2(import.meta.url));
+  while (!existsSync5(join6(dir, "action.yml"))) {
+    const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");
     dir = up;
   }
@@ -25877,22 +26204,30 @@ async function run() {
   }
   const root = actionRoot();
   const cwd = plan.command === "scan" ? workspace : inputs.path;
-  const config = loadConfig(inputs.config, await repoRoot(inputs.path) ?? inputs.path);
+  const repo = await repoRoot(inputs.path);
+  const config = loadConfig(inputs.config, repo ?? inputs.path);
   const verifyOptions = inputs.verify ? resolveVerifyOptions({}, process.env) : void 0;
   const report = await runScan({
     command: plan.command,
     cwd,
     config,
     // Reported paths are as given: relative to the workspace, as annotations need them.
-    paths: plan.command === "scan" ? [relative2(workspace, inputs.path) || "."] : [],
+    paths: plan.command === "scan" ? [relative3(workspace, inputs.path) || "."] : [],
     range: plan.command === "history" && plan.range ? `${plan.range.base}..${plan.range.head}` : void 0,
     baseline: inputs.baseline,
-    rulesDir: join4(root, "rules")
+    rulesDir: join6(root, "rules")
   });
   for (const secret of new Set(report.findings.map((f) => f.secret))) setSecret(secret);
   if (verifyOptions && report.findings.length) await verifyFindings(report.findings, verifyOptions);
-  const version = JSON.parse(readFileSync6(join4(root, "package.json"), "utf8")).version;
-  const options = { showSecrets: false, color: false, command: plan.command, toolVersion: version };
+  const version = JSON.parse(readFileSync6(join6(root, "package.json"), "utf8")).version;
+  const options = {
+    showSecrets: false,
+    color: false,
+    command: plan.command,
+    toolVersion: version,
+    // Scan paths start at the workspace, other paths at the repository, where SARIF's start.
+    ...plan.command === "scan" && repo ? { repo: { root: repo, cwd: realpathSync4(workspace) } } : {}
+  };
   printReport(reporters.console(report, options));
   for (const w of report.warnings) warning(scrub(w, report.findings));
   writeAtomic(inputs.sarifFile, reporters.sarif(report, options));

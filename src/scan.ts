@@ -38,7 +38,12 @@ export function buildDetector(config: Config, rulesDir?: string): Detector {
   return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
 }
 
-async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIterable<Chunk>> {
+async function openSource(
+  req: ScanRequest,
+  ctx: ScanContext,
+  detector: Detector,
+  ignored: (path: string) => boolean,
+): Promise<AsyncIterable<Chunk>> {
   // Sources load lazily: a pre-commit hook should not pay for the history or tree walker.
   switch (req.command) {
     case 'scan': {
@@ -63,7 +68,13 @@ async function openSource(req: ScanRequest, ctx: ScanContext): Promise<AsyncIter
     }
     case 'history': {
       const { historySource } = await import('./sources/history.js');
-      return historySource(ctx, { cwd: req.cwd, range: req.range, since: req.since });
+      return historySource(ctx, {
+        cwd: req.cwd,
+        range: req.range,
+        since: req.since,
+        mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
+        ignored,
+      });
     }
   }
 }
@@ -74,10 +85,14 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');
-  const source = await openSource(req, ctx);
+  const ignored = await ignoreMatcher(req.config.ignore);
+  const source = await openSource(req, ctx, detector, ignored);
   let lastProgress = started;
   for await (const chunk of source) {
     if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
+    // The tree and history sources skip ignored paths before reading them; a staged diff names
+    // its files only as it goes.
+    if (req.command === 'staged' && ignored(chunk.path)) continue;
     for (const f of detector.detect(chunk)) findings.add(f);
     if (req.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();
@@ -95,6 +110,14 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }
 
+/** The config's ignore globs as one test; micromatch is loaded only when there are globs. */
+async function ignoreMatcher(globs: string[]): Promise<(path: string) => boolean> {
+  if (!globs.length) return () => false;
+  const { default: micromatch } = await import('micromatch');
+  const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
+  return (path) => matchers.some((m) => m(path));
+}
+
 /**
  * Drops the copies a finding can have: the same match seen twice where a source cut a long line
  * with an overlap, and, in history, the same key in every later commit or file that still holds
@@ -110,7 +133,8 @@ class Findings {
       ? f.fingerprint
       : `${f.path}\0${f.offset}\0${f.fingerprint}`;
     const seen = this.byKey.get(key);
-    if (!seen || (this.oncePerKey && older(f, seen))) this.byKey.set(key, f);
+    // History sources yield parents before children: the first sight of a key is where it came in.
+    if (!seen) this.byKey.set(key, f);
   }
 
   list(): Finding[] {
@@ -126,7 +150,3 @@ class Findings {
 
 // Dates carry their author's zone offset, so they compare as instants, not as strings.
 const time = (f: Finding) => (f.commit ? Date.parse(f.commit.date) : 0);
-
-function older(a: Finding, b: Finding): boolean {
-  return time(a) < time(b);
-}

@@ -2,7 +2,7 @@
 // Each decision lives in a module of its own (plan, depth, annotations, summary, verdict); this
 // file only puts them in order. The runner starts the bundle of this file (bundle/action.js).
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
@@ -64,7 +64,8 @@ async function run(): Promise<void> {
 
   const root = actionRoot();
   const cwd = plan.command === 'scan' ? workspace : inputs.path;
-  const config = loadConfig(inputs.config, (await repoRoot(inputs.path)) ?? inputs.path);
+  const repo = await repoRoot(inputs.path);
+  const config = loadConfig(inputs.config, repo ?? inputs.path);
   // Before the scan, so a refused base URL fails before any time is spent.
   const verifyOptions = inputs.verify ? resolveVerifyOptions({}, process.env) : undefined;
   const report = await runScan({
@@ -82,7 +83,14 @@ async function run(): Promise<void> {
   if (verifyOptions && report.findings.length) await verifyFindings(report.findings, verifyOptions);
 
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
-  const options: ReportOptions = { showSecrets: false, color: false, command: plan.command, toolVersion: version };
+  const options: ReportOptions = {
+    showSecrets: false,
+    color: false,
+    command: plan.command,
+    toolVersion: version,
+    // Scan paths start at the workspace, other paths at the repository, where SARIF's start.
+    ...(plan.command === 'scan' && repo ? { repo: { root: repo, cwd: realpathSync(workspace) } } : {}),
+  };
   printReport(reporters.console(report, options));
   for (const w of report.warnings) core.warning(scrub(w, report.findings));
   writeAtomic(inputs.sarifFile, reporters.sarif(report, options));

@@ -145,10 +145,19 @@ function addToHusky(file: string, show: (file: string) => string): string {
     mkdirSync(dirname(file), { recursive: true });
     appendFileSync(file, `${separator}${HUSKY_SNIPPET}\n`);
   });
-  return existing === undefined
-    ? `Created ${show(file)} (husky) running \`keysentry staged\`.`
-    : `Added \`keysentry staged\` to ${show(file)} (husky).`;
+  const done =
+    existing === undefined
+      ? `Created ${show(file)} (husky) running \`keysentry staged\`.`
+      : `Added \`keysentry staged\` to ${show(file)} (husky).`;
+  // Not our lines to delete, but husky v9 prints a deprecation on every commit and v10 fails on them.
+  return existing !== undefined && SOURCES_HUSKY_SH.test(existing)
+    ? `${done}\nNote: ${show(file)} still sources husky.sh (husky v8's layout), which husky v9 deprecates and v10 refuses: ` +
+        'delete its `#!/usr/bin/env sh` and `. "$(dirname -- "$0")/_/husky.sh"` lines.'
+    : done;
 }
+
+/** husky v5-v8's preamble line, `. "$(dirname -- "$0")/_/husky.sh"`, in any of its spellings. */
+const SOURCES_HUSKY_SH = /^(?!\s*#).*\/_\/husky\.sh\b/m;
 
 /**
  * Someone else's hook is never replaced silently: without --force init refuses; with it the

@@ -1,13 +1,13 @@
 // The keysentry command: parses flags, runs one pipeline, prints one report, returns an exit code.
 // 0 nothing found · 1 findings · 2 usage or runtime error (one line on stderr, never a stack trace).
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import yargs from 'yargs';
 import type { Argv } from 'yargs';
 import { loadConfig } from '../config.js';
-import { UserError } from '../errors.js';
+import { errorLine, redactKeys, UserError } from '../errors.js';
 import { runScan, type Command } from '../scan.js';
 import type { Finding, Report } from '../types.js';
-import { writeAtomic } from './output.js';
+import { checkWritable, writeAtomic } from './output.js';
 import { progressReporter } from './progress.js';
 import { repoRoot } from './root.js';
 
@@ -19,6 +19,8 @@ const FORMATS = ['console', 'json', 'sarif', 'github'] as const;
 type Format = (typeof FORMATS)[number];
 
 interface ScanFlags {
+  /** The command name, then whatever came after `--`: names, even if they look like options. */
+  _: (string | number)[];
   paths?: string[];
   files?: string[];
   format: Format;
@@ -89,14 +91,20 @@ export async function main(argv: string[]): Promise<number> {
         run('history') as never,
       )
       .command(
-        'verify',
+        // [args..] only so that a key given as an argument is refused below, not echoed by yargs.
+        'verify [args..]',
         'check keys read from stdin, one per line: live, out of balance, or dead?',
         (y) =>
           y
+            .positional('args', { hidden: true, type: 'string', array: true })
             .option('format', { alias: 'f', choices: ['console', 'json'] as const, default: 'console' as const })
             .option('openai-base-url', { type: 'string' })
             .option('deepseek-base-url', { type: 'string' }),
         async (flags) => {
+          if ((flags.args?.length ?? 0) > 0 || flags._.length > 1) {
+            // A key on the command line lands in shell history and `ps`: do not take it, do not print it.
+            throw new UserError('keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments');
+          }
           const { runVerifyCommand } = await import('./verify-command.js');
           const { resolveVerifyOptions } = await import('../verify/index.js');
           code = await runVerifyCommand(process.stdin, process.stdout, {
@@ -126,16 +134,10 @@ export async function main(argv: string[]): Promise<number> {
       })
       .parseAsync();
   } catch (e) {
-    process.stderr.write(`keysentry: ${oneLine(e)}\n`);
+    process.stderr.write(`keysentry: ${errorLine(e)}\n`);
     return EXIT_ERROR;
   }
   return code;
-}
-
-function oneLine(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  const line = message.split('\n').find((l) => l.trim()) ?? 'unknown error';
-  return e instanceof UserError ? line : `internal error: ${line}`;
 }
 
 function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
@@ -146,12 +148,17 @@ function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 
 async function scanCommand(command: Command, flags: ScanFlags): Promise<number> {
   const cwd = process.cwd();
-  const paths = ((command === 'staged' ? flags.files : flags.paths) ?? []).map((p) => (p === STDIN_ARG ? '-' : p));
+  const named = (command === 'staged' ? flags.files : flags.paths) ?? [];
+  // `keysentry scan -- -rf` names a file called -rf; yargs leaves what follows `--` in `_`.
+  const paths = [...named, ...flags._.slice(1).map(String)].map((p) => (p === STDIN_ARG ? '-' : p));
+  if (command === 'history' && paths.length) throw new UserError(`history takes no paths (got ${JSON.stringify(paths[0])}); use --range or --since`);
   const root = await repoRoot(command === 'scan' && paths[0] && paths[0] !== '-' ? paths[0] : cwd);
   const config = loadConfig(flags.config, root ?? cwd);
   const verifyOptions = flags.verify
     ? (await import('../verify/index.js')).resolveVerifyOptions(flags, process.env)
     : undefined;
+  // A long history scan should not end in "cannot write": say so before it starts.
+  for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== undefined) checkWritable(file);
 
   // Ctrl-C or a CI timeout: stop without writing anything that could pass for a complete report.
   const signals = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -185,12 +192,15 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
   for (const sig of Object.keys(signals)) process.off(sig, onSignal);
 
   const { reporters } = await import('../report/index.js');
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version() };
+  // A tree scan reports paths from where it ran; SARIF needs them from the repository root.
+  const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
   const text = reporters[flags.format](report, { ...options, color: !flags.output && useColor() });
-  if (flags.output) writeAtomic(flags.output, text);
+  if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
   else process.stdout.write(text);
   if (flags.sarif) writeAtomic(flags.sarif, reporters.sarif(report, { ...options, color: false }));
-  for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${w}\n`);
+  const { scrub } = await import('../report/status.js');
+  for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}\n`);
 
   if (flags.writeBaseline) {
     const { makeBaseline } = await import('../baseline.js');

@@ -3,7 +3,7 @@ import { findingContext } from './context.js';
 import { bySeverity } from './order.js';
 import { remedy } from './remedy.js';
 import type { Reporter } from './reporter.js';
-import { statusLabel, statusOf, statusText } from './status.js';
+import { scrub, statusLabel, statusOf, statusText } from './status.js';
 
 // Annotations never carry finding.secret, not even with --show-secrets: they are stored on the
 // check run, where everyone who can read the repository sees them after the log is gone.
@@ -33,11 +33,22 @@ function annotation(f: Finding): string {
 }
 
 /**
- * GitHub Actions workflow commands, one per finding and nothing else, most serious first:
- * a step shows only its first 10 error annotations.
+ * A warning is what the scan could not look at (a shallow clone's missing history, an unreadable
+ * file): in a plain `run:` step stderr is only in the log, so it becomes an annotation as well,
+ * or a partial scan would look like a clean one on the run's page.
+ */
+function warning(text: string): string {
+  return `::warning title=${escapeProperty('keysentry warning')}::${escapeData(text)}`;
+}
+
+/**
+ * GitHub Actions workflow commands and nothing else: one per finding, most serious first (a
+ * step shows only its first 10 error annotations), then one per warning of the scan.
  */
 export const githubReporter: Reporter = (report) =>
-  [...report.findings]
-    .sort(bySeverity)
-    .map((f) => `${annotation(f)}\n`)
+  [
+    ...[...report.findings].sort(bySeverity).map(annotation),
+    ...report.warnings.map((w) => warning(scrub(w, report.findings))),
+  ]
+    .map((line) => `${line}\n`)
     .join('');

@@ -10,6 +10,13 @@ export interface ReportOptions {
   toolVersion: string;
   /** SARIF results cap; GitHub rejects a run with more than 25,000. */
   maxResults?: number;
+  /**
+   * Where the report's paths start (cwd) and the repository's root, both absolute: SARIF URIs are
+   * read by code scanning from the repository root, and a scan run from elsewhere (a subdirectory,
+   * or a workspace holding the checkout) reports paths from where it ran. Unset: paths already
+   * start at the root, as staged and history paths do.
+   */
+  repo?: { root: string; cwd: string };
 }
 
 /** One format: the whole report in, the text to write out. */

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { COMMIT_MESSAGE_PATH, type Confidence, type Finding, type Provider, type Stats } from '../types.js';
 import { findingContext } from './context.js';
 import { byLocation, bySeverity } from './order.js';
 import { keyPage, remedy, revokeRemedy } from './remedy.js';
-import type { Reporter } from './reporter.js';
+import type { Reporter, ReportOptions } from './reporter.js';
 import { scrub, statusOf, statusText } from './status.js';
 
 // SARIF output never holds finding.secret, not even with --show-secrets: the file is uploaded to
@@ -72,16 +73,34 @@ export function pathToUri(path: string): string {
   return wellFormed.split('/').map(encodeURIComponent).join('/');
 }
 
+/** A commit message and stdin are not files of the repository: their pseudo-paths stay as they are. */
+function isFile(f: Finding): boolean {
+  return f.path !== COMMIT_MESSAGE_PATH && f.path !== '-';
+}
+
+/**
+ * The path from the repository root, or undefined when it leads out of the repository (a scan of
+ * a directory beside the checkout): such a file has no place in code scanning's tree.
+ */
+export function fromRepoRoot(path: string, repo: ReportOptions['repo']): string | undefined {
+  if (!repo) return isAbsolute(path) ? undefined : path;
+  const rel = relative(repo.root, resolve(repo.cwd, path));
+  if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return undefined;
+  return rel.split(sep).join('/');
+}
+
 /**
  * GitHub matches alerts across runs on primaryLocationLineHash. Built from the key and the path,
  * not the line, so the same key stays one alert when lines move above it; the ":n" suffix (as
  * CodeQL does) keeps two copies of one key in one file two alerts.
  */
-function lineHashes(findings: readonly Finding[]): Map<Finding, string> {
+function lineHashes(findings: readonly Finding[], repo: ReportOptions['repo']): Map<Finding, string> {
   const seen = new Map<string, number>();
   const hashes = new Map<Finding, string>();
   for (const f of [...findings].sort(byLocation)) {
-    const id = createHash('sha256').update(`${f.fingerprint}\0${f.path}`).digest('hex').slice(0, 16);
+    // From the repository root, so a scan from a subdirectory and a history scan agree.
+    const path = isFile(f) ? (fromRepoRoot(f.path, repo) ?? f.path) : f.path;
+    const id = createHash('sha256').update(`${f.fingerprint}\0${path}`).digest('hex').slice(0, 16);
     const n = (seen.get(id) ?? 0) + 1;
     seen.set(id, n);
     hashes.set(f, `${id}:${n}`);
@@ -128,7 +147,7 @@ function rulesFor(findings: readonly Finding[]): Rule[] {
   return [...rules.values()];
 }
 
-function location(f: Finding): Location {
+function location(f: Finding, repo: ReportOptions['repo']): Location {
   // A region may be text and binary at once when both describe the same bytes: GitHub needs
   // startLine to show anything, the byte range is what locates a key in a binary file. The match
   // is ASCII (a key, or its base64 or percent form), so its length in bytes is its length in columns.
@@ -160,7 +179,12 @@ function location(f: Finding): Location {
       physicalLocation: { artifactLocation: { uri: '-', description: { text: 'Standard input.' } }, region },
     };
   }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), uriBaseId: '%SRCROOT%' }, region } };
+  const path = fromRepoRoot(f.path, repo);
+  if (path === undefined) {
+    // Resolved from %SRCROOT% it would name another file; as given it still says where to look.
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: 'Outside the repository.' } }, region } };
+  }
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: '%SRCROOT%' }, region } };
 }
 
 function messageFor(f: Finding): Message {
@@ -205,7 +229,7 @@ export const sarifReporter: Reporter = (report, options) => {
   const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
   const sorted = [...report.findings].sort(bySeverity);
   const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings);
+  const hashes = lineHashes(report.findings, options.repo);
   const rules = rulesFor(kept);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
@@ -214,7 +238,7 @@ export const sarifReporter: Reporter = (report, options) => {
     ruleIndex: ruleIndex.get(f.ruleId)!, // rulesFor saw every kept finding
     level: statusOf(f) === 'invalid' ? 'warning' : 'error',
     message: messageFor(f),
-    locations: [location(f)],
+    locations: [location(f, options.repo)],
     partialFingerprints: { primaryLocationLineHash: hashes.get(f)!, 'keysentry/v1': f.fingerprint },
     properties: propertiesFor(f),
   }));

@@ -224,7 +224,7 @@ function cutPoint(data: Buffer): number {
 }
 
 /** The bytes of a C-quoted name starting at buf[start] === '"', and the index after its closing quote. */
-function unquote(buf: Buffer, start: number): { name: Buffer; end: number } | undefined {
+export function unquote(buf: Buffer, start: number): { name: Buffer; end: number } | undefined {
   if (buf[start] !== 34) return undefined;
   const out: number[] = [];
   const escapes: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
@@ -270,7 +270,9 @@ export type DiffItem =
   | { kind: 'commit'; commit: Commit }
   | { kind: 'chunk'; chunk: Chunk }
   /** A binary change: the new blob must be scanned whole. */
-  | { kind: 'blob'; path: string; sha: string; commit?: Commit };
+  | { kind: 'blob'; path: string; sha: string; commit?: Commit }
+  /** A `--raw` line: the commit puts this blob at this path (added, changed, or a merge's own result). */
+  | { kind: 'raw'; path: string; sha: string; commit?: Commit };
 
 const ZERO_ID = /^0+$/;
 
@@ -430,7 +432,26 @@ export class DiffParser {
       }
     } else if (text.startsWith('@@')) {
       this.startHunk(text);
+    } else if (text[0] === ':') {
+      this.rawLine(line, text);
     }
+  }
+
+  /**
+   * `:<modes> <ids> <status>\t<path>`, with one mode and id per parent and one for the result
+   * (`::` lines of merges have more). Deletions and submodules bring no blob.
+   */
+  private rawLine(line: Buffer, text: string): void {
+    const tab = text.indexOf('\t');
+    if (tab < 0) return;
+    const fields = text.slice(0, tab).replace(/^:+/, '').split(' ');
+    const modes = (fields.length - 1) / 2;
+    const mode = fields[modes - 1] ?? '';
+    const sha = fields[fields.length - 2] ?? '';
+    if (!mode.startsWith('10') && !mode.startsWith('12')) return;
+    if (ZERO_ID.test(sha)) return;
+    const path = headerName(line.subarray(tab + 1)).toString('utf8');
+    this.items.push({ kind: 'raw', path, sha, ...(this.commit && { commit: this.commit }) });
   }
 
   private startCommit(line: Buffer): void {
@@ -481,6 +502,8 @@ export async function* diffChunks(
   patch: AsyncIterable<Buffer>,
   blobs: BlobReader,
   ctx: ScanContext,
+  /** For `--raw` input: which of the blobs it names to read and scan whole. */
+  wanted: (sha: string, path: string) => boolean = () => false,
 ): AsyncGenerator<Chunk> {
   const parser = new DiffParser();
   let lastFile = '';
@@ -497,8 +520,11 @@ export async function* diffChunks(
         yield counted(item.chunk);
       } else if (item.kind === 'commit') {
         ctx.stats.commits = (ctx.stats.commits ?? 0) + 1;
-      } else {
+      } else if (item.kind === 'blob') {
         for await (const chunk of await blobContent(blobs, ctx, item.sha, item.path, item.commit)) yield counted(chunk);
+      } else if (wanted(item.sha, item.path)) {
+        // Counted already, by the pass over every object that picked it.
+        yield* await blobContent(blobs, ctx, item.sha, item.path, item.commit);
       }
     }
   };

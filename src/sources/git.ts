@@ -2,6 +2,9 @@
 // Every call passes arguments as an array (no shell), and every failure the user can fix
 // (no git, not a repository, a bad revision) becomes a one-line UserError.
 import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
 /**
@@ -90,6 +93,89 @@ export async function* gitStream(
     // The consumer stopped early (or failed): git must not keep running behind it.
     if (!finished) child.kill();
   }
+}
+
+/**
+ * gitStream for a command that reads its stdin: input is written as git takes it (never faster,
+ * so a long list is never held whole), while its stdout streams back.
+ */
+export async function* gitFilter(
+  args: string[],
+  cwd: string,
+  input: AsyncIterable<Buffer | string>,
+  onWarning: (message: string) => void,
+): AsyncGenerator<Buffer> {
+  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => {
+    if (stderr.length < 1 << 16) stderr += d.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', (err) => reject(notFound(err) ?? err));
+    child.on('close', (code) => resolve(code));
+  });
+  exited.catch(() => {});
+  child.stdin.on('error', () => {}); // git stopping early shows up in its exit code
+  const feeding = (async () => {
+    for await (const piece of input) {
+      if (!child.stdin.write(piece)) await new Promise((resolve) => child.stdin.once('drain', resolve));
+    }
+    child.stdin.end();
+  })();
+  feeding.catch(() => child.kill());
+  let finished = false;
+  try {
+    yield* child.stdout;
+    await feeding;
+    const code = await exited;
+    finished = true;
+    if (code !== 0) throw new UserError(gitMessage(stderr, args));
+    for (const line of stderr.split('\n')) {
+      if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
+    }
+  } finally {
+    if (!finished) child.kill();
+  }
+}
+
+/**
+ * Starts a git command now, its stdout going straight to a temporary file, for a consumer that is
+ * busy with something else first: git works meanwhile on the other core, and memory holds none
+ * of its output however long it is. `read()` waits for git, then streams the file; `dispose()`
+ * stops git and removes the file, and runs at exit too, should the process be interrupted.
+ */
+export function spooledGit(args: string[], cwd: string, onWarning: (message: string) => void) {
+  const dir = mkdtempSync(join(tmpdir(), 'keysentry-'));
+  const file = join(dir, 'git.out');
+  const fd = openSync(file, 'w');
+  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['ignore', fd, 'pipe'] });
+  closeSync(fd);
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    if (stderr.length < 1 << 16) stderr += d.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve, reject) => {
+    child.on('error', (err) => reject(notFound(err) ?? err));
+    child.on('close', (code) => resolve(code));
+  });
+  exited.catch(() => {});
+  const dispose = () => {
+    if (child.exitCode === null) child.kill();
+    rmSync(dir, { recursive: true, force: true });
+    process.off('exit', dispose);
+  };
+  process.on('exit', dispose);
+  return {
+    async *read(): AsyncGenerator<Buffer> {
+      const code = await exited;
+      if (code !== 0) throw new UserError(gitMessage(stderr, args));
+      for (const line of stderr.split('\n')) {
+        if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
+      }
+      yield* createReadStream(file, { highWaterMark: 1 << 20 });
+    },
+    dispose,
+  };
 }
 
 /**

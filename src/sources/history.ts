@@ -1,14 +1,21 @@
-// `keysentry history`: every commit's patch from one streamed `git log -p`, merges as dense
-// combined diffs (which show exactly the lines a merge itself introduced), commit messages too.
+// `keysentry history`: every commit reachable from any ref, merges and commit messages included;
+// each key once, at the commit that introduced it.
 //
-// Order: oldest first (`--reverse --topo-order`): a commit always comes after its parents, so the
-// first chunk that holds a key is the commit that introduced it, whatever the commit dates say.
+// A whole history is read in two passes (see the README's design section for the figures):
+// 1. every blob once, straight from the packs (`cat-file --batch-all-objects`), through the
+//    detector: the few blobs that hold a key are remembered by id;
+// 2. `git log --raw` (tree diffs, no patches) oldest first (`--reverse --topo-order`, so a commit
+//    always comes after its parents) names the commit and path where each blob first appears, and
+//    carries the messages; only the remembered blobs are read again, there, whole.
+// A range (`--range`, `--since`: CI on a push) is a few commits: their patches are cheaper than
+// every object, so it is read from one streamed `git log -p`, merges as dense combined diffs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import type { Chunk, ScanContext } from '../types.js';
+import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
-import { BlobReader, DIFF_OPTIONS, git, gitStream } from './git.js';
+import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit } from './git.js';
+import { blobsWithKeys, type KeyTest } from './objects.js';
 
 export interface HistoryOptions {
   cwd?: string;
@@ -16,6 +23,13 @@ export interface HistoryOptions {
   range?: string;
   /** Commits after this revision up to HEAD (REV..HEAD), as CI scans a push. */
   since?: string;
+  /**
+   * The detector's verdict on a chunk. Given, a whole history is read blob by blob (pass 1
+   * above) and only blobs it says yes to are yielded; without it, every commit's patch is.
+   */
+  mayHoldKey?: KeyTest;
+  /** Paths whose blobs are never yielded (config ignore globs). */
+  ignored?: (path: string) => boolean;
 }
 
 export async function* historySource(ctx: ScanContext, options: HistoryOptions = {}): AsyncGenerator<Chunk> {
@@ -34,26 +48,35 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   }
 
   const range = options.range ?? (options.since === undefined ? undefined : `${options.since}..HEAD`);
-  const args = [
-    'log',
-    '--reverse',
-    '--topo-order',
-    '--cc',
-    '--root',
-    '--encoding=UTF-8',
-    `--format=${LOG_FORMAT}`,
-    ...DIFF_OPTIONS,
-    // A range is a revision, never an option, whatever it starts with.
-    ...(range === undefined ? ['--all'] : ['--end-of-options', range]),
-    '--',
-  ];
+  const revisions = range === undefined ? ['--all'] : ['--end-of-options', range];
   const before = ctx.stats.commits ?? 0;
   ctx.stats.commits = before;
+  const ignored = options.ignored ?? (() => false);
   const blobs = new BlobReader(cwd);
   try {
-    yield* diffChunks(gitStream(args, cwd, (m) => ctx.warn(m)), blobs, ctx);
+    if (range === undefined && options.mayHoldKey) {
+      // The two passes' git commands run side by side; the log waits in a file for its turn.
+      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '--cc', ...revisions, '--'];
+      const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
+      try {
+        const pending = await blobsWithKeys(cwd, options.mayHoldKey, ctx);
+        const firstSight = (sha: string, path: string) => !ignored(path) && pending.delete(sha);
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+      } finally {
+        spool.dispose();
+      }
+    } else {
+      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--cc', ...DIFF_OPTIONS, ...revisions, '--'];
+      for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
+        if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
+        yield chunk;
+      }
+    }
   } finally {
     blobs.close();
   }
   if (range === undefined && ctx.stats.commits === before) ctx.warn('the repository has no commits: nothing to scan');
 }
+
+// Oldest first, parents before children; a root commit's whole tree counts as added.
+const ORDER = ['--reverse', '--topo-order', '--root', '--encoding=UTF-8'];

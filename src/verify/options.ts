@@ -8,7 +8,7 @@ export interface VerifyOptions {
   deepseekBaseUrl?: string;
   /** Per-request limit, body included (default 10 000). */
   timeoutMs?: number;
-  /** Keys checked at once (default 4). */
+  /** Keys checked at once, per provider (default 4). */
   concurrency?: number;
   /** Extra attempts after a 429 or 5xx answer or a dropped connection (default 2). */
   retries?: number;

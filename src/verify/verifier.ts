@@ -8,19 +8,21 @@ import { providerText } from './text.js';
 
 /**
  * One verification run: asks each distinct key once (results live in memory only, for this run),
- * at most `concurrency` at a time, and stops asking when the run's deadline passes.
+ * at most `concurrency` at a time per provider, and stops asking when the run's deadline passes.
+ * Each provider has its own slots, so keys queued for a provider that hangs do not wait out its
+ * timeouts before the other provider is asked.
  */
 export class Verifier {
   private readonly settings: Settings;
   private readonly deadline: number;
   private readonly results = new Map<string, Promise<Verification>>();
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly slots: Record<Provider, Slots>;
 
   /** Throws a one-line Error when a base URL is refused. */
   constructor(options: VerifyOptions) {
     this.settings = settingsOf(options);
     this.deadline = Date.now() + this.settings.deadlineMs;
+    this.slots = { openai: new Slots(this.settings.concurrency), deepseek: new Slots(this.settings.concurrency) };
   }
 
   /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
@@ -28,7 +30,7 @@ export class Verifier {
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
     if (!result) {
-      result = this.limited(() => this.ask(secret, provider, ruleId));
+      result = this.slots[provider].run(() => this.ask(secret, provider, ruleId));
       this.results.set(id, result);
     }
     return result;
@@ -50,8 +52,17 @@ export class Verifier {
     return { ...check, checkedAt: new Date().toISOString() };
   }
 
-  private async limited<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running < this.settings.concurrency) this.running++;
+}
+
+/** At most `size` tasks at once; the rest wait in order. */
+class Slots {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running < this.size) this.running++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve)); // a finishing task hands over its slot
     try {
       return await task();

@@ -1,7 +1,7 @@
 // The action as GitHub runs it: the committed bundle, real event payloads, real repositories
 // (full and shallow clones), a stand-in provider on 127.0.0.1, and the files the runner reads back.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint, redact } from '../../src/detect/secret.js';
@@ -29,12 +29,49 @@ function clone(from: string, ...args: string[]): string {
   return to;
 }
 
+/**
+ * A pull_request event payload in the shape GitHub sends (trimmed of URLs and user details the
+ * action never reads): the PR's head and base refs with their repos, labels and SHAs.
+ */
 function prPayload(number: number, base: string, head: string) {
+  const repository = {
+    id: 118,
+    node_id: 'R_kgDOAAAAdg',
+    name: 'demo',
+    full_name: 'octo-org/demo',
+    private: false,
+    owner: { login: 'octo-org', id: 6, type: 'Organization' },
+    html_url: 'https://github.com/octo-org/demo',
+    default_branch: 'main',
+    fork: false,
+  };
+  const user = { login: 'octocat', id: 1, type: 'User' };
   return {
     action: 'synchronize',
     number,
-    pull_request: { number, base: { ref: 'main', sha: base }, head: { ref: 'feature', sha: head } },
-    repository: { default_branch: 'main' },
+    before: '1'.repeat(40), // the previous head: not a commit the action needs
+    after: head,
+    pull_request: {
+      url: `https://api.github.com/repos/octo-org/demo/pulls/${number}`,
+      id: 1000 + number,
+      number,
+      state: 'open',
+      locked: false,
+      title: 'Wire the client',
+      user,
+      body: null,
+      draft: false,
+      merged: false,
+      mergeable_state: 'unknown',
+      head: { label: 'octocat:feature', ref: 'feature', sha: head, user, repo: repository },
+      base: { label: 'octo-org:main', ref: 'main', sha: base, user: repository.owner, repo: repository },
+      commits: 2,
+      additions: 12,
+      deletions: 0,
+      changed_files: 12,
+    },
+    repository,
+    sender: user,
   };
 }
 
@@ -212,6 +249,29 @@ describe('a shallow checkout never passes silently', () => {
     expect(run.stdout).not.toContain('::add-mask::');
   });
 
+  it('names the missing "before" of a push to a fetch-depth 1 checkout, the runner default', async () => {
+    const upstream = repo();
+    const before = upstream.commit('start', { 'README.md': 'hello\n' });
+    const after = upstream.commit('add key', { 'app.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });
+    const shallow = clone(upstream.dir, '--depth', '1');
+
+    const run = await runAction({
+      workspace: shallow,
+      event: 'push',
+      payload: { ref: 'refs/heads/main', before, after, created: false, deleted: false, forced: false, repository: { default_branch: 'main' } },
+    });
+
+    expect(run.code).toBe(2);
+    expect(run.errors).toHaveLength(1);
+    const message = commandMessage(run.errors[0]!);
+    expect(message).toBe(
+      `keysentry cannot see the commits to scan: ${before.slice(0, 7)} (the commit before the push) is not in this shallow clone. ` +
+        'Set `fetch-depth: 0` on the actions/checkout step so the whole history is fetched.',
+    );
+    expect(run.outputs).toEqual({});
+    expect(existsSync(join(shallow, 'keysentry.sarif'))).toBe(false);
+  });
+
   it('refuses a full-history audit of a shallow clone', async () => {
     const r = repo();
     r.commit('one', { 'a.txt': 'a\n' });
@@ -222,6 +282,40 @@ describe('a shallow checkout never passes silently', () => {
 
     expect(run.code).toBe(2);
     expect(commandMessage(run.errors[0]!)).toContain(`cannot scan every commit: this shallow clone lacks the parents of ${tip.slice(0, 7)}`);
+  });
+});
+
+describe('schedule and workflow_dispatch', () => {
+  it('audit every commit of a full clone: a key deleted long ago is still reported, at the commit that added it', async () => {
+    const upstream = repo();
+    const key = keys.openaiLegacy();
+    const added = upstream.commit('add key', { 'old/settings.env': `OPENAI_API_KEY=${key}\n` });
+    upstream.git('rm', '-q', 'old/settings.env');
+    upstream.commit('really remove it');
+    upstream.git('checkout', '-q', '-b', 'side');
+    const side = keys.deepseek();
+    upstream.commit('side branch', { 'side.env': `DEEPSEEK_API_KEY=${side}\n` });
+    upstream.git('checkout', '-q', 'main');
+    // fetch-depth: 0 fetches every branch, as remote-tracking refs.
+    const workspace = clone(upstream.dir);
+
+    for (const [event, payload] of [
+      ['schedule', { schedule: '17 3 * * *' }],
+      ['workflow_dispatch', { inputs: {}, ref: 'refs/heads/main', repository: { default_branch: 'main' } }],
+    ] as const) {
+      const run = await runAction({ workspace, event, payload });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain(`keysentry: scanning every commit (${event} event)`);
+      expect(run.outputs.findings).toBe('2');
+      expect(run.errors.slice(0, 2).map((e) => commandProperties(e).file).sort()).toEqual(['old/settings.env', 'side.env']);
+      const sarif = JSON.parse(readFileSync(join(workspace, 'keysentry.sarif'), 'utf8'));
+      expect(sarif.runs[0].properties.command).toBe('history');
+      const old = sarif.runs[0].results.find((x: any) => x.locations[0].physicalLocation.artifactLocation.uri === 'old/settings.env');
+      expect(old.properties.commit).toBe(added);
+      expect(run.summary).toContain(`<code>${added.slice(0, 7)}</code> Test Author, 2024-01-01`);
+      expectNoLeak(run, [key, side], [join(workspace, 'keysentry.sarif')]);
+    }
   });
 });
 
@@ -296,6 +390,69 @@ describe('inputs and the log', () => {
     const both = await runAction({ workspace: r.dir, event: 'release', inputs: { baseline: 'ci/baseline.json', config: 'ci/keysentry.json' } });
     expect(both.code).toBe(0);
     expect(both.outputs.findings).toBe('0');
+  });
+
+  it('fail-on live passes when every key is verified invalid, still annotating each one', async () => {
+    const provider = await fakeProvider();
+    try {
+      const r = repo();
+      const dead = keys.openaiProject();
+      r.commit('start', { 'a.env': `OPENAI_API_KEY=${dead}\n` });
+      provider.on(dead, json(401, { error: { code: 'invalid_api_key', message: 'Incorrect API key provided' } }));
+
+      const run = await runAction({
+        workspace: r.dir,
+        event: 'workflow_dispatch',
+        inputs: { verify: 'true', 'fail-on': 'live' },
+        env: { KEYSENTRY_OPENAI_BASE_URL: provider.url, KEYSENTRY_DEEPSEEK_BASE_URL: provider.url },
+      });
+
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.errors).toHaveLength(1);
+      expect(commandProperties(run.errors[0]!)).toMatchObject({ file: 'a.env', title: expect.stringMatching(/\(invalid\)$/) });
+      expect(run.outputs).toMatchObject({ findings: '1', live: '0' });
+      expect(run.summary).toContain('invalid (');
+
+      // The same key, fail-on any: the step fails and says why.
+      const strict = await runAction({
+        workspace: r.dir,
+        event: 'workflow_dispatch',
+        inputs: { verify: 'true' },
+        env: { KEYSENTRY_OPENAI_BASE_URL: provider.url, KEYSENTRY_DEEPSEEK_BASE_URL: provider.url },
+      });
+      expect(strict.code).toBe(1);
+      expect(commandMessage(strict.errors.at(-1)!)).toBe(
+        'keysentry found 1 key (1 finding). Revoke and rotate each key, then remove it from git history.',
+      );
+    } finally {
+      await provider.close();
+    }
+  });
+
+  it('fail-on live without verify fails closed and says the keys could not be verified', async () => {
+    const r = repo();
+    r.commit('start', { 'a.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });
+    const run = await runAction({ workspace: r.dir, event: 'release', inputs: { 'fail-on': 'live' } });
+    expect(run.code).toBe(1);
+    expect(commandMessage(run.errors.at(-1)!)).toContain('keysentry found 1 key that may be live; 1 key could not be verified and count as live');
+  });
+
+  it('names files from the repository root in SARIF when the checkout is in a subdirectory (scan mode)', async () => {
+    // actions/checkout with `path: checkout`: the repository is a subdirectory of the workspace.
+    const workspace = tempDir('keysentry-workspace-');
+    dirs.push(workspace);
+    mkdirSync(join(workspace, 'checkout'));
+    const r = new TempRepo(join(workspace, 'checkout'));
+    r.commit('start', { 'conf/x.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });
+
+    const run = await runAction({ workspace, event: 'release', inputs: { mode: 'scan', path: 'checkout/conf' } });
+
+    expect(run.code).toBe(1);
+    const sarif = JSON.parse(readFileSync(join(workspace, 'keysentry.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((x: any) => x.locations[0].physicalLocation.artifactLocation)).toEqual([
+      { uri: 'conf/x.env', uriBaseId: '%SRCROOT%' },
+    ]);
   });
 
   it('scans the files under path in scan mode', async () => {

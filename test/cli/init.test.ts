@@ -191,6 +191,24 @@ describe('keysentry init: husky', () => {
     expect(readFileSync(file, 'utf8')).toBe('npx --no-install keysentry staged --format github\n');
   });
 
+  it('appends to a husky v8 script, and says its husky.sh lines are deprecated rather than deleting them', async () => {
+    const r = repo();
+    withHusky(r);
+    const file = join(r.dir, '.husky', 'pre-commit');
+    const v8 = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\nnpx lint-staged\n';
+    writeFileSync(file, v8);
+    const { out } = await init(r.dir);
+    expect(out).toBe(
+      'Added `keysentry staged` to .husky/pre-commit (husky).\n' +
+        'Note: .husky/pre-commit still sources husky.sh (husky v8\'s layout), which husky v9 deprecates and v10 refuses: ' +
+        'delete its `#!/usr/bin/env sh` and `. "$(dirname -- "$0")/_/husky.sh"` lines.\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(`${v8}\n${HUSKY_SNIPPET}\n`);
+    // A v9 script, or one that only mentions husky.sh in a comment, gets no note.
+    writeFileSync(file, '# was: . "$(dirname -- "$0")/_/husky.sh"\nnpm test\n');
+    expect((await init(r.dir)).out).toBe('Added `keysentry staged` to .husky/pre-commit (husky).\n');
+  });
+
   it('does not count a comment that mentions keysentry', async () => {
     const r = repo();
     withHusky(r);

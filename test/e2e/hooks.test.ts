@@ -81,7 +81,7 @@ function installGlobally(): string {
 }
 
 function expectRefused(r: TempRepo, before: string, commit: Commit, key: string, path: string): void {
-  expect(commit.code).not.toBe(0);
+  expect(commit.code, commit.output).toBe(1);
   expect(head(r)).toBe(before);
   expect(commit.output).toContain(redact(key));
   expect(commit.output).toContain(path);
@@ -201,6 +201,41 @@ describe('husky v9', () => {
     } finally {
       renameSync(`${bin}.away`, bin);
     }
+  });
+});
+
+describe('husky v9, no pre-commit script yet', () => {
+  it('init creates .husky/pre-commit in v9 layout; husky runs it: a key is refused, a clean commit passes', () => {
+    const r = repo();
+    r.write('package.json', `${JSON.stringify({ name: 'demo', private: true, scripts: { prepare: 'husky' } }, null, 2)}\n`);
+    r.write('.gitignore', 'node_modules/\n');
+    installLocally(r.dir);
+    symlinkSync(join(ROOT, 'node_modules', 'husky'), join(r.dir, 'node_modules', 'husky'));
+    symlinkSync('../husky/bin.js', join(r.dir, 'node_modules', '.bin', 'husky'));
+    // What `npm install` runs through "prepare": husky sets core.hooksPath and writes .husky/_ only.
+    const husky = spawnSync(process.execPath, [join(r.dir, 'node_modules', '.bin', 'husky')], { cwd: r.dir, env: hookEnv(r.dir), encoding: 'utf8' });
+    expect(husky.status, husky.stderr).toBe(0);
+    expect(existsSync(join(r.dir, '.husky', 'pre-commit'))).toBe(false);
+
+    const init = runCli(['init'], { cwd: r.dir, env: hookEnv(r.dir) });
+    expect(init).toMatchObject({ code: 0, stderr: '', stdout: 'Created .husky/pre-commit (husky) running `keysentry staged`.\n' });
+    const script = readFileSync(join(r.dir, '.husky', 'pre-commit'), 'utf8');
+    expect(script).toBe(`${HUSKY_SNIPPET}\n`);
+    expect(script).not.toContain('husky.sh');
+
+    r.git('add', '-A');
+    const clean = gitCommit(r, ['-m', 'initial']);
+    expect(clean.code, clean.output).toBe(0);
+    // husky v9 complains on every commit about a v8-style script; this one is not.
+    expect(clean.output).not.toContain('DEPRECATED');
+
+    const before = head(r);
+    const key = keys.deepseek();
+    r.write('services/deepseek.ts', `const client = new DeepSeek({ apiKey: "${key}" });\n`);
+    r.git('add', '-A');
+    const refused = gitCommit(r, ['-m', 'add client']);
+    expectRefused(r, before, refused, key, 'services/deepseek.ts');
+    expect(refused.output).toContain('husky - pre-commit script failed (code 1)');
   });
 });
 

@@ -3,43 +3,33 @@ import { escapeData, escapeProperty, githubReporter } from '../../src/report/git
 import { remedy } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
 import { leaked, ODD_PATH, OPTIONS, plantedReport } from './fixtures.js';
-
-interface Command {
-  command: string;
-  properties: Record<string, string>;
-  message: string;
-}
-
-// Decodes a workflow command the way the Actions runner does (ActionCommand.cs: split the
-// properties on ',' and at the first '=', then undo each escape with '%25' last).
-function unescape(text: string, property: boolean): string {
-  let out = text.replace(/%0D/g, '\r').replace(/%0A/g, '\n');
-  if (property) out = out.replace(/%3A/g, ':').replace(/%2C/g, ',');
-  return out.replace(/%25/g, '%');
-}
-
-function parse(line: string): Command {
-  const m = /^::([a-z]+)(?: ([^]*?))?::([^]*)$/.exec(line);
-  if (!m) throw new Error(`not a workflow command: ${line}`);
-  const properties: Record<string, string> = {};
-  for (const pair of (m[2] ?? '').split(',').filter(Boolean)) {
-    const eq = pair.indexOf('=');
-    properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), true);
-  }
-  return { command: m[1]!, properties, message: unescape(m[3]!, false) };
-}
+import { parse, unescape } from './workflow-commands.js';
 
 describe('github reporter', () => {
   const { report, secrets } = plantedReport();
   const out = githubReporter(report, OPTIONS);
   const lines = out.split('\n');
 
-  it('writes one workflow command per finding and nothing else', () => {
+  it('writes one workflow command per finding, then one per warning, and nothing else', () => {
     expect(out.endsWith('\n')).toBe(true);
     expect(lines.pop()).toBe('');
-    expect(lines).toHaveLength(report.findings.length);
+    expect(lines).toHaveLength(report.findings.length + report.warnings.length);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) /);
-    expect(githubReporter({ ...report, findings: [] }, OPTIONS)).toBe('');
+    expect(githubReporter({ ...report, findings: [], warnings: [] }, OPTIONS)).toBe('');
+  });
+
+  it('turns each warning into a warning annotation, so a partial scan does not look clean', () => {
+    const warnings = lines.slice(report.findings.length).map(parse);
+    expect(warnings.map((w) => w.command)).toEqual(['warning', 'warning']);
+    expect(warnings[0]).toEqual({
+      command: 'warning',
+      properties: { title: 'keysentry warning' },
+      message: 'shallow clone: history before 0123456 was not scanned',
+    });
+    // The second quotes a key: scrubbed like every other place a warning is shown.
+    expect(warnings[1]!.message).toMatch(/^could not decode a line near sk-…\w{4}$/);
+    const clean = githubReporter({ ...report, findings: [], warnings: ['50% done\nnext: line, more'] }, OPTIONS);
+    expect(clean).toBe('::warning title=keysentry warning::50%25 done%0Anext: line, more\n');
   });
 
   it('never writes a key, not even with showSecrets: annotations outlive the log', () => {
@@ -63,7 +53,7 @@ describe('github reporter', () => {
   });
 
   it('puts the most serious first and rejected keys last, as warnings', () => {
-    const commands = lines.map(parse);
+    const commands = lines.slice(0, report.findings.length).map(parse);
     const titles = commands.map((c) => c.properties.title!);
     expect(titles[0]).toBe('OpenAI legacy API key (live)');
     expect(titles[1]).toBe('DeepSeek API key (quota exhausted)');
@@ -91,7 +81,7 @@ describe('github reporter', () => {
   });
 
   it('leaves file= off a commit-message finding and line= off a binary one', () => {
-    const commands = lines.map(parse);
+    const commands = lines.slice(0, report.findings.length).map(parse);
     const message = commands.find((c) => c.message.includes('in the message of commit 0123456'))!;
     expect(Object.keys(message.properties)).toEqual(['title']);
     const binary = commands.find((c) => c.properties.file === 'assets/blob.bin')!;

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { GITHUB_MAX_RESULTS, pathToUri, sarifReporter } from '../../src/report/sarif.js';
+import { fromRepoRoot, GITHUB_MAX_RESULTS, pathToUri, sarifReporter } from '../../src/report/sarif.js';
+import type { ReportOptions } from '../../src/report/reporter.js';
 import { COMMIT_MESSAGE_PATH, type Finding, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
 import { COMMIT, finding, leaked, ODD_PATH, OPTIONS, plantedReport, verified } from './fixtures.js';
@@ -23,7 +24,7 @@ function valid(text: string): any {
 }
 
 const { report, secrets } = plantedReport();
-const sarif = (r: Report, over: Partial<typeof OPTIONS> & { maxResults?: number } = {}) =>
+const sarif = (r: Report, over: Partial<typeof OPTIONS> & Pick<ReportOptions, 'maxResults' | 'repo'> = {}) =>
   sarifReporter(r, { ...OPTIONS, ...over });
 
 describe('sarif reporter', () => {
@@ -138,6 +139,40 @@ describe('sarif reporter', () => {
     expect(notes.map((n: any) => n.level)).toEqual(['warning', 'warning', 'note']);
     expect(notes[0].message.text).toBe('shallow clone: history before 0123456 was not scanned');
     expect(notes[2].message.text).toBe('Not scanned: 2 symlink outside root, 1 unreadable.');
+  });
+
+  describe('paths of a scan run away from the repository root', () => {
+    const key = new KeyGen(21).openaiProject();
+    const ROOT = '/work/repo';
+    const at = (path: string, cwd?: string) =>
+      valid(sarif({ ...report, findings: [finding('openai-project-key', key, { path })] }, cwd ? { repo: { root: ROOT, cwd } } : {})).runs[0]
+        .results[0];
+
+    it('resolve from the repository root, where code scanning reads them', () => {
+      const fromSub = at('config/app.env', `${ROOT}/services/api`);
+      expect(fromSub.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'services/api/config/app.env', uriBaseId: '%SRCROOT%' });
+      // The same alert as when the file is reported from the root (a history scan, or scan at the root).
+      expect(fromSub.partialFingerprints).toEqual(at('services/api/config/app.env').partialFingerprints);
+      expect(at('../lib/x.env', `${ROOT}/services/api`).locations[0].physicalLocation.artifactLocation.uri).toBe('services/lib/x.env');
+      // A workspace holding the checkout (actions/checkout with `path:`).
+      expect(at('repo/conf/x.env', '/work').locations[0].physicalLocation.artifactLocation.uri).toBe('conf/x.env');
+    });
+
+    it('leave a file outside the repository without %SRCROOT%, which would name another file', () => {
+      for (const [path, cwd] of [['../outside/x.env', ROOT], ['/etc/x.env', undefined]] as const) {
+        const loc = at(path, cwd).locations[0].physicalLocation.artifactLocation;
+        expect(loc).toEqual({ uri: path, description: { text: 'Outside the repository.' } });
+      }
+    });
+
+    it('leave commit messages and stdin as they are', () => {
+      for (const path of [COMMIT_MESSAGE_PATH, '-']) {
+        const uri = at(path, `${ROOT}/sub`).locations[0].physicalLocation.artifactLocation.uri;
+        expect(decodeURIComponent(uri)).toBe(path);
+      }
+      expect(fromRepoRoot('a/b', undefined)).toBe('a/b');
+      expect(fromRepoRoot('a/b', { root: ROOT, cwd: ROOT })).toBe('a/b');
+    });
   });
 
   describe('partialFingerprints', () => {

@@ -24,10 +24,18 @@ function repo(dir?: string, init = true): TempRepo {
   return r;
 }
 
+// A whole history is read blob by blob when the source has a detector to ask, from patches
+// otherwise: every test below runs both ways. The stand-in detector says yes to any 'sk-'.
+const MODES = { patches: {}, blobs: { mayHoldKey: (c: Chunk) => c.data.includes('sk-') } } satisfies Record<
+  string,
+  HistoryOptions
+>;
+let mode: keyof typeof MODES = 'patches';
+
 async function scan(r: TempRepo, options: HistoryOptions = {}) {
   const ctx = createContext();
   const chunks: Chunk[] = [];
-  for await (const c of historySource(ctx, { cwd: r.dir, ...options })) chunks.push(c);
+  for await (const c of historySource(ctx, { cwd: r.dir, ...MODES[mode], ...options })) chunks.push(c);
   return { ctx, chunks };
 }
 
@@ -53,7 +61,11 @@ function found(chunks: Chunk[], key: string): Hit[] {
 
 const keys = new KeyGen(23);
 
-describe('historySource', () => {
+describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from %s', (name) => {
+  beforeAll(() => {
+    mode = name;
+  });
+
   it('finds a key deleted later at the commit that added it, oldest commit first', async () => {
     const r = repo();
     const key = keys.openaiProject();
@@ -209,7 +221,8 @@ describe('historySource', () => {
     const view = (chunks: Chunk[]) =>
       chunks.map((c) => ({ ...c, data: c.data.toString('latin1'), added: [...(c.added ?? [])] }));
     expect(view(configured.chunks)).toEqual(view(plain.chunks));
-    expect(found(configured.chunks, key).map((h) => h.line)).toEqual([3, 5]);
+    // A patch shows the lines the edit added; a blob is read whole where it first appears.
+    expect(found(configured.chunks, key).map((h) => h.line)).toEqual(mode === 'patches' ? [3, 5] : [3, 3, 5]);
   });
 
   it('cuts a multi-megabyte line into overlapping chunks without losing a key', async () => {
@@ -240,7 +253,7 @@ describe('historySource', () => {
     const bare = repo(undefined, false);
     src.git('clone', '-q', '--bare', src.dir, bare.dir);
     expect(found((await scan(bare)).chunks, key)).toHaveLength(1);
-    for await (const _ of historySource(createContext(), { cwd: bare.dir })) break;
+    for await (const _ of historySource(createContext(), { cwd: bare.dir, ...MODES[mode] })) break;
   });
 
   it('through the real detector: each key at its commit, oldest first', async () => {
