@@ -19194,6 +19194,753 @@ var init_errors = __esm({
   }
 });
 
+// src/types.ts
+var COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH;
+var init_types = __esm({
+  "src/types.ts"() {
+    "use strict";
+    COMMIT_MESSAGE_PATH = "<commit message>";
+    MAX_SECRET_LENGTH = 512;
+  }
+});
+
+// src/report/status.ts
+function statusOf(finding) {
+  return finding.verification?.status ?? "unverified";
+}
+function statusLabel(finding) {
+  return LABELS[statusOf(finding)];
+}
+function statusText(finding) {
+  const detail = finding.verification?.detail ? scrub(finding.verification.detail, [finding]) : "";
+  return detail ? `${statusLabel(finding)} (${detail})` : statusLabel(finding);
+}
+function scrub(text, findings) {
+  let out = text;
+  for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
+  return out;
+}
+var LABELS;
+var init_status = __esm({
+  "src/report/status.ts"() {
+    "use strict";
+    LABELS = {
+      live: "live",
+      quota_exhausted: "quota exhausted",
+      rate_limited: "rate limited",
+      unverified: "not verified",
+      unknown: "unknown",
+      invalid: "invalid"
+    };
+  }
+});
+
+// src/report/order.ts
+function severityOrder(finding) {
+  return STATUS_RANK[statusOf(finding)] * 3 + CONFIDENCE_RANK[finding.confidence];
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byLocation(a, b) {
+  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
+}
+function bySeverity(a, b) {
+  return severityOrder(a) - severityOrder(b) || byLocation(a, b);
+}
+var STATUS_RANK, CONFIDENCE_RANK;
+var init_order = __esm({
+  "src/report/order.ts"() {
+    "use strict";
+    init_types();
+    init_status();
+    STATUS_RANK = {
+      live: 0,
+      quota_exhausted: 1,
+      rate_limited: 2,
+      unverified: 3,
+      unknown: 3,
+      invalid: 4
+    };
+    CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
+  }
+});
+
+// src/report/remedy.ts
+function keyPage(finding) {
+  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
+  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+}
+function revokeRemedy(page) {
+  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
+}
+function remedy(finding) {
+  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
+}
+var OPENAI_KEYS, OPENAI_ADMIN_KEYS, DEEPSEEK_KEYS, INVALID_REMEDY;
+var init_remedy = __esm({
+  "src/report/remedy.ts"() {
+    "use strict";
+    init_status();
+    OPENAI_KEYS = "https://platform.openai.com/api-keys";
+    OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
+    DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
+    INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
+  }
+});
+
+// src/report/console.ts
+function painter(color) {
+  return color ? (style, text) => `\x1B[${style}m${text}\x1B[0m` : (_style, text) => text;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
+  });
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function bytes(n) {
+  if (n < 1024) return plural(n, "byte");
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+function duration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function header(path) {
+  return path === "-" ? "(stdin)" : printable(path);
+}
+function findingLines(f, showSecrets, paint) {
+  const where2 = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
+  const parts = [
+    paint(BOLD, where2),
+    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
+    f.ruleId,
+    f.provider,
+    `${f.confidence} confidence`
+  ];
+  if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
+  if (f.binary) parts.push("[binary]");
+  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
+  const lines = [`  ${parts.join("  ")}`];
+  if (f.commit) {
+    const { sha, author, date } = f.commit;
+    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
+  }
+  return lines;
+}
+function groupByPath(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of [...findings].sort(byLocation)) {
+    const group = groups.get(f.path);
+    if (group) group.push(f);
+    else groups.set(f.path, [f]);
+  }
+  return groups;
+}
+function scanned(stats) {
+  const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
+  if (stats.commits !== void 0) what.push(plural(stats.commits, "commit"));
+  return `Scanned ${what.join(" and ")} in ${duration(stats.durationMs)}.`;
+}
+function skipped(stats) {
+  const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (reasons.length === 0) return [];
+  reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")}.`];
+}
+function headline(findings) {
+  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
+  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
+  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
+  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
+  return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
+}
+var BOLD, DIM, UNDERLINE, GREEN, CYAN, STATUS_STYLE, STAGED_WAYS_OUT, consoleReporter;
+var init_console = __esm({
+  "src/report/console.ts"() {
+    "use strict";
+    init_types();
+    init_order();
+    init_remedy();
+    init_status();
+    BOLD = "1";
+    DIM = "2";
+    UNDERLINE = "4";
+    GREEN = "32";
+    CYAN = "36";
+    STATUS_STYLE = {
+      live: "1;31",
+      quota_exhausted: "31",
+      rate_limited: "31",
+      unverified: "33",
+      unknown: "33",
+      invalid: "32"
+    };
+    STAGED_WAYS_OUT = [
+      "To commit, either:",
+      "  1. remove the key from the staged file and `git add` it again;",
+      "  2. if it is a false positive, add `keysentry:allow` on that line;",
+      "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
+    ];
+    consoleReporter = (report, options) => {
+      const paint = painter(options.color);
+      const lines = [];
+      const tail = [scanned(report.stats), ...skipped(report.stats)];
+      const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
+      if (report.findings.length === 0) {
+        lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
+        return `${lines.join("\n")}
+`;
+      }
+      for (const [path, group] of groupByPath(report.findings)) {
+        lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
+        for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
+        for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
+        lines.push("");
+      }
+      lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
+      if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
+      return `${lines.join("\n")}
+`;
+    };
+  }
+});
+
+// src/report/context.ts
+function findingContext(f) {
+  const parts = [];
+  if (f.binary) parts.push(`at byte offset ${f.offset}`);
+  if (f.encoding) parts.push(`${f.encoding}-encoded`);
+  if (f.commit) {
+    const { sha, author, date } = f.commit;
+    const how = f.path === COMMIT_MESSAGE_PATH ? "in the message of" : "introduced by";
+    parts.push(`${how} commit ${sha.slice(0, 7)} (${author}, ${date.slice(0, 10)})`);
+  }
+  return parts.length > 0 ? `, ${parts.join(", ")}` : "";
+}
+var init_context = __esm({
+  "src/report/context.ts"() {
+    "use strict";
+    init_types();
+  }
+});
+
+// src/report/github.ts
+function escapeData2(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text) {
+  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotation(f) {
+  const properties = [];
+  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
+    properties.push(`file=${escapeProperty2(f.path)}`);
+    if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
+  }
+  properties.push(`title=${escapeProperty2(`${f.description} (${statusLabel(f)})`)}`);
+  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+${remedy(f)}`;
+  return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
+}
+function warning2(text) {
+  return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
+}
+var githubReporter;
+var init_github = __esm({
+  "src/report/github.ts"() {
+    "use strict";
+    init_types();
+    init_context();
+    init_order();
+    init_remedy();
+    init_status();
+    githubReporter = (report) => [
+      ...[...report.findings].sort(bySeverity).map(annotation),
+      ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
+    ].map((line) => `${line}
+`).join("");
+  }
+});
+
+// src/report/json.ts
+function toJson(f, showSecrets) {
+  return {
+    ruleId: f.ruleId,
+    provider: f.provider,
+    description: f.description,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    redacted: f.redacted,
+    fingerprint: f.fingerprint,
+    confidence: f.confidence,
+    ...f.encoding ? { encoding: f.encoding } : {},
+    ...f.binary ? { binary: true } : {},
+    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
+    ...f.verification ? {
+      verification: {
+        status: f.verification.status,
+        detail: scrub(f.verification.detail, [f]),
+        checkedAt: f.verification.checkedAt
+      }
+    } : {},
+    remedy: remedy(f),
+    ...showSecrets ? { secret: f.secret } : {}
+  };
+}
+var jsonReporter;
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_order();
+    init_remedy();
+    init_status();
+    jsonReporter = (report, options) => {
+      const out = {
+        version: 1,
+        findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
+        stats: report.stats,
+        warnings: report.warnings.map((w) => scrub(w, report.findings))
+      };
+      return `${JSON.stringify(out, null, 2)}
+`;
+    };
+  }
+});
+
+// src/report/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+function pathToUri(path) {
+  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
+}
+function isFile(f) {
+  return f.path !== COMMIT_MESSAGE_PATH && f.path !== "-";
+}
+function fromRepoRoot(path, repo) {
+  if (!repo) return isAbsolute(path) ? void 0 : path;
+  const rel = relative(repo.root, resolve2(repo.cwd, path));
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function lineHashes(findings, repo) {
+  const seen = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
+  for (const f of [...findings].sort(byLocation)) {
+    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    hashes.set(f, `${id}:${n}`);
+  }
+  return hashes;
+}
+function helpFor(f) {
+  const page = keyPage(f);
+  return {
+    text: `${revokeRemedy(page)}
+${INVALID_HELP}`,
+    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
+
+` + INVALID_HELP.replace("invalid", "**invalid**")
+  };
+}
+function rulesFor(findings) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const known = rules.get(f.ruleId);
+    if (known && CONFIDENCE_RANK2[known.properties.precision] <= CONFIDENCE_RANK2[f.confidence]) continue;
+    const name = PROVIDER_NAMES[f.provider];
+    rules.set(f.ruleId, {
+      id: f.ruleId,
+      shortDescription: { text: f.description },
+      fullDescription: {
+        text: `${f.description}. Anyone who can read the repository or its history can use a key committed to it, and spend on its owner's ${name} account.`
+      },
+      help: helpFor(f),
+      defaultConfiguration: { level: "error" },
+      properties: {
+        tags: ["security", "secret", f.provider, CWE_798],
+        precision: f.confidence,
+        "security-severity": SECURITY_SEVERITY[f.confidence]
+      }
+    });
+  }
+  return [...rules.values()];
+}
+function location(f, repo) {
+  const region = {
+    startLine: f.line,
+    startColumn: f.column,
+    endColumn: f.endColumn,
+    ...f.binary ? { byteOffset: f.offset, byteLength: f.endColumn - f.column } : {}
+  };
+  if (f.path === COMMIT_MESSAGE_PATH) {
+    const commit2 = f.commit ? `commit ${f.commit.sha}` : "a commit";
+    return {
+      physicalLocation: {
+        artifactLocation: {
+          uri: pathToUri(COMMIT_MESSAGE_PATH),
+          description: { text: `The message of ${commit2}; not a file in the repository.` }
+        },
+        region
+      },
+      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit2} message`, kind: "commit message" }]
+    };
+  }
+  if (f.path === "-") {
+    return {
+      physicalLocation: { artifactLocation: { uri: "-", description: { text: "Standard input." } }, region }
+    };
+  }
+  const path = fromRepoRoot(f.path, repo);
+  if (path === void 0) {
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
+  }
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
+}
+function messageFor(f) {
+  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
+}
+function propertiesFor(f) {
+  return {
+    confidence: f.confidence,
+    ...f.encoding ? { encoding: f.encoding } : {},
+    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.verification ? {
+      verificationStatus: f.verification.status,
+      verificationDetail: scrub(f.verification.detail, [f]),
+      verifiedAt: f.verification.checkedAt
+    } : {}
+  };
+}
+function notifications(stats, warnings, dropped, total, limit) {
+  const out = warnings.map((text) => ({ level: "warning", message: { text } }));
+  const skipped2 = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped2.length > 0) {
+    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why2, n]) => `${n} ${why2}`).join(", ")}.` } });
+  }
+  if (dropped > 0) {
+    out.push({
+      level: "warning",
+      descriptor: { id: "results-capped" },
+      message: {
+        text: `${dropped} of ${total} results were left out to stay within ${limit} results a run; the most serious were kept. Run keysentry with --format json to see them all.`
+      }
+    });
+  }
+  return out;
+}
+var GITHUB_MAX_RESULTS, INFORMATION_URI, FILTER_REPO, BFG, CWE_798, PROVIDER_NAMES, SECURITY_SEVERITY, CONFIDENCE_RANK2, INVALID_HELP, sarifReporter;
+var init_sarif = __esm({
+  "src/report/sarif.ts"() {
+    "use strict";
+    init_types();
+    init_context();
+    init_order();
+    init_remedy();
+    init_status();
+    GITHUB_MAX_RESULTS = 25e3;
+    INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
+    FILTER_REPO = "https://github.com/newren/git-filter-repo";
+    BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
+    CWE_798 = "external/cwe/cwe-798";
+    PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
+    SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
+    CONFIDENCE_RANK2 = { high: 0, medium: 1, low: 2 };
+    INVALID_HELP = "If verification reports the key invalid, it no longer works: remove it from the code and from git history.";
+    sarifReporter = (report, options) => {
+      const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
+      const sorted = [...report.findings].sort(bySeverity);
+      const kept = sorted.slice(0, limit);
+      const hashes = lineHashes(report.findings, options.repo);
+      const rules = rulesFor(kept);
+      const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+      const results = kept.map((f) => ({
+        ruleId: f.ruleId,
+        ruleIndex: ruleIndex.get(f.ruleId),
+        // rulesFor saw every kept finding
+        level: statusOf(f) === "invalid" ? "warning" : "error",
+        message: messageFor(f),
+        locations: [location(f, options.repo)],
+        partialFingerprints: { primaryLocationLineHash: hashes.get(f), "keysentry/v1": f.fingerprint },
+        properties: propertiesFor(f)
+      }));
+      const log = {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [
+          {
+            tool: { driver: { name: "keysentry", version: options.toolVersion, informationUri: INFORMATION_URI, rules } },
+            invocations: [
+              {
+                // The scan ran to the end; findings are its answer, not a failure.
+                executionSuccessful: true,
+                toolExecutionNotifications: notifications(
+                  report.stats,
+                  report.warnings.map((w) => scrub(w, report.findings)),
+                  sorted.length - kept.length,
+                  sorted.length,
+                  limit
+                )
+              }
+            ],
+            columnKind: "utf16CodeUnits",
+            results,
+            properties: { command: options.command, stats: report.stats }
+          }
+        ]
+      };
+      return `${JSON.stringify(log, null, 2)}
+`;
+    };
+  }
+});
+
+// src/sources/decode.ts
+function sniff(head) {
+  if (head[0] === 255 && head[1] === 254) return "utf16le";
+  if (head[0] === 254 && head[1] === 255) return "utf16be";
+  const sample = head.subarray(0, SNIFF_BYTES);
+  if (sample.indexOf(0) === -1) {
+    return head[0] === 239 && head[1] === 187 && head[2] === 191 ? "utf8bom" : "utf8";
+  }
+  return utf16WithoutBom(sample) ?? "binary";
+}
+function utf16WithoutBom(sample) {
+  const pairs = sample.length >> 1;
+  if (pairs < 2) return void 0;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    const a = sample[i];
+    const b = sample[i + 1];
+    if (b === 0 && isTextByte(a)) le++;
+    else if (a === 0 && isTextByte(b)) be++;
+  }
+  const enough = pairs * 0.7;
+  return le >= enough ? "utf16le" : be >= enough ? "utf16be" : void 0;
+}
+function hasLoneCr(head) {
+  const sample = head.subarray(0, SNIFF_BYTES + 1);
+  for (let i = sample.indexOf(13); i !== -1 && i < sample.length - 1; i = sample.indexOf(13, i + 1)) {
+    if (sample[i + 1] !== 10) return true;
+  }
+  return false;
+}
+var SNIFF_BYTES, isTextByte, LoneCrToLf, CR, EMPTY;
+var init_decode = __esm({
+  "src/sources/decode.ts"() {
+    "use strict";
+    SNIFF_BYTES = 8192;
+    isTextByte = (b) => b >= 32 && b < 127 || b === 9 || b === 10 || b === 13;
+    LoneCrToLf = class {
+      rewrite;
+      /** A '\r' ending the last block waits for the next block's first byte to say whether it is lone. */
+      held = false;
+      push(block) {
+        if (!block.length) return block;
+        this.rewrite ??= hasLoneCr(block);
+        if (!this.rewrite) return block;
+        if (this.held) block = Buffer.concat([CR, block]);
+        this.held = block[block.length - 1] === 13;
+        const end = this.held ? block.length - 1 : block.length;
+        let out = block;
+        for (let i = block.indexOf(13); i !== -1 && i < end; i = block.indexOf(13, i + 1)) {
+          if (block[i + 1] === 10) continue;
+          if (out === block) out = Buffer.from(block);
+          out[i] = 10;
+        }
+        return out.subarray(0, end);
+      }
+      end() {
+        return this.held ? Buffer.from([10]) : EMPTY;
+      }
+    };
+    CR = Buffer.from([13]);
+    EMPTY = Buffer.alloc(0);
+  }
+});
+
+// src/sources/chunks.ts
+import { TextDecoder as TextDecoder2 } from "node:util";
+async function* readChunks(path, blocks, options = {}) {
+  const cutter = new ChunkCutter(path, options);
+  for await (const block of blocks) yield* cutter.push(block);
+  yield* cutter.end();
+}
+function cutPoint(window, overlap) {
+  for (let i = window.length - 1; i >= window.length - overlap; i--) {
+    if (!KEY_BYTE[window[i]]) return i + 1;
+  }
+  return window.length;
+}
+function countNewlines(data) {
+  let n = 0;
+  for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) n++;
+  return n;
+}
+function utf16Units(data, end) {
+  return data.toString("utf8", 0, end).length;
+}
+var CHUNK_SIZE, ChunkCutter, KEY_BYTE, isContinuation;
+var init_chunks = __esm({
+  "src/sources/chunks.ts"() {
+    "use strict";
+    init_types();
+    init_decode();
+    CHUNK_SIZE = 1 << 20;
+    ChunkCutter = class {
+      constructor(path, options = {}) {
+        this.path = path;
+        this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
+        this.overlap = options.overlap ?? MAX_SECRET_LENGTH;
+        if (!(this.overlap >= 0 && this.chunkSize > 2 * this.overlap + 4)) {
+          throw new RangeError(`chunk size ${this.chunkSize} must exceed twice the overlap ${this.overlap} + 4`);
+        }
+      }
+      path;
+      chunkSize;
+      overlap;
+      /** Blocks held until there are enough to tell the encoding. */
+      head = [];
+      headLength = 0;
+      binary = false;
+      utf16;
+      crs = new LoneCrToLf();
+      /** Text not yet in a chunk: less than chunkSize between pushes. */
+      parts = [];
+      held = 0;
+      line = 1;
+      column = 0;
+      offset = 0;
+      push(block) {
+        const out = [];
+        if (!this.head) {
+          this.cut(this.decode(block), out);
+        } else {
+          this.head.push(block);
+          this.headLength += block.length;
+          if (this.headLength >= SNIFF_BYTES) this.begin(out);
+        }
+        return out;
+      }
+      /** The chunks still held, once the input has ended. */
+      end() {
+        const out = [];
+        if (this.head) {
+          if (!this.headLength) return out;
+          this.begin(out);
+        }
+        if (this.utf16) this.cut(this.crs.push(Buffer.from(this.utf16.decoder.decode(), "utf8")), out);
+        if (!this.binary) this.cut(this.crs.end(), out);
+        if (this.held) out.push(this.chunk(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held)));
+        this.parts = [];
+        this.held = 0;
+        return out;
+      }
+      begin(out) {
+        const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head, this.headLength);
+        this.head = void 0;
+        const encoding = sniff(head);
+        if (encoding === "binary") this.binary = true;
+        if (encoding === "utf16le" || encoding === "utf16be") {
+          this.utf16 = { name: encoding, decoder: new TextDecoder2(encoding === "utf16le" ? "utf-16le" : "utf-16be") };
+        }
+        if (encoding === "utf8bom") this.offset = 3;
+        this.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
+      }
+      decode(block) {
+        if (this.binary) return block;
+        if (this.utf16) block = Buffer.from(this.utf16.decoder.decode(block, { stream: true }), "utf8");
+        return this.crs.push(block);
+      }
+      chunk(data) {
+        const c = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
+        if (this.binary) c.binary = true;
+        if (this.utf16) c.decodedFrom = this.utf16.name;
+        return c;
+      }
+      cut(block, out) {
+        if (!block.length) return;
+        const { chunkSize, overlap } = this;
+        this.parts.push(block);
+        this.held += block.length;
+        if (this.held < chunkSize) return;
+        const buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held);
+        let pos = 0;
+        while (buf.length - pos >= chunkSize) {
+          const window = buf.subarray(pos, pos + chunkSize);
+          const nl = window.lastIndexOf(10);
+          if (nl !== -1) {
+            const data = window.subarray(0, nl + 1);
+            out.push(this.chunk(data));
+            this.line += countNewlines(data);
+            this.column = 0;
+            this.offset += data.length;
+            pos += data.length;
+          } else {
+            const end = cutPoint(window, overlap);
+            out.push(this.chunk(window.subarray(0, end)));
+            let next = end - overlap;
+            for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
+            this.column += utf16Units(window, next);
+            this.offset += next;
+            pos += next;
+          }
+        }
+        this.parts = pos < buf.length ? [buf.subarray(pos)] : [];
+        this.held = buf.length - pos;
+      }
+    };
+    KEY_BYTE = new Uint8Array(256);
+    for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") {
+      KEY_BYTE[c.charCodeAt(0)] = 1;
+    }
+    isContinuation = (b) => (b & 192) === 128;
+  }
+});
+
+// src/sources/stdin.ts
+var stdin_exports = {};
+__export(stdin_exports, {
+  stdinSource: () => stdinSource
+});
+async function* stdinSource(ctx, input = process.stdin) {
+  ctx.stats.files++;
+  yield* readChunks("-", counted(input, ctx));
+}
+async function* counted(input, ctx) {
+  for await (const piece of input) {
+    const block = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
+    ctx.stats.bytes += block.length;
+    yield block;
+  }
+}
+var init_stdin = __esm({
+  "src/sources/stdin.ts"() {
+    "use strict";
+    init_chunks();
+  }
+});
+
 // node_modules/braces/lib/utils.js
 var require_utils2 = __commonJS({
   "node_modules/braces/lib/utils.js"(exports) {
@@ -22032,7 +22779,7 @@ var require_micromatch = __commonJS({
       const index = v.indexOf("{");
       return index > -1 && v.indexOf("}", index) > -1;
     };
-    var micromatch3 = (list2, patterns, options) => {
+    var micromatch2 = (list2, patterns, options) => {
       patterns = [].concat(patterns);
       list2 = [].concat(list2);
       let omit = /* @__PURE__ */ new Set();
@@ -22073,11 +22820,11 @@ var require_micromatch = __commonJS({
       }
       return matches;
     };
-    micromatch3.match = micromatch3;
-    micromatch3.matcher = (pattern, options) => picomatch(pattern, options);
-    micromatch3.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
-    micromatch3.any = micromatch3.isMatch;
-    micromatch3.not = (list2, patterns, options = {}) => {
+    micromatch2.match = micromatch2;
+    micromatch2.matcher = (pattern, options) => picomatch(pattern, options);
+    micromatch2.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+    micromatch2.any = micromatch2.isMatch;
+    micromatch2.not = (list2, patterns, options = {}) => {
       patterns = [].concat(patterns).map(String);
       let result = /* @__PURE__ */ new Set();
       let items = [];
@@ -22085,7 +22832,7 @@ var require_micromatch = __commonJS({
         if (options.onResult) options.onResult(state);
         items.push(state.output);
       };
-      let matches = new Set(micromatch3(list2, patterns, { ...options, onResult }));
+      let matches = new Set(micromatch2(list2, patterns, { ...options, onResult }));
       for (let item of items) {
         if (!matches.has(item)) {
           result.add(item);
@@ -22093,12 +22840,12 @@ var require_micromatch = __commonJS({
       }
       return [...result];
     };
-    micromatch3.contains = (str, pattern, options) => {
+    micromatch2.contains = (str, pattern, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       if (Array.isArray(pattern)) {
-        return pattern.some((p) => micromatch3.contains(str, p, options));
+        return pattern.some((p) => micromatch2.contains(str, p, options));
       }
       if (typeof pattern === "string") {
         if (isEmptyString(str) || isEmptyString(pattern)) {
@@ -22108,18 +22855,18 @@ var require_micromatch = __commonJS({
           return true;
         }
       }
-      return micromatch3.isMatch(str, pattern, { ...options, contains: true });
+      return micromatch2.isMatch(str, pattern, { ...options, contains: true });
     };
-    micromatch3.matchKeys = (obj, patterns, options) => {
+    micromatch2.matchKeys = (obj, patterns, options) => {
       if (!utils.isObject(obj)) {
         throw new TypeError("Expected the first argument to be an object");
       }
-      let keys2 = micromatch3(Object.keys(obj), patterns, options);
+      let keys2 = micromatch2(Object.keys(obj), patterns, options);
       let res = {};
       for (let key of keys2) res[key] = obj[key];
       return res;
     };
-    micromatch3.some = (list2, patterns, options) => {
+    micromatch2.some = (list2, patterns, options) => {
       let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -22129,7 +22876,7 @@ var require_micromatch = __commonJS({
       }
       return false;
     };
-    micromatch3.every = (list2, patterns, options) => {
+    micromatch2.every = (list2, patterns, options) => {
       let items = [].concat(list2);
       for (let pattern of [].concat(patterns)) {
         let isMatch = picomatch(String(pattern), options);
@@ -22139,13 +22886,13 @@ var require_micromatch = __commonJS({
       }
       return true;
     };
-    micromatch3.all = (str, patterns, options) => {
+    micromatch2.all = (str, patterns, options) => {
       if (typeof str !== "string") {
         throw new TypeError(`Expected a string: "${util.inspect(str)}"`);
       }
       return [].concat(patterns).every((p) => picomatch(p, options)(str));
     };
-    micromatch3.capture = (glob, input, options) => {
+    micromatch2.capture = (glob, input, options) => {
       let posix3 = utils.isWindows(options);
       let regex = picomatch.makeRe(String(glob), { ...options, capture: true });
       let match = regex.exec(posix3 ? utils.toPosixSlashes(input) : input);
@@ -22153,9 +22900,9 @@ var require_micromatch = __commonJS({
         return match.slice(1).map((v) => v === void 0 ? "" : v);
       }
     };
-    micromatch3.makeRe = (...args) => picomatch.makeRe(...args);
-    micromatch3.scan = (...args) => picomatch.scan(...args);
-    micromatch3.parse = (patterns, options) => {
+    micromatch2.makeRe = (...args) => picomatch.makeRe(...args);
+    micromatch2.scan = (...args) => picomatch.scan(...args);
+    micromatch2.parse = (patterns, options) => {
       let res = [];
       for (let pattern of [].concat(patterns || [])) {
         for (let str of braces(String(pattern), options)) {
@@ -22164,256 +22911,19 @@ var require_micromatch = __commonJS({
       }
       return res;
     };
-    micromatch3.braces = (pattern, options) => {
+    micromatch2.braces = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
       if (options && options.nobrace === true || !hasBraces(pattern)) {
         return [pattern];
       }
       return braces(pattern, options);
     };
-    micromatch3.braceExpand = (pattern, options) => {
+    micromatch2.braceExpand = (pattern, options) => {
       if (typeof pattern !== "string") throw new TypeError("Expected a string");
-      return micromatch3.braces(pattern, { ...options, expand: true });
+      return micromatch2.braces(pattern, { ...options, expand: true });
     };
-    micromatch3.hasBraces = hasBraces;
-    module.exports = micromatch3;
-  }
-});
-
-// src/types.ts
-var COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH;
-var init_types = __esm({
-  "src/types.ts"() {
-    "use strict";
-    COMMIT_MESSAGE_PATH = "<commit message>";
-    MAX_SECRET_LENGTH = 512;
-  }
-});
-
-// src/sources/decode.ts
-function sniff(head) {
-  if (head[0] === 255 && head[1] === 254) return "utf16le";
-  if (head[0] === 254 && head[1] === 255) return "utf16be";
-  const sample = head.subarray(0, SNIFF_BYTES);
-  if (sample.indexOf(0) === -1) {
-    return head[0] === 239 && head[1] === 187 && head[2] === 191 ? "utf8bom" : "utf8";
-  }
-  return utf16WithoutBom(sample) ?? "binary";
-}
-function utf16WithoutBom(sample) {
-  const pairs = sample.length >> 1;
-  if (pairs < 2) return void 0;
-  let le = 0;
-  let be = 0;
-  for (let i = 0; i + 1 < sample.length; i += 2) {
-    const a = sample[i];
-    const b = sample[i + 1];
-    if (b === 0 && isTextByte(a)) le++;
-    else if (a === 0 && isTextByte(b)) be++;
-  }
-  const enough = pairs * 0.7;
-  return le >= enough ? "utf16le" : be >= enough ? "utf16be" : void 0;
-}
-function hasLoneCr(head) {
-  const sample = head.subarray(0, SNIFF_BYTES + 1);
-  for (let i = sample.indexOf(13); i !== -1 && i < sample.length - 1; i = sample.indexOf(13, i + 1)) {
-    if (sample[i + 1] !== 10) return true;
-  }
-  return false;
-}
-var SNIFF_BYTES, isTextByte, LoneCrToLf, CR, EMPTY;
-var init_decode = __esm({
-  "src/sources/decode.ts"() {
-    "use strict";
-    SNIFF_BYTES = 8192;
-    isTextByte = (b) => b >= 32 && b < 127 || b === 9 || b === 10 || b === 13;
-    LoneCrToLf = class {
-      rewrite;
-      /** A '\r' ending the last block waits for the next block's first byte to say whether it is lone. */
-      held = false;
-      push(block) {
-        if (!block.length) return block;
-        this.rewrite ??= hasLoneCr(block);
-        if (!this.rewrite) return block;
-        if (this.held) block = Buffer.concat([CR, block]);
-        this.held = block[block.length - 1] === 13;
-        const end = this.held ? block.length - 1 : block.length;
-        let out = block;
-        for (let i = block.indexOf(13); i !== -1 && i < end; i = block.indexOf(13, i + 1)) {
-          if (block[i + 1] === 10) continue;
-          if (out === block) out = Buffer.from(block);
-          out[i] = 10;
-        }
-        return out.subarray(0, end);
-      }
-      end() {
-        return this.held ? Buffer.from([10]) : EMPTY;
-      }
-    };
-    CR = Buffer.from([13]);
-    EMPTY = Buffer.alloc(0);
-  }
-});
-
-// src/sources/chunks.ts
-import { TextDecoder as TextDecoder2 } from "node:util";
-async function* readChunks(path, blocks, options = {}) {
-  const cutter = new ChunkCutter(path, options);
-  for await (const block of blocks) yield* cutter.push(block);
-  yield* cutter.end();
-}
-function cutPoint(window, overlap) {
-  for (let i = window.length - 1; i >= window.length - overlap; i--) {
-    if (!KEY_BYTE[window[i]]) return i + 1;
-  }
-  return window.length;
-}
-function countNewlines(data) {
-  let n = 0;
-  for (let i = data.indexOf(10); i !== -1; i = data.indexOf(10, i + 1)) n++;
-  return n;
-}
-function utf16Units(data, end) {
-  return data.toString("utf8", 0, end).length;
-}
-var CHUNK_SIZE, ChunkCutter, KEY_BYTE, isContinuation;
-var init_chunks = __esm({
-  "src/sources/chunks.ts"() {
-    "use strict";
-    init_types();
-    init_decode();
-    CHUNK_SIZE = 1 << 20;
-    ChunkCutter = class {
-      constructor(path, options = {}) {
-        this.path = path;
-        this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
-        this.overlap = options.overlap ?? MAX_SECRET_LENGTH;
-        if (!(this.overlap >= 0 && this.chunkSize > 2 * this.overlap + 4)) {
-          throw new RangeError(`chunk size ${this.chunkSize} must exceed twice the overlap ${this.overlap} + 4`);
-        }
-      }
-      path;
-      chunkSize;
-      overlap;
-      /** Blocks held until there are enough to tell the encoding. */
-      head = [];
-      headLength = 0;
-      binary = false;
-      utf16;
-      crs = new LoneCrToLf();
-      /** Text not yet in a chunk: less than chunkSize between pushes. */
-      parts = [];
-      held = 0;
-      line = 1;
-      column = 0;
-      offset = 0;
-      push(block) {
-        const out = [];
-        if (!this.head) {
-          this.cut(this.decode(block), out);
-        } else {
-          this.head.push(block);
-          this.headLength += block.length;
-          if (this.headLength >= SNIFF_BYTES) this.begin(out);
-        }
-        return out;
-      }
-      /** The chunks still held, once the input has ended. */
-      end() {
-        const out = [];
-        if (this.head) {
-          if (!this.headLength) return out;
-          this.begin(out);
-        }
-        if (this.utf16) this.cut(this.crs.push(Buffer.from(this.utf16.decoder.decode(), "utf8")), out);
-        if (!this.binary) this.cut(this.crs.end(), out);
-        if (this.held) out.push(this.chunk(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held)));
-        this.parts = [];
-        this.held = 0;
-        return out;
-      }
-      begin(out) {
-        const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head, this.headLength);
-        this.head = void 0;
-        const encoding = sniff(head);
-        if (encoding === "binary") this.binary = true;
-        if (encoding === "utf16le" || encoding === "utf16be") {
-          this.utf16 = { name: encoding, decoder: new TextDecoder2(encoding === "utf16le" ? "utf-16le" : "utf-16be") };
-        }
-        if (encoding === "utf8bom") this.offset = 3;
-        this.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
-      }
-      decode(block) {
-        if (this.binary) return block;
-        if (this.utf16) block = Buffer.from(this.utf16.decoder.decode(block, { stream: true }), "utf8");
-        return this.crs.push(block);
-      }
-      chunk(data) {
-        const c = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
-        if (this.binary) c.binary = true;
-        if (this.utf16) c.decodedFrom = this.utf16.name;
-        return c;
-      }
-      cut(block, out) {
-        if (!block.length) return;
-        const { chunkSize, overlap } = this;
-        this.parts.push(block);
-        this.held += block.length;
-        if (this.held < chunkSize) return;
-        const buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held);
-        let pos = 0;
-        while (buf.length - pos >= chunkSize) {
-          const window = buf.subarray(pos, pos + chunkSize);
-          const nl = window.lastIndexOf(10);
-          if (nl !== -1) {
-            const data = window.subarray(0, nl + 1);
-            out.push(this.chunk(data));
-            this.line += countNewlines(data);
-            this.column = 0;
-            this.offset += data.length;
-            pos += data.length;
-          } else {
-            const end = cutPoint(window, overlap);
-            out.push(this.chunk(window.subarray(0, end)));
-            let next = end - overlap;
-            for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
-            this.column += utf16Units(window, next);
-            this.offset += next;
-            pos += next;
-          }
-        }
-        this.parts = pos < buf.length ? [buf.subarray(pos)] : [];
-        this.held = buf.length - pos;
-      }
-    };
-    KEY_BYTE = new Uint8Array(256);
-    for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") {
-      KEY_BYTE[c.charCodeAt(0)] = 1;
-    }
-    isContinuation = (b) => (b & 192) === 128;
-  }
-});
-
-// src/sources/stdin.ts
-var stdin_exports = {};
-__export(stdin_exports, {
-  stdinSource: () => stdinSource
-});
-async function* stdinSource(ctx, input = process.stdin) {
-  ctx.stats.files++;
-  yield* readChunks("-", counted(input, ctx));
-}
-async function* counted(input, ctx) {
-  for await (const piece of input) {
-    const block = typeof piece === "string" ? Buffer.from(piece, "utf8") : piece;
-    ctx.stats.bytes += block.length;
-    yield block;
-  }
-}
-var init_stdin = __esm({
-  "src/sources/stdin.ts"() {
-    "use strict";
-    init_chunks();
+    micromatch2.hasBraces = hasBraces;
+    module.exports = micromatch2;
   }
 });
 
@@ -22604,26 +23114,41 @@ async function* treeSource(paths, ctx, options = {}) {
 function reportedRoot(p) {
   return posix2.join(sep3 === "\\" ? p.replaceAll("\\", "/") : p, ".");
 }
-var import_micromatch2, Tree;
+var import_micromatch, SILENT, Tree;
 var init_tree = __esm({
   "src/sources/tree.ts"() {
     "use strict";
-    import_micromatch2 = __toESM(require_micromatch(), 1);
+    import_micromatch = __toESM(require_micromatch(), 1);
     init_errors();
     init_chunks();
     init_files();
     init_walk();
+    SILENT = {
+      stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 },
+      warn() {
+      },
+      skip() {
+      }
+    };
     Tree = class {
       constructor(ctx, options) {
         this.ctx = ctx;
         this.options = options;
-        const matchers = (options.ignore ?? []).map((g) => import_micromatch2.default.matcher(g, { dot: true }));
+        const matchers = (options.ignore ?? []).map((g) => import_micromatch.default.matcher(g, { dot: true }));
         this.ignored = (path) => matchers.some((m) => m(path));
       }
       ctx;
       options;
       gitMissing = false;
+      /** Files walked so far, for the share; and how deep inside a directory this thread reads whole. */
+      seen = 0;
+      whole = 0;
       ignored;
+      /** Where what every thread meets while walking is told: by the first thread only. */
+      get walkCtx() {
+        const share = this.options.share;
+        return share && share.index !== 0 && !this.whole ? SILENT : this.ctx;
+      }
       async *directory(abs, path, open2) {
         if (!this.options.noIgnore && !this.gitMissing) {
           const listing = await listGitFiles(abs);
@@ -22633,22 +23158,25 @@ var init_tree = __esm({
               return;
             case "no-git":
               this.gitMissing = true;
-              this.ctx.warn("git is not on PATH: scanning without .gitignore rules, ignored files included");
+              this.walkCtx.warn("git is not on PATH: scanning without .gitignore rules, ignored files included");
               break;
             case "failed":
-              this.ctx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
+              this.walkCtx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
               break;
             case "not-repo":
               break;
           }
         }
         const nestedRepos = !this.options.noIgnore && !this.gitMissing;
-        yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open2);
+        yield* this.files(walkTree(abs, path, this.walkCtx, nestedRepos), open2);
       }
       async *files(entries, open2) {
+        const share = this.options.share;
         for (const entry of entries) {
+          const shared = share && !this.whole;
+          if (shared && !entry.repo && this.seen++ % share.count !== share.index) continue;
           if (this.ignored(entry.path)) {
-            this.ctx.skip("ignored by config");
+            (entry.repo ? this.walkCtx : this.ctx).skip("ignored by config");
             continue;
           }
           const opened = entry.repo ? { kind: "dir" } : openEntry(entry.abs, entry.path, open2);
@@ -22658,7 +23186,12 @@ var init_tree = __esm({
               if (opened.warning) this.ctx.warn(opened.warning);
               break;
             case "dir":
-              yield* this.directory(entry.abs, entry.path, { root: open2.root });
+              if (shared && !entry.repo) this.whole++;
+              try {
+                yield* this.directory(entry.abs, entry.path, { root: open2.root });
+              } finally {
+                if (shared && !entry.repo) this.whole--;
+              }
               break;
             case "file":
               yield* this.read(entry.path, opened);
@@ -23394,7 +23927,7 @@ import { realpathSync as realpathSync3 } from "node:fs";
 import { relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 async function* stagedSource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
-  const root = (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").replace(/\n$/, "");
+  const root = options.root ?? (await git(["rev-parse", "--show-toplevel"], cwd)).toString("utf8").replace(/\n$/, "");
   const blobs = new BlobReader(root);
   try {
     if (options.files) {
@@ -23455,36 +23988,86 @@ var init_staged = __esm({
 });
 
 // src/sources/objects.ts
-async function blobsWithKeys(cwd, mayHoldKey, ctx) {
+async function scanObjects(cwd, mayHoldKey, ctx) {
   const warn = (m) => ctx.warn(m);
   const list2 = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
   const parser = new ObjectStream(mayHoldKey, ctx);
-  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, blobIds(gitStream(list2, cwd, warn)), warn)) {
-    parser.push(buf);
-  }
+  const index = new IdIndex();
+  const ids = blobIds(gitStream(list2, cwd, warn), index, ctx);
+  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
-  return parser.hits;
+  index.seal();
+  return { withKeys: parser.hits, has: (sha) => index.has(sha) };
 }
-async function* blobIds(listing) {
+async function* blobIds(listing, index, ctx) {
   let rest = "";
+  const unreadable = [];
   for await (const buf of listing) {
     const lines = (rest + buf.toString("latin1")).split("\n");
     rest = lines.pop();
     let ids = "";
-    for (const line of lines) if (line.startsWith("blob ")) ids += `${line.slice(5)}
+    for (const line of lines) {
+      if (line.startsWith("blob ")) {
+        const sha = line.slice(5);
+        index.add(sha);
+        ids += `${sha}
 `;
+      } else if (line.endsWith(" missing")) {
+        unreadable.push(line.slice(0, -" missing".length));
+      }
+    }
     if (ids) yield ids;
   }
-  if (rest.startsWith("blob ")) yield `${rest.slice(5)}
-`;
+  if (unreadable.length) {
+    for (const _ of unreadable) ctx.skip("object unreadable (corrupt)");
+    ctx.warn(`git cannot read ${unreadable.length} object(s) of this repository (corrupt?): ${unreadable.slice(0, 3).join(", ")}${unreadable.length > 3 ? ", \u2026" : ""}; what they hold was not scanned (git fsck tells more)`);
+  }
 }
-var NL2, ObjectStream;
+var NL2, IdIndex, ObjectStream;
 var init_objects = __esm({
   "src/sources/objects.ts"() {
     "use strict";
     init_chunks();
     init_git();
     NL2 = 10;
+    IdIndex = class {
+      blocks = [new BigUint64Array(1 << 16)];
+      used = 0;
+      sorted = new BigUint64Array(0);
+      add(sha) {
+        let block = this.blocks[this.blocks.length - 1];
+        if (this.used === block.length) {
+          block = new BigUint64Array(block.length * 2);
+          this.blocks.push(block);
+          this.used = 0;
+        }
+        block[this.used++] = BigInt(`0x${sha.slice(0, 16)}`);
+      }
+      seal() {
+        const last = this.blocks.length - 1;
+        const total = this.blocks.reduce((n, b, i) => n + (i === last ? this.used : b.length), 0);
+        this.sorted = new BigUint64Array(total);
+        let at = 0;
+        for (const [i, b] of this.blocks.entries()) {
+          const part = i === last ? b.subarray(0, this.used) : b;
+          this.sorted.set(part, at);
+          at += part.length;
+        }
+        this.blocks = [];
+        this.sorted.sort();
+      }
+      has(sha) {
+        const key = BigInt(`0x${sha.slice(0, 16)}`);
+        let lo = 0;
+        let hi = this.sorted.length;
+        while (lo < hi) {
+          const mid = lo + hi >>> 1;
+          if (this.sorted[mid] < key) lo = mid + 1;
+          else hi = mid;
+        }
+        return this.sorted[lo] === key;
+      }
+    };
     ObjectStream = class {
       constructor(mayHoldKey, ctx) {
         this.mayHoldKey = mayHoldKey;
@@ -23588,9 +24171,20 @@ async function* historySource(ctx, options = {}) {
       const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const pending = await blobsWithKeys(cwd, options.mayHoldKey, ctx);
-        const firstSight = (sha, path) => !ignored(path) && pending.delete(sha);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const missing = /* @__PURE__ */ new Set();
+        const firstSight = (sha, path) => {
+          if (!objects.has(sha) && !missing.has(sha)) {
+            missing.add(sha);
+            ctx.skip("blob missing from the repository", path);
+          }
+          return !ignored(path) && objects.withKeys.delete(sha);
+        };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        if (missing.size) {
+          const shallow2 = " (a partial clone leaves blobs out: git fetch them, or scan a full clone)";
+          ctx.warn(`${missing.size} blob(s) named by the history are missing from the repository and were not scanned${shallow2}`);
+        }
       } finally {
         spool.dispose();
       }
@@ -23623,7 +24217,7 @@ var init_history = __esm({
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync6, realpathSync as realpathSync4 } from "node:fs";
 import { dirname as dirname3, join as join6, relative as relative3 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24240,10 +24834,10 @@ function repoRoot(path) {
 }
 
 // src/config.ts
-var import_micromatch = __toESM(require_micromatch(), 1);
 init_errors();
 import { existsSync as existsSync2, readFileSync } from "node:fs";
 import { join as join2 } from "node:path";
+import { createRequire } from "node:module";
 var CONFIG_FILE = ".keysentry.json";
 var KEYS = ["ignore", "disableRules", "allowFingerprints", "rules"];
 function emptyConfig() {
@@ -24291,7 +24885,8 @@ function parseConfig(raw, file) {
   return config;
 }
 function checkGlob(glob, file) {
-  const re = glob.trim() === "" ? void 0 : import_micromatch.default.makeRe(glob);
+  const micromatch2 = createRequire(import.meta.url)("micromatch");
+  const re = glob.trim() === "" ? void 0 : micromatch2.makeRe(glob);
   if (!re || re.source === "$^" || unbalanced(glob)) {
     throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);
   }
@@ -24310,460 +24905,13 @@ function unbalanced(glob) {
   return stack.length > 0;
 }
 
-// src/report/console.ts
-init_types();
-
-// src/report/order.ts
-init_types();
-
-// src/report/status.ts
-function statusOf(finding) {
-  return finding.verification?.status ?? "unverified";
-}
-var LABELS = {
-  live: "live",
-  quota_exhausted: "quota exhausted",
-  rate_limited: "rate limited",
-  unverified: "not verified",
-  unknown: "unknown",
-  invalid: "invalid"
-};
-function statusLabel(finding) {
-  return LABELS[statusOf(finding)];
-}
-function statusText(finding) {
-  const detail = finding.verification?.detail ? scrub(finding.verification.detail, [finding]) : "";
-  return detail ? `${statusLabel(finding)} (${detail})` : statusLabel(finding);
-}
-function scrub(text, findings) {
-  let out = text;
-  for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
-  return out;
-}
-
-// src/report/order.ts
-var STATUS_RANK = {
-  live: 0,
-  quota_exhausted: 1,
-  rate_limited: 2,
-  unverified: 3,
-  unknown: 3,
-  invalid: 4
-};
-var CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
-function severityOrder(finding) {
-  return STATUS_RANK[statusOf(finding)] * 3 + CONFIDENCE_RANK[finding.confidence];
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function byLocation(a, b) {
-  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
-}
-function bySeverity(a, b) {
-  return severityOrder(a) - severityOrder(b) || byLocation(a, b);
-}
-
-// src/report/remedy.ts
-var OPENAI_KEYS = "https://platform.openai.com/api-keys";
-var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
-function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
-}
-function revokeRemedy(page) {
-  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
-}
-var INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
-function remedy(finding) {
-  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
-}
-
-// src/report/console.ts
-var BOLD = "1";
-var DIM = "2";
-var UNDERLINE = "4";
-var GREEN = "32";
-var CYAN = "36";
-var STATUS_STYLE = {
-  live: "1;31",
-  quota_exhausted: "31",
-  rate_limited: "31",
-  unverified: "33",
-  unknown: "33",
-  invalid: "32"
-};
-function painter(color) {
-  return color ? (style, text) => `\x1B[${style}m${text}\x1B[0m` : (_style, text) => text;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    if (c === "	") return "\\t";
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
-  });
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function bytes(n) {
-  if (n < 1024) return plural(n, "byte");
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
-function duration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function header(path) {
-  return path === "-" ? "(stdin)" : printable(path);
-}
-function findingLines(f, showSecrets, paint) {
-  const where2 = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
-  const parts = [
-    paint(BOLD, where2),
-    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
-    f.ruleId,
-    f.provider,
-    `${f.confidence} confidence`
-  ];
-  if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
-  if (f.binary) parts.push("[binary]");
-  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
-  const lines = [`  ${parts.join("  ")}`];
-  if (f.commit) {
-    const { sha, author, date } = f.commit;
-    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
-  }
-  return lines;
-}
-function groupByPath(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return groups;
-}
-function scanned(stats) {
-  const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
-  if (stats.commits !== void 0) what.push(plural(stats.commits, "commit"));
-  return `Scanned ${what.join(" and ")} in ${duration(stats.durationMs)}.`;
-}
-function skipped(stats) {
-  const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
-  if (reasons.length === 0) return [];
-  reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")}.`];
-}
-function headline(findings) {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
-  return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
-}
-var STAGED_WAYS_OUT = [
-  "To commit, either:",
-  "  1. remove the key from the staged file and `git add` it again;",
-  "  2. if it is a false positive, add `keysentry:allow` on that line;",
-  "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
-];
-var consoleReporter = (report, options) => {
-  const paint = painter(options.color);
-  const lines = [];
-  const tail = [scanned(report.stats), ...skipped(report.stats)];
-  const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
-  if (report.findings.length === 0) {
-    lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
-    return `${lines.join("\n")}
-`;
-  }
-  for (const [path, group] of groupByPath(report.findings)) {
-    lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
-    for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
-    lines.push("");
-  }
-  lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-  if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
-  return `${lines.join("\n")}
-`;
-};
-
-// src/report/github.ts
-init_types();
-
-// src/report/context.ts
-init_types();
-function findingContext(f) {
-  const parts = [];
-  if (f.binary) parts.push(`at byte offset ${f.offset}`);
-  if (f.encoding) parts.push(`${f.encoding}-encoded`);
-  if (f.commit) {
-    const { sha, author, date } = f.commit;
-    const how = f.path === COMMIT_MESSAGE_PATH ? "in the message of" : "introduced by";
-    parts.push(`${how} commit ${sha.slice(0, 7)} (${author}, ${date.slice(0, 10)})`);
-  }
-  return parts.length > 0 ? `, ${parts.join(", ")}` : "";
-}
-
-// src/report/github.ts
-function escapeData2(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text) {
-  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotation(f) {
-  const properties = [];
-  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
-    properties.push(`file=${escapeProperty2(f.path)}`);
-    if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
-  }
-  properties.push(`title=${escapeProperty2(`${f.description} (${statusLabel(f)})`)}`);
-  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
-${remedy(f)}`;
-  return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
-}
-function warning2(text) {
-  return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
-}
-var githubReporter = (report) => [
-  ...[...report.findings].sort(bySeverity).map(annotation),
-  ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
-].map((line) => `${line}
-`).join("");
-
-// src/report/json.ts
-function toJson(f, showSecrets) {
-  return {
-    ruleId: f.ruleId,
-    provider: f.provider,
-    description: f.description,
-    path: f.path,
-    line: f.line,
-    column: f.column,
-    endColumn: f.endColumn,
-    offset: f.offset,
-    redacted: f.redacted,
-    fingerprint: f.fingerprint,
-    confidence: f.confidence,
-    ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.binary ? { binary: true } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
-    ...f.verification ? {
-      verification: {
-        status: f.verification.status,
-        detail: scrub(f.verification.detail, [f]),
-        checkedAt: f.verification.checkedAt
-      }
-    } : {},
-    remedy: remedy(f),
-    ...showSecrets ? { secret: f.secret } : {}
-  };
-}
-var jsonReporter = (report, options) => {
-  const out = {
-    version: 1,
-    findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
-    stats: report.stats,
-    warnings: report.warnings.map((w) => scrub(w, report.findings))
-  };
-  return `${JSON.stringify(out, null, 2)}
-`;
-};
-
-// src/report/sarif.ts
-init_types();
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
-var GITHUB_MAX_RESULTS = 25e3;
-var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
-var FILTER_REPO = "https://github.com/newren/git-filter-repo";
-var BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
-var CWE_798 = "external/cwe/cwe-798";
-var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
-var SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
-var CONFIDENCE_RANK2 = { high: 0, medium: 1, low: 2 };
-function pathToUri(path) {
-  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  return wellFormed.split("/").map(encodeURIComponent).join("/");
-}
-function isFile(f) {
-  return f.path !== COMMIT_MESSAGE_PATH && f.path !== "-";
-}
-function fromRepoRoot(path, repo) {
-  if (!repo) return isAbsolute(path) ? void 0 : path;
-  const rel = relative(repo.root, resolve2(repo.cwd, path));
-  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
-  return rel.split(sep).join("/");
-}
-function lineHashes(findings, repo) {
-  const seen = /* @__PURE__ */ new Map();
-  const hashes = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    hashes.set(f, `${id}:${n}`);
-  }
-  return hashes;
-}
-var INVALID_HELP = "If verification reports the key invalid, it no longer works: remove it from the code and from git history.";
-function helpFor(f) {
-  const page = keyPage(f);
-  return {
-    text: `${revokeRemedy(page)}
-${INVALID_HELP}`,
-    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
-
-` + INVALID_HELP.replace("invalid", "**invalid**")
-  };
-}
-function rulesFor(findings) {
-  const rules = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const known = rules.get(f.ruleId);
-    if (known && CONFIDENCE_RANK2[known.properties.precision] <= CONFIDENCE_RANK2[f.confidence]) continue;
-    const name = PROVIDER_NAMES[f.provider];
-    rules.set(f.ruleId, {
-      id: f.ruleId,
-      shortDescription: { text: f.description },
-      fullDescription: {
-        text: `${f.description}. Anyone who can read the repository or its history can use a key committed to it, and spend on its owner's ${name} account.`
-      },
-      help: helpFor(f),
-      defaultConfiguration: { level: "error" },
-      properties: {
-        tags: ["security", "secret", f.provider, CWE_798],
-        precision: f.confidence,
-        "security-severity": SECURITY_SEVERITY[f.confidence]
-      }
-    });
-  }
-  return [...rules.values()];
-}
-function location(f, repo) {
-  const region = {
-    startLine: f.line,
-    startColumn: f.column,
-    endColumn: f.endColumn,
-    ...f.binary ? { byteOffset: f.offset, byteLength: f.endColumn - f.column } : {}
-  };
-  if (f.path === COMMIT_MESSAGE_PATH) {
-    const commit2 = f.commit ? `commit ${f.commit.sha}` : "a commit";
-    return {
-      physicalLocation: {
-        artifactLocation: {
-          uri: pathToUri(COMMIT_MESSAGE_PATH),
-          description: { text: `The message of ${commit2}; not a file in the repository.` }
-        },
-        region
-      },
-      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit2} message`, kind: "commit message" }]
-    };
-  }
-  if (f.path === "-") {
-    return {
-      physicalLocation: { artifactLocation: { uri: "-", description: { text: "Standard input." } }, region }
-    };
-  }
-  const path = fromRepoRoot(f.path, repo);
-  if (path === void 0) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
-  }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
-}
-function messageFor(f) {
-  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
-}
-function propertiesFor(f) {
-  return {
-    confidence: f.confidence,
-    ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
-    ...f.verification ? {
-      verificationStatus: f.verification.status,
-      verificationDetail: scrub(f.verification.detail, [f]),
-      verifiedAt: f.verification.checkedAt
-    } : {}
-  };
-}
-function notifications(stats, warnings, dropped, total, limit) {
-  const out = warnings.map((text) => ({ level: "warning", message: { text } }));
-  const skipped2 = Object.entries(stats.skipped).filter(([, n]) => n > 0);
-  if (skipped2.length > 0) {
-    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why2, n]) => `${n} ${why2}`).join(", ")}.` } });
-  }
-  if (dropped > 0) {
-    out.push({
-      level: "warning",
-      descriptor: { id: "results-capped" },
-      message: {
-        text: `${dropped} of ${total} results were left out to stay within ${limit} results a run; the most serious were kept. Run keysentry with --format json to see them all.`
-      }
-    });
-  }
-  return out;
-}
-var sarifReporter = (report, options) => {
-  const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
-  const sorted = [...report.findings].sort(bySeverity);
-  const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings, options.repo);
-  const rules = rulesFor(kept);
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = kept.map((f) => ({
-    ruleId: f.ruleId,
-    ruleIndex: ruleIndex.get(f.ruleId),
-    // rulesFor saw every kept finding
-    level: statusOf(f) === "invalid" ? "warning" : "error",
-    message: messageFor(f),
-    locations: [location(f, options.repo)],
-    partialFingerprints: { primaryLocationLineHash: hashes.get(f), "keysentry/v1": f.fingerprint },
-    properties: propertiesFor(f)
-  }));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: { driver: { name: "keysentry", version: options.toolVersion, informationUri: INFORMATION_URI, rules } },
-        invocations: [
-          {
-            // The scan ran to the end; findings are its answer, not a failure.
-            executionSuccessful: true,
-            toolExecutionNotifications: notifications(
-              report.stats,
-              report.warnings.map((w) => scrub(w, report.findings)),
-              sorted.length - kept.length,
-              sorted.length,
-              limit
-            )
-          }
-        ],
-        columnKind: "utf16CodeUnits",
-        results,
-        properties: { command: options.command, stats: report.stats }
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-};
-
 // src/report/index.ts
+init_console();
+init_github();
+init_json();
+init_sarif();
+init_remedy();
+init_order();
 var reporters = {
   console: consoleReporter,
   json: jsonReporter,
@@ -24771,9 +24919,14 @@ var reporters = {
   github: githubReporter
 };
 
+// src/action/main.ts
+init_status();
+
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
+import { availableParallelism } from "node:os";
 import { resolve as resolve6 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/baseline.ts
 init_errors();
@@ -25448,7 +25601,7 @@ function buildDetector(config, rulesDir) {
   const off = new Set(config.disableRules);
   return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
 }
-async function openSource(req, ctx, detector, ignored) {
+async function openSource(req, ctx, detector, ignored, share) {
   switch (req.command) {
     case "scan": {
       if (req.paths.length === 1 && req.paths[0] === "-") {
@@ -25462,12 +25615,13 @@ async function openSource(req, ctx, detector, ignored) {
       return treeSource2(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
-        cwd: req.cwd
+        cwd: req.cwd,
+        share
       });
     }
     case "staged": {
       const { stagedSource: stagedSource2 } = await Promise.resolve().then(() => (init_staged(), staged_exports));
-      return stagedSource2(ctx, { cwd: req.cwd, files: req.paths.length ? req.paths : void 0 });
+      return stagedSource2(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
       const { historySource: historySource2 } = await Promise.resolve().then(() => (init_history(), history_exports));
@@ -25483,36 +25637,97 @@ async function openSource(req, ctx, detector, ignored) {
 }
 async function runScan(req) {
   const started = Date.now();
-  const detector = buildDetector(req.config, req.rulesDir);
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
-  const ctx = createContext();
-  const findings = new Findings(req.command === "history");
-  const ignored = await ignoreMatcher(req.config.ignore);
-  const source = await openSource(req, ctx, detector, ignored);
-  let lastProgress = started;
-  for await (const chunk of source) {
-    if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-    if (req.command === "staged" && ignored(chunk.path)) continue;
-    for (const f of detector.detect(chunk)) findings.add(f);
-    if (req.onProgress && Date.now() - lastProgress > 200) {
-      lastProgress = Date.now();
-      req.onProgress(ctx);
-    }
+  const count2 = threadCount(req);
+  let parts;
+  if (count2 === 1) {
+    parts = [await collect(req)];
+  } else {
+    const progress = /* @__PURE__ */ new Map();
+    const onProgress = req.onProgress && ((i, stats2) => {
+      progress.set(i, stats2);
+      req.onProgress(contextOf(merge([...progress.values()].map((stats3) => ({ findings: [], stats: stats3, warnings: [] })))));
+    });
+    const others = Array.from({ length: count2 - 1 }, (_, i) => inWorker(req, { index: i + 1, count: count2 }, onProgress));
+    const own = collect(req, { index: 0, count: count2 }, onProgress && ((stats2) => onProgress(0, stats2)));
+    parts = await Promise.all([own, ...others]);
   }
+  const { findings, stats, warnings } = merge(parts, req.command === "history");
+  const ctx = contextOf({ findings, stats, warnings });
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];
-  for (const f of findings.list()) {
+  for (const f of findings) {
     if (allowed.has(f.fingerprint)) ctx.skip("finding allowed by config fingerprint");
     else if (accepted?.(f)) ctx.skip("finding in baseline");
     else kept.push(f);
   }
-  ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
+  stats.durationMs = Date.now() - started;
+  return { findings: kept, stats, warnings };
+}
+async function collect(req, share, onStats = req.onProgress && ((stats) => req.onProgress(contextOf({ findings: [], stats, warnings: [] })))) {
+  const detector = buildDetector(req.config, req.rulesDir);
+  const ctx = createContext();
+  const findings = new Findings(req.command === "history");
+  const ignored = await ignoreMatcher(req.config.ignore);
+  const source = await openSource(req, ctx, detector, ignored, share);
+  let lastProgress = Date.now();
+  for await (const chunk of source) {
+    if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
+    if (req.command === "staged" && ignored(chunk.path)) continue;
+    for (const f of detector.detect(chunk)) findings.add(f);
+    if (onStats && Date.now() - lastProgress > 200) {
+      lastProgress = Date.now();
+      onStats(ctx.stats);
+    }
+  }
+  return { findings: findings.list(), stats: ctx.stats, warnings: ctx.warnings };
+}
+function threadCount(req) {
+  if (req.command !== "scan" || req.paths.length === 1 && req.paths[0] === "-") return 1;
+  const wanted = req.threads ?? Math.min(availableParallelism(), 8);
+  return wanted > 1 && existsSync3(fileURLToPath2(WORKER)) ? wanted : 1;
+}
+var WORKER = new URL("./scan-worker.js", import.meta.url);
+async function inWorker(req, share, onProgress) {
+  const { signal: _signal, onProgress: _onProgress, ...plain } = req;
+  const { Worker } = await import("node:worker_threads");
+  return new Promise((resolve9, reject) => {
+    const worker = new Worker(WORKER, { workerData: { req: plain, share, progress: !!onProgress } });
+    worker.on("message", (m) => {
+      if ("progress" in m) onProgress?.(share.index, m.progress);
+      else if ("part" in m) resolve9(m.part);
+      else reject(m.error.user ? new UserError(m.error.message) : new Error(m.error.message));
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`scan worker exited with code ${code}`)));
+  });
+}
+function merge(parts, oncePerKey = false) {
+  const findings = new Findings(oncePerKey);
+  const stats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
+  for (const part of parts) {
+    for (const f of part.findings) findings.add(f);
+    stats.files += part.stats.files;
+    stats.bytes += part.stats.bytes;
+    if (part.stats.commits !== void 0) stats.commits = (stats.commits ?? 0) + part.stats.commits;
+    for (const [reason, n] of Object.entries(part.stats.skipped)) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
+  }
+  const warnings = [...new Set(parts.flatMap((p) => p.warnings))];
+  return { findings: findings.list(), stats, warnings };
+}
+function contextOf(part) {
+  return {
+    stats: part.stats,
+    warn: (message) => part.warnings.push(message),
+    skip: (reason) => {
+      part.stats.skipped[reason] = (part.stats.skipped[reason] ?? 0) + 1;
+    }
+  };
 }
 async function ignoreMatcher(globs) {
   if (!globs.length) return () => false;
-  const { default: micromatch3 } = await Promise.resolve().then(() => __toESM(require_micromatch(), 1));
-  const matchers = globs.map((g) => micromatch3.matcher(g, { dot: true }));
+  const { default: micromatch2 } = await Promise.resolve().then(() => __toESM(require_micromatch(), 1));
+  const matchers = globs.map((g) => micromatch2.matcher(g, { dot: true }));
   return (path) => matchers.some((m) => m(path));
 }
 var Findings = class {
@@ -25915,6 +26130,7 @@ async function verifyFindings(findings, options) {
 }
 
 // src/action/annotations.ts
+init_status();
 init_types();
 var ANNOTATION_LIMIT = 10;
 function mostSeriousFirst(findings) {
@@ -26084,6 +26300,7 @@ function boolean(name, value) {
 }
 
 // src/action/summary.ts
+init_status();
 init_types();
 
 // src/action/verdict.ts
@@ -26171,7 +26388,7 @@ function writeSummary(out, report, scanned2, live) {
 // src/action/main.ts
 var EXIT_ERROR = 2;
 function actionRoot() {
-  let dir = dirname3(fileURLToPath2(import.meta.url));
+  let dir = dirname3(fileURLToPath3(import.meta.url));
   while (!existsSync5(join6(dir, "action.yml"))) {
     const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");

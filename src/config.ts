@@ -1,7 +1,7 @@
 // The user's .keysentry.json: what to ignore, which rules to turn off, which keys are known.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import micromatch from 'micromatch';
+import { createRequire } from 'node:module';
 import { UserError } from './errors.js';
 
 export interface Config {
@@ -73,6 +73,8 @@ export function parseConfig(raw: unknown, file: string): Config {
 // micromatch accepts almost anything and turns a broken glob into a pattern that matches nothing,
 // which would silently un-ignore (or never ignore) files: refuse such globs up front.
 function checkGlob(glob: string, file: string): void {
+  // Loaded here, when there is a glob to check: a pre-commit hook without any pays nothing for it.
+  const micromatch = createRequire(import.meta.url)('micromatch') as typeof import('micromatch');
   const re = glob.trim() === '' ? undefined : micromatch.makeRe(glob);
   if (!re || re.source === '$^' || unbalanced(glob)) {
     throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);

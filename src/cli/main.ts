@@ -1,8 +1,8 @@
 // The keysentry command: parses flags, runs one pipeline, prints one report, returns an exit code.
 // 0 nothing found · 1 findings · 2 usage or runtime error (one line on stderr, never a stack trace).
 import { readFileSync, realpathSync } from 'node:fs';
-import yargs from 'yargs';
-import type { Argv } from 'yargs';
+import { parseArgs } from 'node:util';
+import type { Argv, Options } from 'yargs';
 import { loadConfig } from '../config.js';
 import { errorLine, redactKeys, UserError } from '../errors.js';
 import { runScan, type Command } from '../scan.js';
@@ -44,19 +44,51 @@ export function version(): string {
   return String(pkg.version);
 }
 
+/**
+ * The options every scanning command takes, once, for both parsers: yargs, and the lean one
+ * that the pre-commit hook's plain `keysentry staged` takes (see fastStaged).
+ */
+const REPORT_OPTIONS = {
+  format: { alias: 'f', type: 'string', choices: FORMATS, default: 'console', describe: 'report format' },
+  output: { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' },
+  sarif: { type: 'string', describe: 'also write a SARIF 2.1.0 report to FILE' },
+  config: { type: 'string', describe: 'config file (default: .keysentry.json at the repo root)' },
+  baseline: { type: 'string', describe: 'do not report findings recorded in this baseline FILE' },
+  'write-baseline': { type: 'string', describe: 'record the findings in a baseline FILE (fingerprints, never secrets)' },
+  'show-secrets': { type: 'boolean', default: false, describe: 'print full keys in reports (never in SARIF)' },
+  verify: { type: 'boolean', default: false, describe: 'ask each provider whether found keys are live (sends keys to the provider only)' },
+  'fail-on': { type: 'string', choices: ['any', 'live'], default: 'any', describe: 'exit 1 on any finding, or only on keys that are not verified invalid' },
+  'openai-base-url': { type: 'string', describe: 'OpenAI API host root for --verify (proxy or tests)' },
+  'deepseek-base-url': { type: 'string', describe: 'DeepSeek API host root for --verify (proxy or tests)' },
+} as const satisfies Record<string, { type: 'string' | 'boolean'; alias?: string; choices?: readonly string[]; default?: unknown; describe: string }>;
+
 function reportOptions(y: Argv) {
-  return y
-    .option('format', { alias: 'f', choices: FORMATS, default: 'console' as Format, describe: 'report format' })
-    .option('output', { alias: 'o', type: 'string', describe: 'write the report to FILE instead of stdout' })
-    .option('sarif', { type: 'string', describe: 'also write a SARIF 2.1.0 report to FILE' })
-    .option('config', { type: 'string', describe: 'config file (default: .keysentry.json at the repo root)' })
-    .option('baseline', { type: 'string', describe: 'do not report findings recorded in this baseline FILE' })
-    .option('write-baseline', { type: 'string', describe: 'record the findings in a baseline FILE (fingerprints, never secrets)' })
-    .option('show-secrets', { type: 'boolean', default: false, describe: 'print full keys in reports (never in SARIF)' })
-    .option('verify', { type: 'boolean', default: false, describe: 'ask each provider whether found keys are live (sends keys to the provider only)' })
-    .option('fail-on', { choices: ['any', 'live'] as const, default: 'any' as const, describe: 'exit 1 on any finding, or only on keys that are not verified invalid' })
-    .option('openai-base-url', { type: 'string', describe: 'OpenAI API host root for --verify (proxy or tests)' })
-    .option('deepseek-base-url', { type: 'string', describe: 'DeepSeek API host root for --verify (proxy or tests)' });
+  return y.options(REPORT_OPTIONS as unknown as Record<string, Options>);
+}
+
+/**
+ * `keysentry staged [files..]` with plain options, parsed without loading yargs, whose start-up
+ * alone costs more than the hook's whole budget. Anything else (help, a typo, a bad value)
+ * returns undefined, and yargs then parses it and words the error.
+ */
+function fastStaged(argv: string[]): ScanFlags | undefined {
+  if (argv[0] !== 'staged') return undefined;
+  const options = Object.fromEntries(
+    Object.entries(REPORT_OPTIONS).map(([name, o]) => [name, 'alias' in o ? { type: o.type, short: o.alias } : { type: o.type }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, strict: true });
+  } catch {
+    return undefined;
+  }
+  const flags: Record<string, unknown> = {};
+  for (const [name, o] of Object.entries(REPORT_OPTIONS)) {
+    const value = parsed.values[name] ?? ('default' in o ? o.default : undefined);
+    if ('choices' in o && !(o.choices as readonly unknown[]).includes(value)) return undefined;
+    flags[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;
+  }
+  return { ...(flags as unknown as ScanFlags), files: parsed.positionals, ignore: true, _: ['staged'] };
 }
 
 // yargs re-parses variadic positionals as `--paths VALUE`, which turns a lone '-' (stdin) into
@@ -64,6 +96,16 @@ function reportOptions(y: Argv) {
 const STDIN_ARG = '\u0000stdin';
 
 export async function main(argv: string[]): Promise<number> {
+  const staged = fastStaged(argv);
+  if (staged) {
+    try {
+      return await scanCommand('staged', staged);
+    } catch (e) {
+      process.stderr.write(`keysentry: ${errorLine(e)}\n`);
+      return EXIT_ERROR;
+    }
+  }
+  const { default: yargs } = await import('yargs');
   argv = argv.map((a) => (a === '-' ? STDIN_ARG : a));
   let code = EXIT_CLEAN;
   const run = (command: Command) => async (flags: ScanFlags) => {
@@ -147,6 +189,14 @@ function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
 }
 
 async function scanCommand(command: Command, flags: ScanFlags): Promise<number> {
+  // Ctrl-C or a CI timeout: stop without writing anything that could pass for a complete report.
+  const signals = { SIGINT: 130, SIGTERM: 143 } as const;
+  const onSignal = (sig: NodeJS.Signals) => {
+    process.stderr.write(`\nkeysentry: interrupted by ${sig}; no report written\n`);
+    process.exit(signals[sig as keyof typeof signals]);
+  };
+  for (const sig of Object.keys(signals)) process.on(sig, onSignal);
+
   const cwd = process.cwd();
   const named = (command === 'staged' ? flags.files : flags.paths) ?? [];
   // `keysentry scan -- -rf` names a file called -rf; yargs leaves what follows `--` in `_`.
@@ -159,14 +209,6 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
     : undefined;
   // A long history scan should not end in "cannot write": say so before it starts.
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== undefined) checkWritable(file);
-
-  // Ctrl-C or a CI timeout: stop without writing anything that could pass for a complete report.
-  const signals = { SIGINT: 130, SIGTERM: 143 } as const;
-  const onSignal = (sig: NodeJS.Signals) => {
-    process.stderr.write(`\nkeysentry: interrupted by ${sig}; no report written\n`);
-    process.exit(signals[sig as keyof typeof signals]);
-  };
-  for (const sig of Object.keys(signals)) process.on(sig, onSignal);
 
   const progress = progressReporter(process.stderr);
   let report: Report;
@@ -181,6 +223,7 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
       since: flags.since,
       baseline: flags.baseline,
       onProgress: progress.update,
+      ...(command === 'staged' && root && { root }),
     });
   } finally {
     progress.done();
@@ -191,14 +234,14 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
   }
   for (const sig of Object.keys(signals)) process.off(sig, onSignal);
 
-  const { reporters } = await import('../report/index.js');
+  const { loadReporter } = await import('../report/load.js');
   // A tree scan reports paths from where it ran; SARIF needs them from the repository root.
   const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
-  const text = reporters[flags.format](report, { ...options, color: !flags.output && useColor() });
+  const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
   if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
   else process.stdout.write(text);
-  if (flags.sarif) writeAtomic(flags.sarif, reporters.sarif(report, { ...options, color: false }));
+  if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter('sarif'))(report, { ...options, color: false }));
   const { scrub } = await import('../report/status.js');
   for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}\n`);
 

@@ -14,3 +14,5 @@ export const reporters: Record<Format, Reporter> = {
   sarif: sarifReporter,
   github: githubReporter,
 };
+
+export { loadReporter } from './load.js';

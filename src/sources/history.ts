@@ -15,7 +15,7 @@ import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit } from './git.js';
-import { blobsWithKeys, type KeyTest } from './objects.js';
+import { scanObjects, type KeyTest } from './objects.js';
 
 export interface HistoryOptions {
   cwd?: string;
@@ -59,9 +59,20 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
       const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '--cc', ...revisions, '--'];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const pending = await blobsWithKeys(cwd, options.mayHoldKey, ctx);
-        const firstSight = (sha: string, path: string) => !ignored(path) && pending.delete(sha);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const missing = new Set<string>();
+        const firstSight = (sha: string, path: string) => {
+          if (!objects.has(sha) && !missing.has(sha)) {
+            missing.add(sha);
+            ctx.skip('blob missing from the repository', path);
+          }
+          return !ignored(path) && objects.withKeys.delete(sha);
+        };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        if (missing.size) {
+          const shallow = ' (a partial clone leaves blobs out: git fetch them, or scan a full clone)';
+          ctx.warn(`${missing.size} blob(s) named by the history are missing from the repository and were not scanned${shallow}`);
+        }
       } finally {
         spool.dispose();
       }

@@ -10,34 +10,98 @@ export type KeyTest = (chunk: Chunk) => boolean;
 
 const NL = 10;
 
+/** What the pass over every object learnt: the blobs worth a second look, and which blobs exist. */
+export interface ObjectScan {
+  withKeys: Set<string>;
+  /** Whether the repository holds this blob, readable: a missing or corrupt one is never silently skipped. */
+  has(sha: string): boolean;
+}
+
 /**
- * The ids of the blobs in which `mayHoldKey` says yes to some chunk. One cat-file lists every
- * object's type in pack order, a second reads the blobs in that order: trees (a fifth of the
- * bytes of a typical pack, and slow to inflate) are never read. Streamed: memory holds one
- * CHUNK_SIZE piece and the answer, whatever the size of the repository.
+ * Reads every blob once. One cat-file lists every object's type in pack order, a second reads the
+ * blobs in that order: trees (a fifth of the bytes of a typical pack, and slow to inflate) are
+ * never read. Streamed: memory holds one CHUNK_SIZE piece, the ids of the blobs that may hold a
+ * key, and 8 bytes for every blob (the index that tells a missing one).
  */
-export async function blobsWithKeys(cwd: string, mayHoldKey: KeyTest, ctx: ScanContext): Promise<Set<string>> {
+export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanContext): Promise<ObjectScan> {
   const warn = (m: string) => ctx.warn(m);
   const list = ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
   const parser = new ObjectStream(mayHoldKey, ctx);
-  for await (const buf of gitFilter(['cat-file', '--batch'], cwd, blobIds(gitStream(list, cwd, warn)), warn)) {
-    parser.push(buf);
-  }
+  const index = new IdIndex();
+  const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
+  for await (const buf of gitFilter(['cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
   parser.end();
-  return parser.hits;
+  index.seal();
+  return { withKeys: parser.hits, has: (sha) => index.has(sha) };
 }
 
-/** `<id>\n` for each `blob <id>` line of the listing. */
-async function* blobIds(listing: AsyncIterable<Buffer>): AsyncGenerator<string> {
+/** `<id>\n` for each `blob <id>` line of the listing; what git could not read is counted and told. */
+async function* blobIds(listing: AsyncIterable<Buffer>, index: IdIndex, ctx: ScanContext): AsyncGenerator<string> {
   let rest = '';
+  const unreadable: string[] = [];
   for await (const buf of listing) {
     const lines = (rest + buf.toString('latin1')).split('\n');
     rest = lines.pop()!;
     let ids = '';
-    for (const line of lines) if (line.startsWith('blob ')) ids += `${line.slice(5)}\n`;
+    for (const line of lines) {
+      if (line.startsWith('blob ')) {
+        const sha = line.slice(5);
+        index.add(sha);
+        ids += `${sha}\n`;
+      } else if (line.endsWith(' missing')) {
+        // A corrupt object is listed, but git cannot read even its type.
+        unreadable.push(line.slice(0, -' missing'.length));
+      }
+    }
     if (ids) yield ids;
   }
-  if (rest.startsWith('blob ')) yield `${rest.slice(5)}\n`;
+  if (unreadable.length) {
+    for (const _ of unreadable) ctx.skip('object unreadable (corrupt)');
+    ctx.warn(`git cannot read ${unreadable.length} object(s) of this repository (corrupt?): ${unreadable.slice(0, 3).join(', ')}${unreadable.length > 3 ? ', …' : ''}; what they hold was not scanned (git fsck tells more)`);
+  }
+}
+
+/** A sorted set of 64-bit id prefixes: 8 bytes a blob, however many millions there are. */
+class IdIndex {
+  private blocks: BigUint64Array[] = [new BigUint64Array(1 << 16)];
+  private used = 0;
+  private sorted = new BigUint64Array(0);
+
+  add(sha: string): void {
+    let block = this.blocks[this.blocks.length - 1]!;
+    if (this.used === block.length) {
+      block = new BigUint64Array(block.length * 2);
+      this.blocks.push(block);
+      this.used = 0;
+    }
+    block[this.used++] = BigInt(`0x${sha.slice(0, 16)}`);
+  }
+
+  seal(): void {
+    const last = this.blocks.length - 1;
+    const total = this.blocks.reduce((n, b, i) => n + (i === last ? this.used : b.length), 0);
+    this.sorted = new BigUint64Array(total);
+    let at = 0;
+    for (const [i, b] of this.blocks.entries()) {
+      const part = i === last ? b.subarray(0, this.used) : b;
+      this.sorted.set(part, at);
+      at += part.length;
+    }
+    this.blocks = [];
+    this.sorted.sort();
+  }
+
+  has(sha: string): boolean {
+    const key = BigInt(`0x${sha.slice(0, 16)}`);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.sorted[mid]! < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sorted[lo] === key;
+  }
 }
 
 /** Push parser for `cat-file --batch` output: `<id> <type> <size>\n<content>\n`, again and again. */

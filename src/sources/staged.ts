@@ -9,13 +9,15 @@ import { BlobReader, DIFF_OPTIONS, git, gitStream } from './git.js';
 
 export interface StagedOptions {
   cwd?: string;
+  /** The repository's top directory, if known: saves asking git. */
+  root?: string;
   /** Scan the whole staged content of exactly these files (as pre-commit passes them) instead of the diff. */
   files?: string[];
 }
 
 export async function* stagedSource(ctx: ScanContext, options: StagedOptions = {}): AsyncGenerator<Chunk> {
   const cwd = options.cwd ?? process.cwd();
-  const root = (await git(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').replace(/\n$/, '');
+  const root = options.root ?? (await git(['rev-parse', '--show-toplevel'], cwd)).toString('utf8').replace(/\n$/, '');
   const blobs = new BlobReader(root);
   try {
     if (options.files) {

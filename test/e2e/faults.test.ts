@@ -1,6 +1,6 @@
 // Interrupted scans and reports that cannot be written: a clear exit code, and never a report file
 // that could pass for a complete one.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,9 +53,10 @@ function cmdline(pid: number): string {
   }
 }
 
-async function until(what: string, test: () => boolean, ms = 20_000): Promise<void> {
+async function until(what: string, test: () => boolean, child: ChildProcess, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the CLI ended before ${what}`);
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
@@ -77,8 +78,10 @@ describe.skipIf(process.platform !== 'linux')('a signal during a long history sc
       cwd: r.dir,
     });
     const pid = running.child.pid!;
-    // Signal while git is still feeding the scan: it is nowhere near done.
-    await until('git to start', () => children(pid).some((c) => cmdline(c).startsWith('git ')));
+    // Signal while git is feeding the scan (not while it finds the repository root): the scan is
+    // under way and nowhere near done.
+    const feeding = (c: number) => / (?:cat-file|log) /.test(cmdline(c));
+    await until('git to start', () => children(pid).some(feeding), running.child);
     running.child.kill(signal);
     const result = await running.done;
     expect(result.code).toBe(code);
@@ -109,7 +112,7 @@ describe('a signal while keys are being verified', () => {
         cwd: r.dir,
         env: { KEYSENTRY_OPENAI_BASE_URL: provider.url },
       });
-      await until('the key to reach the provider', () => provider.seen.length > 0);
+      await until('the key reached the provider', () => provider.seen.length > 0, running.child);
       running.child.kill('SIGTERM');
       const result = await running.done;
       expect(result.code).toBe(143);

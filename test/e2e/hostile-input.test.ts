@@ -213,9 +213,9 @@ describe('files', () => {
     const out = runCli(['scan', '/dev/zero', '/dev/null', 'pipe', '--format', 'json'], { cwd: d });
     expect(out.code).toBe(0);
     expect(parse(out).stats.skipped).toEqual({ 'special file': 3 });
-    expect(parse(out).warnings).toEqual([
-      'skipped "/dev/zero": not a regular file',
+    expect(parse(out).warnings.sort()).toEqual([
       'skipped "/dev/null": not a regular file',
+      'skipped "/dev/zero": not a regular file',
       'skipped "pipe": not a regular file',
     ]);
   });
@@ -289,7 +289,7 @@ describe('names that look like options or shell code are names', () => {
     expect(paths(runCli(['staged', '--format', 'json'], { cwd: r.dir }))).toEqual(all);
     r.commit('odd names');
     expect(paths(runCli(['history', '--format', 'json'], { cwd: r.dir }))).toEqual(all);
-    expect(spawnSync('ls', [r.dir], { encoding: 'utf8' }).stdout).not.toMatch(/pwned|^x$/m);
+    expect(spawnSync('ls', [r.dir], { encoding: 'utf8' }).stdout).not.toMatch(/^(pwned|x)$/m);
   });
 
   it('after --, scan and staged take -rf and --output=x as the files to check', () => {
