@@ -1,9 +1,7 @@
 // Runs the pipeline: one source → the detector → de-duplication and suppression → a Report.
 // The CLI and the GitHub Action both come through here; neither prints from inside it.
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadBaseline } from './baseline.js';
 import type { Config } from './config.js';
 import { UserError } from './errors.js';
@@ -34,21 +32,7 @@ export interface ScanRequest {
   signal?: AbortSignal;
   /** Called now and then with the context, for a progress line. */
   onProgress?: (ctx: ScanContext) => void;
-  /**
-   * Threads a tree scan may use (default: one per core). Each walks the tree and reads and
-   * searches its share of the files; the others run src/scan-worker.ts.
-   */
-  threads?: number;
 }
-
-/** One thread's part of a scan: its findings before suppression, and what it saw. */
-export interface Part {
-  findings: Finding[];
-  stats: ScanContext['stats'];
-  warnings: string[];
-}
-
-export type Share = { index: number; count: number };
 
 export function buildDetector(config: Config, rulesDir?: string): Detector {
   const custom = config.rules.length ? validateRules(config.rules, 'config rules') : [];
@@ -61,7 +45,6 @@ async function openSource(
   ctx: ScanContext,
   detector: Detector,
   ignored: (path: string) => boolean,
-  share?: Share,
 ): Promise<AsyncIterable<Chunk>> {
   // Sources load lazily: a pre-commit hook should not pay for the history or tree walker.
   switch (req.command) {
@@ -79,7 +62,6 @@ async function openSource(
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
         cwd: req.cwd,
-        share,
       });
     }
     case 'staged': {
@@ -101,123 +83,33 @@ async function openSource(
 
 export async function runScan(req: ScanRequest): Promise<Report> {
   const started = Date.now();
-  const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
-  const count = threadCount(req);
-  let parts: Part[];
-  if (count === 1) {
-    parts = [await collect(req)];
-  } else {
-    const progress = new Map<number, ScanContext['stats']>();
-    const onProgress = req.onProgress && ((i: number, stats: ScanContext['stats']) => {
-      progress.set(i, stats);
-      req.onProgress!(contextOf(merge([...progress.values()].map((stats) => ({ findings: [], stats, warnings: [] })))));
-    });
-    const others = Array.from({ length: count - 1 }, (_, i) => inWorker(req, { index: i + 1, count }, onProgress));
-    const own = collect(req, { index: 0, count }, onProgress && ((stats) => onProgress(0, stats)));
-    parts = await Promise.all([own, ...others]);
-  }
-  const { findings, stats, warnings } = merge(parts, req.command === 'history');
-  const ctx = contextOf({ findings, stats, warnings });
-  const allowed = new Set(req.config.allowFingerprints);
-  const kept: Finding[] = [];
-  for (const f of findings) {
-    if (allowed.has(f.fingerprint)) ctx.skip('finding allowed by config fingerprint');
-    else if (accepted?.(f)) ctx.skip('finding in baseline');
-    else kept.push(f);
-  }
-  stats.durationMs = Date.now() - started;
-  return { findings: kept, stats, warnings };
-}
-
-/**
- * One thread's scan: its share of the source through the detector. Runs in the main thread, and
- * in each worker with that worker's share.
- */
-export async function collect(
-  req: ScanRequest,
-  share?: Share,
-  onStats: ((stats: ScanContext['stats']) => void) | undefined = req.onProgress && ((stats) => req.onProgress!(contextOf({ findings: [], stats, warnings: [] }))),
-): Promise<Part> {
   const detector = buildDetector(req.config, req.rulesDir);
+  const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');
   const ignored = await ignoreMatcher(req.config.ignore);
-  const source = await openSource(req, ctx, detector, ignored, share);
-  let lastProgress = Date.now();
+  const source = await openSource(req, ctx, detector, ignored);
+  let lastProgress = started;
   for await (const chunk of source) {
     if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
     // The tree and history sources skip ignored paths before reading them; a staged diff names
     // its files only as it goes.
     if (req.command === 'staged' && ignored(chunk.path)) continue;
     for (const f of detector.detect(chunk)) findings.add(f);
-    if (onStats && Date.now() - lastProgress > 200) {
+    if (req.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();
-      onStats(ctx.stats);
+      req.onProgress(ctx);
     }
   }
-  return { findings: findings.list(), stats: ctx.stats, warnings: ctx.warnings };
-}
-
-/** Several threads pay off for a tree, where reading and searching files is the work. */
-function threadCount(req: ScanRequest): number {
-  if (req.command !== 'scan' || (req.paths.length === 1 && req.paths[0] === '-')) return 1;
-  const wanted = req.threads ?? Math.min(availableParallelism(), 8);
-  // Run from the TypeScript sources (tests) or from the Action's single bundled file, there is
-  // no compiled worker beside this module: one thread then.
-  return wanted > 1 && existsSync(fileURLToPath(WORKER)) ? wanted : 1;
-}
-
-const WORKER = new URL('./scan-worker.js', import.meta.url);
-
-async function inWorker(
-  req: ScanRequest,
-  share: Share,
-  onProgress?: (index: number, stats: ScanContext['stats']) => void,
-): Promise<Part> {
-  const { signal: _signal, onProgress: _onProgress, ...plain } = req;
-  // Loaded here: a one-thread scan (the pre-commit hook) never pays for worker_threads.
-  const { Worker } = await import('node:worker_threads');
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { req: plain, share, progress: !!onProgress } });
-    worker.on('message', (m: WorkerMessage) => {
-      if ('progress' in m) onProgress?.(share.index, m.progress);
-      else if ('part' in m) resolve(m.part);
-      else reject(m.error.user ? new UserError(m.error.message) : new Error(m.error.message));
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => reject(new Error(`scan worker exited with code ${code}`)));
-  });
-}
-
-export type WorkerMessage =
-  | { progress: ScanContext['stats'] }
-  | { part: Part }
-  | { error: { message: string; user: boolean } };
-
-/** The threads' parts as one: findings de-duplicated and in report order, counts added up. */
-function merge(parts: Part[], oncePerKey = false): Part {
-  const findings = new Findings(oncePerKey);
-  const stats: ScanContext['stats'] = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
-  for (const part of parts) {
-    for (const f of part.findings) findings.add(f);
-    stats.files += part.stats.files;
-    stats.bytes += part.stats.bytes;
-    if (part.stats.commits !== undefined) stats.commits = (stats.commits ?? 0) + part.stats.commits;
-    for (const [reason, n] of Object.entries(part.stats.skipped)) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
+  const allowed = new Set(req.config.allowFingerprints);
+  const kept: Finding[] = [];
+  for (const f of findings.list()) {
+    if (allowed.has(f.fingerprint)) ctx.skip('finding allowed by config fingerprint');
+    else if (accepted?.(f)) ctx.skip('finding in baseline');
+    else kept.push(f);
   }
-  // What every thread met while walking was told by the first alone; this keeps it so.
-  const warnings = [...new Set(parts.flatMap((p) => p.warnings))];
-  return { findings: findings.list(), stats, warnings };
-}
-
-function contextOf(part: Part): ScanContext {
-  return {
-    stats: part.stats,
-    warn: (message) => part.warnings.push(message),
-    skip: (reason) => {
-      part.stats.skipped[reason] = (part.stats.skipped[reason] ?? 0) + 1;
-    },
-  };
+  ctx.stats.durationMs = Date.now() - started;
+  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }
 
 /** The config's ignore globs as one test; micromatch is loaded only when there are globs. */

@@ -17,11 +17,6 @@ export interface TreeOptions {
   ignore?: string[];
   /** What relative paths are relative to; the process's cwd by default. */
   cwd?: string;
-  /**
-   * Read only every count-th file, starting at the index-th: the part of one of several threads
-   * that each walk the same tree (walking is cheap; reading and searching are the work).
-   */
-  share?: { index: number; count: number };
 }
 
 /**
@@ -68,17 +63,8 @@ function reportedRoot(p: string): string {
   return posix.join(sep === '\\' ? p.replaceAll('\\', '/') : p, '.');
 }
 
-const SILENT: ScanContext = {
-  stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 },
-  warn() {},
-  skip() {},
-};
-
 class Tree {
   private gitMissing = false;
-  /** Files walked so far, for the share; and how deep inside a directory this thread reads whole. */
-  private seen = 0;
-  private whole = 0;
   private readonly ignored: (path: string) => boolean;
 
   constructor(
@@ -87,12 +73,6 @@ class Tree {
   ) {
     const matchers = (options.ignore ?? []).map((g) => micromatch.matcher(g, { dot: true }));
     this.ignored = (path) => matchers.some((m) => m(path));
-  }
-
-  /** Where what every thread meets while walking is told: by the first thread only. */
-  private get walkCtx(): ScanContext {
-    const share = this.options.share;
-    return share && share.index !== 0 && !this.whole ? SILENT : this.ctx;
   }
 
   async *directory(abs: string, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
@@ -104,45 +84,34 @@ class Tree {
           return;
         case 'no-git':
           this.gitMissing = true;
-          this.walkCtx.warn('git is not on PATH: scanning without .gitignore rules, ignored files included');
+          this.ctx.warn('git is not on PATH: scanning without .gitignore rules, ignored files included');
           break;
         case 'failed':
-          this.walkCtx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
+          this.ctx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
           break;
         case 'not-repo':
           break;
       }
     }
     const nestedRepos = !this.options.noIgnore && !this.gitMissing;
-    yield* this.files(walkTree(abs, path, this.walkCtx, nestedRepos), open);
+    yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open);
   }
 
   async *files(entries: Iterable<Entry>, open: OpenOptions): AsyncGenerator<Chunk> {
-    const share = this.options.share;
     for (const entry of entries) {
-      const shared = share && !this.whole;
-      // Every thread walks in the same order, so the counter gives each file to exactly one;
-      // a nested repository is entered by all, its files shared out in turn.
-      if (shared && !entry.repo && this.seen++ % share.count !== share.index) continue;
       if (this.ignored(entry.path)) {
-        (entry.repo ? this.walkCtx : this.ctx).skip('ignored by config');
+        this.ctx.skip('ignored by config');
         continue;
       }
-      const opened: Opened = entry.repo ? { kind: 'dir' } : openEntry(entry.abs, entry.path, open);
+      const opened: Opened = entry.repo ? { kind: 'dir' } : openEntry(entry.abs, entry.path, open, entry.regular);
       switch (opened.kind) {
         case 'skip':
           this.ctx.skip(opened.reason);
           if (opened.warning) this.ctx.warn(opened.warning);
           break;
         case 'dir':
-          // A submodule or nested repository: its own repository says what it ignores. Only
-          // the thread that drew a submodule in git's list sees it, and so reads all of it.
-          if (shared && !entry.repo) this.whole++;
-          try {
-            yield* this.directory(entry.abs, entry.path, { root: open.root });
-          } finally {
-            if (shared && !entry.repo) this.whole--;
-          }
+          // A submodule or nested repository: its own repository says what it ignores.
+          yield* this.directory(entry.abs, entry.path, { root: open.root });
           break;
         case 'file':
           yield* this.read(entry.path, opened);

@@ -13,6 +13,8 @@ export interface Entry {
   abs: string;
   /** A directory holding its own repository, for git to list. */
   repo?: boolean;
+  /** The directory listing said: a regular file (so opening it needs no lstat first). */
+  regular?: boolean;
 }
 
 export type GitListing =
@@ -105,6 +107,6 @@ export function* walkTree(
     if (d.name === '.git') continue;
     const child = { path: posix.join(path, d.name), abs: join(abs, d.name) };
     if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
-    else yield child;
+    else yield d.isFile() ? { ...child, regular: true } : child;
   }
 }
