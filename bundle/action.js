@@ -22928,11 +22928,17 @@ var require_micromatch = __commonJS({
 });
 
 // src/sources/files.ts
-import { closeSync, constants as constants4, lstatSync, openSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { closeSync, constants as constants4, fstatSync, lstatSync, openSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { sep as sep2 } from "node:path";
-function openEntry(abs, path, options) {
+function openEntry(abs, path, options, regular = false) {
   const named = options.root === void 0;
   let fd;
+  if (regular && !named) {
+    try {
+      return openRegular(abs);
+    } catch {
+    }
+  }
   try {
     const st = named ? statSync3(abs) : lstatSync(abs);
     if (st.isSymbolicLink()) return { kind: "skip", reason: symlinkReason(abs, options.root) };
@@ -22951,6 +22957,21 @@ function openEntry(abs, path, options) {
   } catch (e) {
     if (fd !== void 0) closeSync(fd);
     return failure(e, path, options.listed === true);
+  }
+}
+function openRegular(abs) {
+  const fd = openSync(abs, FLAGS | NOFOLLOW);
+  try {
+    const read = readSync(fd, SCRATCH, 0, CHUNK_SIZE, null);
+    if (read < CHUNK_SIZE) {
+      closeSync(fd);
+      return { kind: "file", first: Buffer.from(SCRATCH.subarray(0, read)) };
+    }
+    if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
+    return { kind: "file", first: Buffer.from(SCRATCH), fd };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
   }
 }
 function readBlock(fd) {
@@ -22992,13 +23013,14 @@ function describeError(e) {
       return err.code ?? err.message;
   }
 }
-var FLAGS, NOFOLLOW, quote;
+var FLAGS, NOFOLLOW, SCRATCH, quote;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_chunks();
     FLAGS = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0);
     NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
+    SCRATCH = Buffer.allocUnsafeSlow(CHUNK_SIZE);
     quote = (path) => JSON.stringify(path);
   }
 });
@@ -23066,7 +23088,7 @@ function* walkTree(abs, path, ctx, nestedRepos, top = true) {
     if (d.name === ".git") continue;
     const child = { path: posix.join(path, d.name), abs: join4(abs, d.name) };
     if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
-    else yield child;
+    else yield d.isFile() ? { ...child, regular: true } : child;
   }
 }
 var HOOK_VARIABLES;
@@ -23114,7 +23136,7 @@ async function* treeSource(paths, ctx, options = {}) {
 function reportedRoot(p) {
   return posix2.join(sep3 === "\\" ? p.replaceAll("\\", "/") : p, ".");
 }
-var import_micromatch, SILENT, Tree;
+var import_micromatch, Tree;
 var init_tree = __esm({
   "src/sources/tree.ts"() {
     "use strict";
@@ -23123,13 +23145,6 @@ var init_tree = __esm({
     init_chunks();
     init_files();
     init_walk();
-    SILENT = {
-      stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 },
-      warn() {
-      },
-      skip() {
-      }
-    };
     Tree = class {
       constructor(ctx, options) {
         this.ctx = ctx;
@@ -23140,15 +23155,7 @@ var init_tree = __esm({
       ctx;
       options;
       gitMissing = false;
-      /** Files walked so far, for the share; and how deep inside a directory this thread reads whole. */
-      seen = 0;
-      whole = 0;
       ignored;
-      /** Where what every thread meets while walking is told: by the first thread only. */
-      get walkCtx() {
-        const share = this.options.share;
-        return share && share.index !== 0 && !this.whole ? SILENT : this.ctx;
-      }
       async *directory(abs, path, open2) {
         if (!this.options.noIgnore && !this.gitMissing) {
           const listing = await listGitFiles(abs);
@@ -23158,40 +23165,32 @@ var init_tree = __esm({
               return;
             case "no-git":
               this.gitMissing = true;
-              this.walkCtx.warn("git is not on PATH: scanning without .gitignore rules, ignored files included");
+              this.ctx.warn("git is not on PATH: scanning without .gitignore rules, ignored files included");
               break;
             case "failed":
-              this.walkCtx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
+              this.ctx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
               break;
             case "not-repo":
               break;
           }
         }
         const nestedRepos = !this.options.noIgnore && !this.gitMissing;
-        yield* this.files(walkTree(abs, path, this.walkCtx, nestedRepos), open2);
+        yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open2);
       }
       async *files(entries, open2) {
-        const share = this.options.share;
         for (const entry of entries) {
-          const shared = share && !this.whole;
-          if (shared && !entry.repo && this.seen++ % share.count !== share.index) continue;
           if (this.ignored(entry.path)) {
-            (entry.repo ? this.walkCtx : this.ctx).skip("ignored by config");
+            this.ctx.skip("ignored by config");
             continue;
           }
-          const opened = entry.repo ? { kind: "dir" } : openEntry(entry.abs, entry.path, open2);
+          const opened = entry.repo ? { kind: "dir" } : openEntry(entry.abs, entry.path, open2, entry.regular);
           switch (opened.kind) {
             case "skip":
               this.ctx.skip(opened.reason);
               if (opened.warning) this.ctx.warn(opened.warning);
               break;
             case "dir":
-              if (shared && !entry.repo) this.whole++;
-              try {
-                yield* this.directory(entry.abs, entry.path, { root: open2.root });
-              } finally {
-                if (shared && !entry.repo) this.whole--;
-              }
+              yield* this.directory(entry.abs, entry.path, { root: open2.root });
               break;
             case "file":
               yield* this.read(entry.path, opened);
@@ -24217,7 +24216,7 @@ var init_history = __esm({
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync6, realpathSync as realpathSync4 } from "node:fs";
 import { dirname as dirname3, join as join6, relative as relative3 } from "node:path";
-import { fileURLToPath as fileURLToPath3 } from "node:url";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -24924,9 +24923,7 @@ init_status();
 
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { availableParallelism } from "node:os";
 import { resolve as resolve6 } from "node:path";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/baseline.ts
 init_errors();
@@ -25601,7 +25598,7 @@ function buildDetector(config, rulesDir) {
   const off = new Set(config.disableRules);
   return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
 }
-async function openSource(req, ctx, detector, ignored, share) {
+async function openSource(req, ctx, detector, ignored) {
   switch (req.command) {
     case "scan": {
       if (req.paths.length === 1 && req.paths[0] === "-") {
@@ -25615,8 +25612,7 @@ async function openSource(req, ctx, detector, ignored, share) {
       return treeSource2(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
-        cwd: req.cwd,
-        share
+        cwd: req.cwd
       });
     }
     case "staged": {
@@ -25637,92 +25633,31 @@ async function openSource(req, ctx, detector, ignored, share) {
 }
 async function runScan(req) {
   const started = Date.now();
-  const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
-  const count2 = threadCount(req);
-  let parts;
-  if (count2 === 1) {
-    parts = [await collect(req)];
-  } else {
-    const progress = /* @__PURE__ */ new Map();
-    const onProgress = req.onProgress && ((i, stats2) => {
-      progress.set(i, stats2);
-      req.onProgress(contextOf(merge([...progress.values()].map((stats3) => ({ findings: [], stats: stats3, warnings: [] })))));
-    });
-    const others = Array.from({ length: count2 - 1 }, (_, i) => inWorker(req, { index: i + 1, count: count2 }, onProgress));
-    const own = collect(req, { index: 0, count: count2 }, onProgress && ((stats2) => onProgress(0, stats2)));
-    parts = await Promise.all([own, ...others]);
-  }
-  const { findings, stats, warnings } = merge(parts, req.command === "history");
-  const ctx = contextOf({ findings, stats, warnings });
-  const allowed = new Set(req.config.allowFingerprints);
-  const kept = [];
-  for (const f of findings) {
-    if (allowed.has(f.fingerprint)) ctx.skip("finding allowed by config fingerprint");
-    else if (accepted?.(f)) ctx.skip("finding in baseline");
-    else kept.push(f);
-  }
-  stats.durationMs = Date.now() - started;
-  return { findings: kept, stats, warnings };
-}
-async function collect(req, share, onStats = req.onProgress && ((stats) => req.onProgress(contextOf({ findings: [], stats, warnings: [] })))) {
   const detector = buildDetector(req.config, req.rulesDir);
+  const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
   const ignored = await ignoreMatcher(req.config.ignore);
-  const source = await openSource(req, ctx, detector, ignored, share);
-  let lastProgress = Date.now();
+  const source = await openSource(req, ctx, detector, ignored);
+  let lastProgress = started;
   for await (const chunk of source) {
     if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
     if (req.command === "staged" && ignored(chunk.path)) continue;
     for (const f of detector.detect(chunk)) findings.add(f);
-    if (onStats && Date.now() - lastProgress > 200) {
+    if (req.onProgress && Date.now() - lastProgress > 200) {
       lastProgress = Date.now();
-      onStats(ctx.stats);
+      req.onProgress(ctx);
     }
   }
-  return { findings: findings.list(), stats: ctx.stats, warnings: ctx.warnings };
-}
-function threadCount(req) {
-  if (req.command !== "scan" || req.paths.length === 1 && req.paths[0] === "-") return 1;
-  const wanted = req.threads ?? Math.min(availableParallelism(), 8);
-  return wanted > 1 && existsSync3(fileURLToPath2(WORKER)) ? wanted : 1;
-}
-var WORKER = new URL("./scan-worker.js", import.meta.url);
-async function inWorker(req, share, onProgress) {
-  const { signal: _signal, onProgress: _onProgress, ...plain } = req;
-  const { Worker } = await import("node:worker_threads");
-  return new Promise((resolve9, reject) => {
-    const worker = new Worker(WORKER, { workerData: { req: plain, share, progress: !!onProgress } });
-    worker.on("message", (m) => {
-      if ("progress" in m) onProgress?.(share.index, m.progress);
-      else if ("part" in m) resolve9(m.part);
-      else reject(m.error.user ? new UserError(m.error.message) : new Error(m.error.message));
-    });
-    worker.on("error", reject);
-    worker.on("exit", (code) => reject(new Error(`scan worker exited with code ${code}`)));
-  });
-}
-function merge(parts, oncePerKey = false) {
-  const findings = new Findings(oncePerKey);
-  const stats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
-  for (const part of parts) {
-    for (const f of part.findings) findings.add(f);
-    stats.files += part.stats.files;
-    stats.bytes += part.stats.bytes;
-    if (part.stats.commits !== void 0) stats.commits = (stats.commits ?? 0) + part.stats.commits;
-    for (const [reason, n] of Object.entries(part.stats.skipped)) stats.skipped[reason] = (stats.skipped[reason] ?? 0) + n;
+  const allowed = new Set(req.config.allowFingerprints);
+  const kept = [];
+  for (const f of findings.list()) {
+    if (allowed.has(f.fingerprint)) ctx.skip("finding allowed by config fingerprint");
+    else if (accepted?.(f)) ctx.skip("finding in baseline");
+    else kept.push(f);
   }
-  const warnings = [...new Set(parts.flatMap((p) => p.warnings))];
-  return { findings: findings.list(), stats, warnings };
-}
-function contextOf(part) {
-  return {
-    stats: part.stats,
-    warn: (message) => part.warnings.push(message),
-    skip: (reason) => {
-      part.stats.skipped[reason] = (part.stats.skipped[reason] ?? 0) + 1;
-    }
-  };
+  ctx.stats.durationMs = Date.now() - started;
+  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }
 async function ignoreMatcher(globs) {
   if (!globs.length) return () => false;
@@ -26388,7 +26323,7 @@ function writeSummary(out, report, scanned2, live) {
 // src/action/main.ts
 var EXIT_ERROR = 2;
 function actionRoot() {
-  let dir = dirname3(fileURLToPath3(import.meta.url));
+  let dir = dirname3(fileURLToPath2(import.meta.url));
   while (!existsSync5(join6(dir, "action.yml"))) {
     const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");

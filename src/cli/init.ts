@@ -1,7 +1,6 @@
 // `keysentry init`: makes every commit in this clone run `keysentry staged`.
 // With husky, the command goes into husky's pre-commit script, which the team shares through
 // git; otherwise a standalone hook goes wherever git looks for hooks in this clone.
-import { execFile } from 'node:child_process';
 import {
   appendFileSync,
   chmodSync,
@@ -14,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { simpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
 
 export interface InitOptions {
@@ -55,14 +55,15 @@ export const PLAIN_HOOK = [
   '',
 ].join('\n');
 
-function git(args: string[], cwd: string): Promise<string> {
-  return new Promise((done, fail) => {
-    execFile('git', args, { cwd }, (err, stdout, stderr) => {
-      if (!err) return done(stdout.trim());
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fail(new UserError('git is not installed or not on PATH'));
-      fail(Object.assign(err, { stderr }));
-    });
-  });
+// simple-git for the two small questions init asks git: it words git's failures, and init is not
+// on the hot path where its start-up would count (the scanning commands spawn git themselves).
+async function git(args: string[], cwd: string): Promise<string> {
+  try {
+    return (await simpleGit(cwd).raw(args)).trim();
+  } catch (e) {
+    if (/\bENOENT\b/.test(String((e as Error).message))) throw new UserError('git is not installed or not on PATH');
+    throw e;
+  }
 }
 
 export async function runInit(cwd: string, options: InitOptions, out: NodeJS.WritableStream): Promise<number> {
