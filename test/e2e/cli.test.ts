@@ -138,6 +138,15 @@ describe('suppression', () => {
     const out = runCli(['scan', '--format', 'json'], { cwd: r.dir });
     expect(out.stderr).toBe('');
     expect(parse(out.stdout).findings.map((f) => f.path)).toEqual(['real.txt']);
+    // The same config governs what the hook and the audit report.
+    r.git('add', '.');
+    expect(parse(runCli(['staged', '--format', 'json'], { cwd: r.dir }).stdout).findings.map((f) => f.path)).toEqual([
+      'real.txt',
+    ]);
+    r.git('commit', '-q', '-m', 'all');
+    expect(parse(runCli(['history', '--format', 'json'], { cwd: r.dir }).stdout).findings.map((f) => f.path)).toEqual([
+      'real.txt',
+    ]);
   });
 
   it('writes a baseline without secrets, then reports only new keys against it', () => {

@@ -256,6 +256,16 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from 
     for await (const _ of historySource(createContext(), { cwd: bare.dir, ...MODES[mode] })) break;
   });
 
+  it('never yields what config ignore globs name, and finds the key where it is not ignored', async () => {
+    const r = repo();
+    const key = keys.openaiProject();
+    r.commit('fixture', { 'fixtures/a.env': `K=${key}\n` });
+    const copy = r.commit('copy', { 'src/b.env': `K=${key}\n` });
+    const ignored = (path: string) => path.startsWith('fixtures/');
+    const { chunks } = await scan(r, { ignored });
+    expect(found(chunks, key)).toEqual([{ path: 'src/b.env', line: 1, sha: copy }]);
+  });
+
   it('through the real detector: each key at its commit, oldest first', async () => {
     const r = repo();
     const key = keys.openaiProject();
