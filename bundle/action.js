@@ -23712,8 +23712,8 @@ function git(args, cwd) {
     );
   });
 }
-async function* gitStream(args, cwd, onWarning) {
-  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+function startGit(args, cwd, stdio, onWarning) {
+  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio });
   let stderr = "";
   child.stderr.on("data", (d) => {
     if (stderr.length < 1 << 16) stderr += d.toString("utf8");
@@ -23724,83 +23724,59 @@ async function* gitStream(args, cwd, onWarning) {
   });
   exited.catch(() => {
   });
-  let finished = false;
-  try {
-    yield* child.stdout;
-    const code = await exited;
-    finished = true;
-    if (code !== 0) throw new UserError(gitMessage(stderr, args));
-    for (const line of stderr.split("\n")) {
-      if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
+  return {
+    child,
+    async finish() {
+      if (await exited !== 0) throw new UserError(gitMessage(stderr, args));
+      for (const line of stderr.split("\n")) {
+        if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
+      }
     }
-  } finally {
-    if (!finished) child.kill();
-  }
+  };
+}
+function gitStream(args, cwd, onWarning) {
+  return gitFilter(args, cwd, void 0, onWarning);
 }
 async function* gitFilter(args, cwd, input, onWarning) {
-  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-  let stderr = "";
-  child.stderr.on("data", (d) => {
-    if (stderr.length < 1 << 16) stderr += d.toString("utf8");
-  });
-  const exited = new Promise((resolve9, reject) => {
-    child.on("error", (err) => reject(notFound(err) ?? err));
-    child.on("close", (code) => resolve9(code));
-  });
-  exited.catch(() => {
-  });
-  child.stdin.on("error", () => {
-  });
-  const feeding = (async () => {
-    for await (const piece of input) {
-      if (!child.stdin.write(piece)) await new Promise((resolve9) => child.stdin.once("drain", resolve9));
-    }
-    child.stdin.end();
-  })();
-  feeding.catch(() => child.kill());
+  const git2 = startGit(args, cwd, [input ? "pipe" : "ignore", "pipe", "pipe"], onWarning);
+  const { stdin, stdout } = git2.child;
+  let feeding;
+  if (input) {
+    stdin.on("error", () => {
+    });
+    feeding = (async () => {
+      for await (const piece of input) {
+        if (!stdin.write(piece)) await new Promise((resolve9) => stdin.once("drain", resolve9));
+      }
+      stdin.end();
+    })();
+    feeding.catch(() => git2.child.kill());
+  }
   let finished = false;
   try {
-    yield* child.stdout;
+    yield* stdout;
     await feeding;
-    const code = await exited;
+    await git2.finish();
     finished = true;
-    if (code !== 0) throw new UserError(gitMessage(stderr, args));
-    for (const line of stderr.split("\n")) {
-      if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
-    }
   } finally {
-    if (!finished) child.kill();
+    if (!finished) git2.child.kill();
   }
 }
 function spooledGit(args, cwd, onWarning) {
   const dir = mkdtempSync(join5(tmpdir(), "keysentry-"));
   const file = join5(dir, "git.out");
   const fd = openSync2(file, "w");
-  const child = spawn2("git", [...STABLE_CONFIG, ...args], { cwd, stdio: ["ignore", fd, "pipe"] });
+  const git2 = startGit(args, cwd, ["ignore", fd, "pipe"], onWarning);
   closeSync3(fd);
-  let stderr = "";
-  child.stderr.on("data", (d) => {
-    if (stderr.length < 1 << 16) stderr += d.toString("utf8");
-  });
-  const exited = new Promise((resolve9, reject) => {
-    child.on("error", (err) => reject(notFound(err) ?? err));
-    child.on("close", (code) => resolve9(code));
-  });
-  exited.catch(() => {
-  });
   const dispose = () => {
-    if (child.exitCode === null) child.kill();
+    if (git2.child.exitCode === null) git2.child.kill();
     rmSync2(dir, { recursive: true, force: true });
     process.off("exit", dispose);
   };
   process.on("exit", dispose);
   return {
     async *read() {
-      const code = await exited;
-      if (code !== 0) throw new UserError(gitMessage(stderr, args));
-      for (const line of stderr.split("\n")) {
-        if (line.startsWith("warning: ")) onWarning(`git: ${line.slice("warning: ".length)}`);
-      }
+      await git2.finish();
       yield* createReadStream(file, { highWaterMark: 1 << 20 });
     },
     dispose

@@ -1,7 +1,7 @@
 // Running git: small metadata calls, one streamed command, and one long-lived blob reader.
 // Every call passes arguments as an array (no shell), and every failure the user can fix
 // (no git, not a repository, a bad revision) becomes a one-line UserError.
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFile, spawn, type ChildProcessWithoutNullStreams, type StdioOptions } from 'node:child_process';
 import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,36 +63,36 @@ export function git(args: string[], cwd: string): Promise<Buffer> {
   });
 }
 
-/** git's stdout as it arrives; the command's warnings go to onWarning; a failure is thrown at the end. */
-export async function* gitStream(
-  args: string[],
-  cwd: string,
-  onWarning: (message: string) => void,
-): AsyncGenerator<Buffer> {
-  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * One git process with what every streamed command needs: its stderr kept (the first 64 KiB say
+ * what went wrong; a runaway stderr must not grow without bound), and `finish()`, which waits for
+ * it to exit, throws its failure as one line, and passes its warnings on.
+ */
+function startGit(args: string[], cwd: string, stdio: StdioOptions, onWarning: (message: string) => void) {
+  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    // The first lines say what went wrong; a runaway stderr must not grow without bound.
+  child.stderr!.on('data', (d: Buffer) => {
     if (stderr.length < 1 << 16) stderr += d.toString('utf8');
   });
   const exited = new Promise<number | null>((resolve, reject) => {
     child.on('error', (err) => reject(notFound(err) ?? err));
     child.on('close', (code) => resolve(code));
   });
-  exited.catch(() => {}); // observed below; keeps an early spawn error from going unhandled
-  let finished = false;
-  try {
-    yield* child.stdout;
-    const code = await exited;
-    finished = true;
-    if (code !== 0) throw new UserError(gitMessage(stderr, args));
-    for (const line of stderr.split('\n')) {
-      if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
-    }
-  } finally {
-    // The consumer stopped early (or failed): git must not keep running behind it.
-    if (!finished) child.kill();
-  }
+  exited.catch(() => {}); // observed in finish(); keeps an early spawn error from going unhandled
+  return {
+    child,
+    async finish(): Promise<void> {
+      if ((await exited) !== 0) throw new UserError(gitMessage(stderr, args));
+      for (const line of stderr.split('\n')) {
+        if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
+      }
+    },
+  };
+}
+
+/** git's stdout as it arrives; the command's warnings go to onWarning; a failure is thrown at the end. */
+export function gitStream(args: string[], cwd: string, onWarning: (message: string) => void): AsyncGenerator<Buffer> {
+  return gitFilter(args, cwd, undefined, onWarning);
 }
 
 /**
@@ -102,39 +102,31 @@ export async function* gitStream(
 export async function* gitFilter(
   args: string[],
   cwd: string,
-  input: AsyncIterable<Buffer | string>,
+  input: AsyncIterable<Buffer | string> | undefined,
   onWarning: (message: string) => void,
 ): AsyncGenerator<Buffer> {
-  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => {
-    if (stderr.length < 1 << 16) stderr += d.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (err) => reject(notFound(err) ?? err));
-    child.on('close', (code) => resolve(code));
-  });
-  exited.catch(() => {});
-  child.stdin.on('error', () => {}); // git stopping early shows up in its exit code
-  const feeding = (async () => {
-    for await (const piece of input) {
-      if (!child.stdin.write(piece)) await new Promise((resolve) => child.stdin.once('drain', resolve));
-    }
-    child.stdin.end();
-  })();
-  feeding.catch(() => child.kill());
+  const git = startGit(args, cwd, [input ? 'pipe' : 'ignore', 'pipe', 'pipe'], onWarning);
+  const { stdin, stdout } = git.child;
+  let feeding: Promise<void> | undefined;
+  if (input) {
+    stdin!.on('error', () => {}); // git stopping early shows up in its exit code
+    feeding = (async () => {
+      for await (const piece of input) {
+        if (!stdin!.write(piece)) await new Promise((resolve) => stdin!.once('drain', resolve));
+      }
+      stdin!.end();
+    })();
+    feeding.catch(() => git.child.kill());
+  }
   let finished = false;
   try {
-    yield* child.stdout;
+    yield* stdout!;
     await feeding;
-    const code = await exited;
+    await git.finish();
     finished = true;
-    if (code !== 0) throw new UserError(gitMessage(stderr, args));
-    for (const line of stderr.split('\n')) {
-      if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
-    }
   } finally {
-    if (!finished) child.kill();
+    // The consumer stopped early (or failed): git must not keep running behind it.
+    if (!finished) git.child.kill();
   }
 }
 
@@ -148,30 +140,17 @@ export function spooledGit(args: string[], cwd: string, onWarning: (message: str
   const dir = mkdtempSync(join(tmpdir(), 'keysentry-'));
   const file = join(dir, 'git.out');
   const fd = openSync(file, 'w');
-  const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, stdio: ['ignore', fd, 'pipe'] });
+  const git = startGit(args, cwd, ['ignore', fd, 'pipe'], onWarning);
   closeSync(fd);
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    if (stderr.length < 1 << 16) stderr += d.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve, reject) => {
-    child.on('error', (err) => reject(notFound(err) ?? err));
-    child.on('close', (code) => resolve(code));
-  });
-  exited.catch(() => {});
   const dispose = () => {
-    if (child.exitCode === null) child.kill();
+    if (git.child.exitCode === null) git.child.kill();
     rmSync(dir, { recursive: true, force: true });
     process.off('exit', dispose);
   };
   process.on('exit', dispose);
   return {
     async *read(): AsyncGenerator<Buffer> {
-      const code = await exited;
-      if (code !== 0) throw new UserError(gitMessage(stderr, args));
-      for (const line of stderr.split('\n')) {
-        if (line.startsWith('warning: ')) onWarning(`git: ${line.slice('warning: '.length)}`);
-      }
+      await git.finish();
       yield* createReadStream(file, { highWaterMark: 1 << 20 });
     },
     dispose,
