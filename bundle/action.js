@@ -19181,6 +19181,9 @@ var init_secret = __esm({
 });
 
 // src/errors.ts
+function redactKeys(text) {
+  return text.replace(KEYISH, (key) => redact(key));
+}
 var UserError, MARKER, KEYISH;
 var init_errors = __esm({
   "src/errors.ts"() {
@@ -19218,12 +19221,13 @@ function statusText(finding) {
 function scrub(text, findings) {
   let out = text;
   for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
-  return out;
+  return redactKeys(out);
 }
 var LABELS;
 var init_status = __esm({
   "src/report/status.ts"() {
     "use strict";
+    init_errors();
     LABELS = {
       live: "live",
       quota_exhausted: "quota exhausted",

@@ -1,3 +1,4 @@
+import { redactKeys } from '../errors.js';
 import type { Finding, VerifyStatus } from '../types.js';
 
 /** What is known about a key: the provider's answer, or 'unverified' when nobody asked. */
@@ -33,5 +34,6 @@ export function statusText(finding: Finding): string {
 export function scrub(text: string, findings: readonly Finding[]): string {
   let out = text;
   for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
-  return out;
+  // And any key-shaped text no finding names: a key in a file name shows up in a warning.
+  return redactKeys(out);
 }

@@ -1,6 +1,7 @@
 // Tests that fail if a key escapes: keys planted in files, the index, history, commit messages and
 // encoded values; a stand-in provider that echoes every key it is sent back in its answers; every
 // command, every format, every file the CLI or the Action writes, every error message.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,6 +139,19 @@ describe('the CLI prints no key unless --show-secrets', () => {
     const verify = await runCliAsync(['verify'], { cwd: tempDir(), env: debug, input: `${staged}\n` });
     expectNoKey('NODE_DEBUG scan', scan.stdout + scan.stderr);
     expectNoKey('NODE_DEBUG verify', verify.stdout + verify.stderr);
+  });
+});
+
+describe('warnings in reports never repeat a key, found or not', () => {
+  it('a key in a file name is redacted in every format', async () => {
+    const dir = tempDir();
+    const named = keys.openaiProject();
+    execFileSync('mkfifo', [join(dir, `${named}.env`)]);
+    for (const format of FORMATS) {
+      const out = await runCliAsync(['scan', `${named}.env`, '--format', format], { cwd: dir });
+      expect(out.stdout + out.stderr, format).toMatch(/not a regular file/);
+      expectNoKey(`${format} report of a file named by a key`, out.stdout + out.stderr, [named]);
+    }
   });
 });
 
