@@ -23980,7 +23980,8 @@ async function scanObjects(cwd, mayHoldKey, ctx) {
 }
 async function* blobIds(listing, index, ctx) {
   let rest = "";
-  const unreadable = [];
+  let unreadable = 0;
+  const examples = [];
   for await (const buf of listing) {
     const lines = (rest + buf.toString("latin1")).split("\n");
     rest = lines.pop();
@@ -23992,14 +23993,16 @@ async function* blobIds(listing, index, ctx) {
         ids += `${sha}
 `;
       } else if (line.endsWith(" missing")) {
-        unreadable.push(line.slice(0, -" missing".length));
+        unreadable++;
+        if (examples.length < 3) examples.push(line.slice(0, -" missing".length));
+        ctx.skip("object unreadable (corrupt)");
       }
     }
     if (ids) yield ids;
   }
-  if (unreadable.length) {
-    for (const _ of unreadable) ctx.skip("object unreadable (corrupt)");
-    ctx.warn(`git cannot read ${unreadable.length} object(s) of this repository (corrupt?): ${unreadable.slice(0, 3).join(", ")}${unreadable.length > 3 ? ", \u2026" : ""}; what they hold was not scanned (git fsck tells more)`);
+  if (unreadable) {
+    const more = unreadable > examples.length ? ", \u2026" : "";
+    ctx.warn(`git cannot read ${unreadable} object(s) of this repository (corrupt?): ${examples.join(", ")}${more}; what they hold was not scanned (git fsck tells more)`);
   }
 }
 var NL2, IdIndex, ObjectStream;
@@ -24092,6 +24095,10 @@ var init_objects = __esm({
       }
       begin(line) {
         const [sha = "", type, size] = line.split(" ");
+        if (type === "missing") {
+          this.ctx.skip("object unreadable (corrupt)");
+          return;
+        }
         if (size === void 0) throw new Error(`unexpected git cat-file output: ${JSON.stringify(line.slice(0, 80))}`);
         this.sha = sha;
         this.left = Number(size);
@@ -24151,18 +24158,21 @@ async function* historySource(ctx, options = {}) {
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
-        const missing = /* @__PURE__ */ new Set();
+        let missing = 0;
+        let example = "";
         const firstSight = (sha, path) => {
-          if (!objects.has(sha) && !missing.has(sha)) {
-            missing.add(sha);
+          if (!objects.has(sha)) {
+            missing++;
+            example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip("blob missing from the repository", path);
           }
           return !ignored(path) && objects.withKeys.delete(sha);
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
-        if (missing.size) {
-          const shallow2 = " (a partial clone leaves blobs out: git fetch them, or scan a full clone)";
-          ctx.warn(`${missing.size} blob(s) named by the history are missing from the repository and were not scanned${shallow2}`);
+        if (missing) {
+          ctx.warn(
+            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
+          );
         }
       } finally {
         spool.dispose();

@@ -60,18 +60,23 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
-        const missing = new Set<string>();
+        // Counted, not collected: a partial clone can lack every blob it names.
+        let missing = 0;
+        let example = '';
         const firstSight = (sha: string, path: string) => {
-          if (!objects.has(sha) && !missing.has(sha)) {
-            missing.add(sha);
+          if (!objects.has(sha)) {
+            missing++;
+            example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip('blob missing from the repository', path);
           }
           return !ignored(path) && objects.withKeys.delete(sha);
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
-        if (missing.size) {
-          const shallow = ' (a partial clone leaves blobs out: git fetch them, or scan a full clone)';
-          ctx.warn(`${missing.size} blob(s) named by the history are missing from the repository and were not scanned${shallow}`);
+        if (missing) {
+          ctx.warn(
+            `${missing} file version(s) named by the history are missing from the repository and were not scanned, ` +
+              `such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`,
+          );
         }
       } finally {
         spool.dispose();

@@ -38,7 +38,8 @@ export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanCon
 /** `<id>\n` for each `blob <id>` line of the listing; what git could not read is counted and told. */
 async function* blobIds(listing: AsyncIterable<Buffer>, index: IdIndex, ctx: ScanContext): AsyncGenerator<string> {
   let rest = '';
-  const unreadable: string[] = [];
+  let unreadable = 0;
+  const examples: string[] = [];
   for await (const buf of listing) {
     const lines = (rest + buf.toString('latin1')).split('\n');
     rest = lines.pop()!;
@@ -50,14 +51,16 @@ async function* blobIds(listing: AsyncIterable<Buffer>, index: IdIndex, ctx: Sca
         ids += `${sha}\n`;
       } else if (line.endsWith(' missing')) {
         // A corrupt object is listed, but git cannot read even its type.
-        unreadable.push(line.slice(0, -' missing'.length));
+        unreadable++;
+        if (examples.length < 3) examples.push(line.slice(0, -' missing'.length));
+        ctx.skip('object unreadable (corrupt)');
       }
     }
     if (ids) yield ids;
   }
-  if (unreadable.length) {
-    for (const _ of unreadable) ctx.skip('object unreadable (corrupt)');
-    ctx.warn(`git cannot read ${unreadable.length} object(s) of this repository (corrupt?): ${unreadable.slice(0, 3).join(', ')}${unreadable.length > 3 ? ', …' : ''}; what they hold was not scanned (git fsck tells more)`);
+  if (unreadable) {
+    const more = unreadable > examples.length ? ', …' : '';
+    ctx.warn(`git cannot read ${unreadable} object(s) of this repository (corrupt?): ${examples.join(', ')}${more}; what they hold was not scanned (git fsck tells more)`);
   }
 }
 
@@ -153,6 +156,11 @@ class ObjectStream {
 
   private begin(line: string): void {
     const [sha = '', type, size] = line.split(' ');
+    if (type === 'missing') {
+      // Gone (or found corrupt) since it was listed: no content follows. The history pass tells.
+      this.ctx.skip('object unreadable (corrupt)');
+      return;
+    }
     if (size === undefined) throw new Error(`unexpected git cat-file output: ${JSON.stringify(line.slice(0, 80))}`);
     this.sha = sha;
     this.left = Number(size);
