@@ -63,7 +63,9 @@ const REPORT_OPTIONS = {
 } as const satisfies Record<string, { type: 'string' | 'boolean'; alias?: string; choices?: readonly string[]; default?: unknown; describe: string }>;
 
 function reportOptions(y: Argv) {
-  return y.options(REPORT_OPTIONS as unknown as Record<string, Options>);
+  // A string option given no value is an error, not an empty string that slips past `choices`.
+  const options = Object.entries(REPORT_OPTIONS).map(([name, o]) => [name, { ...o, requiresArg: o.type === 'string' }]);
+  return y.options(Object.fromEntries(options) as Record<string, Options>);
 }
 
 /**
@@ -127,8 +129,8 @@ export async function main(argv: string[]): Promise<number> {
         'scan every commit of the repository',
         (y) =>
           reportOptions(y)
-            .option('range', { type: 'string', describe: 'only commits in A..B' })
-            .option('since', { type: 'string', describe: 'only commits after REV (REV..HEAD)' })
+            .option('range', { type: 'string', requiresArg: true, describe: 'only commits in A..B' })
+            .option('since', { type: 'string', requiresArg: true, describe: 'only commits after REV (REV..HEAD)' })
             .conflicts('range', 'since'),
         run('history') as never,
       )
@@ -172,7 +174,9 @@ export async function main(argv: string[]): Promise<number> {
       .wrap(Math.min(100, process.stdout.columns ?? 100))
       .exitProcess(false)
       .fail((msg, err) => {
-        throw err instanceof UserError || !err ? new UserError(msg ?? String(err)) : err;
+        // yargs' own complaints (a missing value, an unknown flag) are the user's to fix.
+        const usage = !err || err instanceof UserError || err.name === 'YError';
+        throw usage ? new UserError(msg ?? err.message) : err;
       })
       .parseAsync();
   } catch (e) {

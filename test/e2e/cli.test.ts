@@ -225,6 +225,24 @@ describe('keysentry staged and history', () => {
     expect(human.stdout).not.toContain(key);
   });
 
+  it('staged: the lean parser of the hook and yargs read the same options, and yargs words the errors', () => {
+    const r = repo();
+    r.commit('init', { 'a.env': 'A=1\n' });
+    r.write('a.env', `A=1\nKEY=${keys.openaiLegacy()}\n`).git('add', 'a.env');
+    const lean = runCli(['staged', '-f', 'json', '--fail-on', 'any', '--', 'a.env'], { cwd: r.dir });
+    // --no-show-secrets is a negation only yargs knows: the same scan through the other parser.
+    const full = runCli(['staged', '--no-show-secrets', '--format=json', 'a.env'], { cwd: r.dir });
+    expect(lean.code).toBe(1);
+    expect(full.code).toBe(1);
+    const located = (out: string) => parse(out).findings.map((f) => [f.path, f.line, f.column, f.fingerprint]);
+    expect(located(lean.stdout)).toEqual(located(full.stdout));
+    for (const bad of [['--format', 'xml'], ['--bogus'], ['--fail-on']]) {
+      const out = runCli(['staged', ...bad], { cwd: r.dir });
+      expect(out.code, bad.join(' ')).toBe(2);
+      expect(out.stderr.trim().split('\n'), bad.join(' ')).toHaveLength(1);
+    }
+  });
+
   it('history: one finding per key, at the commit that introduced it, even after deletion', () => {
     const r = repo();
     const key = keys.openaiLegacy();
