@@ -45,8 +45,8 @@ export function version(): string {
 }
 
 /**
- * The options every scanning command takes, once, for both parsers: yargs, and the lean one
- * that the pre-commit hook's plain `keysentry staged` takes (see fastStaged).
+ * The options every scanning command takes, once, for both parsers: yargs, and the lean one that
+ * plain invocations take (see leanParse).
  */
 const REPORT_OPTIONS = {
   format: { alias: 'f', type: 'string', choices: FORMATS, default: 'console', describe: 'report format' },
@@ -62,35 +62,65 @@ const REPORT_OPTIONS = {
   'deepseek-base-url': { type: 'string', describe: 'DeepSeek API host root for --verify (proxy or tests)' },
 } as const satisfies Record<string, { type: 'string' | 'boolean'; alias?: string; choices?: readonly string[]; default?: unknown; describe: string }>;
 
-function reportOptions(y: Argv) {
-  // A string option given no value is an error, not an empty string that slips past `choices`.
-  const options = Object.entries(REPORT_OPTIONS).map(([name, o]) => [name, { ...o, requiresArg: o.type === 'string' }]);
-  return y.options(Object.fromEntries(options) as Record<string, Options>);
+/** What each scanning command takes beyond REPORT_OPTIONS, in the same form. */
+const COMMAND_OPTIONS = {
+  scan: {
+    ignore: { type: 'boolean', default: true, describe: 'honour .gitignore (--no-ignore scans everything but .git/)' },
+  },
+  staged: {},
+  history: {
+    range: { type: 'string', describe: 'only commits in A..B' },
+    since: { type: 'string', describe: 'only commits after REV (REV..HEAD)' },
+  },
+} as const satisfies Record<Command, Record<string, { type: 'string' | 'boolean'; default?: unknown; describe: string }>>;
+
+function optionsOf(command: Command) {
+  return { ...REPORT_OPTIONS, ...COMMAND_OPTIONS[command] };
+}
+
+function commandOptions(command: Command) {
+  return (y: Argv) => {
+    // A string option given no value is an error, not an empty string that slips past `choices`.
+    const options = Object.entries(optionsOf(command)).map(([name, o]) => [name, { ...o, requiresArg: o.type === 'string' }]);
+    return y.options(Object.fromEntries(options) as Record<string, Options>);
+  };
 }
 
 /**
- * `keysentry staged [files..]` with plain options, parsed without loading yargs, whose start-up
- * alone costs more than the hook's whole budget. Anything else (help, a typo, a bad value)
- * returns undefined, and yargs then parses it and words the error.
+ * A scanning command with plain options, parsed by node:util instead of yargs, whose start-up
+ * alone (over 50 ms) costs most of a pre-commit hook's budget. Anything else (help, a typo, a bad
+ * value, a negation this Node cannot parse) returns undefined, and yargs then parses it and words
+ * the error: both read the same tables.
  */
-function fastStaged(argv: string[]): ScanFlags | undefined {
-  if (argv[0] !== 'staged') return undefined;
+function leanParse(argv: string[]): { command: Command; flags: ScanFlags } | undefined {
+  const command = argv[0];
+  if (command !== 'scan' && command !== 'staged' && command !== 'history') return undefined;
+  const table: Record<string, { type: 'string' | 'boolean'; alias?: string; choices?: readonly string[]; default?: unknown }> =
+    optionsOf(command);
   const options = Object.fromEntries(
-    Object.entries(REPORT_OPTIONS).map(([name, o]) => [name, 'alias' in o ? { type: o.type, short: o.alias } : { type: o.type }]),
+    Object.entries(table).map(([name, o]) => [name, o.alias ? { type: o.type, short: o.alias } : { type: o.type }]),
   );
   let parsed;
   try {
-    parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: argv.slice(1), options, allowPositionals: true, allowNegative: true, strict: true } as never) as {
+      values: Record<string, unknown>;
+      positionals: string[];
+    };
   } catch {
     return undefined;
   }
   const flags: Record<string, unknown> = {};
-  for (const [name, o] of Object.entries(REPORT_OPTIONS)) {
-    const value = parsed.values[name] ?? ('default' in o ? o.default : undefined);
-    if ('choices' in o && !(o.choices as readonly unknown[]).includes(value)) return undefined;
+  for (const [name, o] of Object.entries(table)) {
+    const value = parsed.values[name] ?? o.default;
+    if (o.choices && !o.choices.includes(value as string)) return undefined;
+    if (o.type === 'string' && value === '') return undefined;
     flags[name.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())] = value;
   }
-  return { ...(flags as unknown as ScanFlags), files: parsed.positionals, ignore: true, _: ['staged'] };
+  if (command === 'history' && (parsed.positionals.length || (flags.range !== undefined && flags.since !== undefined))) {
+    return undefined;
+  }
+  const named = command === 'scan' ? { paths: parsed.positionals } : command === 'staged' ? { files: parsed.positionals } : {};
+  return { command, flags: { ...(flags as unknown as ScanFlags), ignore: flags.ignore !== false, ...named, _: [command] } };
 }
 
 // yargs re-parses variadic positionals as `--paths VALUE`, which turns a lone '-' (stdin) into
@@ -98,10 +128,10 @@ function fastStaged(argv: string[]): ScanFlags | undefined {
 const STDIN_ARG = '\u0000stdin';
 
 export async function main(argv: string[]): Promise<number> {
-  const staged = fastStaged(argv);
-  if (staged) {
+  const lean = leanParse(argv);
+  if (lean) {
     try {
-      return await scanCommand('staged', staged);
+      return await scanCommand(lean.command, lean.flags);
     } catch (e) {
       process.stderr.write(`keysentry: ${errorLine(e)}\n`);
       return EXIT_ERROR;
@@ -120,18 +150,14 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         'scan [paths..]',
         'scan files and directories (- for stdin)',
-        (y) => reportOptions(y).option('ignore', { type: 'boolean', default: true, describe: 'honour .gitignore (--no-ignore scans everything but .git/)' }),
+        commandOptions('scan'),
         run('scan') as never,
       )
-      .command('staged [files..]', 'scan what is staged for the next commit (pre-commit hook)', reportOptions, run('staged') as never)
+      .command('staged [files..]', 'scan what is staged for the next commit (pre-commit hook)', commandOptions('staged'), run('staged') as never)
       .command(
         'history',
         'scan every commit of the repository',
-        (y) =>
-          reportOptions(y)
-            .option('range', { type: 'string', requiresArg: true, describe: 'only commits in A..B' })
-            .option('since', { type: 'string', requiresArg: true, describe: 'only commits after REV (REV..HEAD)' })
-            .conflicts('range', 'since'),
+        (y) => commandOptions('history')(y).conflicts('range', 'since'),
         run('history') as never,
       )
       .command(
