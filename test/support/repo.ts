@@ -15,8 +15,18 @@ export const gitEnv: NodeJS.ProcessEnv = {
   GIT_TERMINAL_PROMPT: '0',
 };
 
+// Every temp dir a test file makes goes when the file is done (test/support/cleanup.ts), whether
+// or not its tests cleaned up.
+const made: string[] = [];
+
+export function removeTempDirs(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
 export function tempDir(prefix = 'keysentry-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
 }
 
 export class TempRepo {
