@@ -25,7 +25,11 @@ export const COMMIT_MESSAGE_PATH = '<commit message>';
 export interface Chunk {
   /** Path relative to the scan root with '/' separators; '-' for stdin; COMMIT_MESSAGE_PATH. */
   path: string;
-  /** UTF-8 bytes (sources transcode UTF-16; other bytes are searched as they are). */
+  /**
+   * UTF-8 bytes (sources transcode UTF-16; other bytes are searched as they are). Valid until the
+   * next chunk is asked for: a source may read the next file into the same memory (ripgrep's
+   * searcher borrows its buffer the same way). Copy it to keep it.
+   */
   data: Buffer;
   /** 1-based line number, in the file, of the line data starts in. */
   line: number;

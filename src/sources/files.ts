@@ -52,33 +52,35 @@ export function openEntry(abs: string, path: string, options: OpenOptions, regul
     // One byte more than the file's size: a short read then says "end of file" without a
     // second read, and a file that grew meanwhile is read on to its end.
     const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
-    const first = Buffer.allocUnsafe(want);
-    const read = readSync(fd, first, 0, want, null);
-    if (read === want) return { kind: 'file', first, fd };
+    const read = readSync(fd, FIRST_BLOCK, 0, want, null);
+    if (read === want) return { kind: 'file', first: FIRST_BLOCK.subarray(0, read), fd };
     closeSync(fd);
-    return { kind: 'file', first: first.subarray(0, read) };
+    return { kind: 'file', first: FIRST_BLOCK.subarray(0, read) };
   } catch (e) {
     if (fd !== undefined) closeSync(fd);
     return failure(e, path, options.listed === true);
   }
 }
 
-// Where a file the walk already knows to be regular is first read. Its size is not needed, so
-// there is no lstat: on a tree of small files that syscall alone cost a tenth of the scan.
-const SCRATCH = Buffer.allocUnsafeSlow(CHUNK_SIZE);
+// Where every file's first block is read: fresh memory for each of thousands of small files cost
+// more (page faults, copies, garbage) than searching them, measured at an eighth of a tree scan.
+// The block is reused by the next openEntry: its chunks are searched before then (see Chunk).
+const FIRST_BLOCK = Buffer.allocUnsafeSlow(CHUNK_SIZE);
 
+// A file the walk already knows to be regular needs no size, so no lstat: on a tree of small
+// files that syscall alone cost a tenth of the scan.
 function openRegular(abs: string): Opened {
   const fd = openSync(abs, FLAGS | NOFOLLOW);
   try {
-    const read = readSync(fd, SCRATCH, 0, CHUNK_SIZE, null);
+    const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
     // A regular file reads short only at its end.
     if (read < CHUNK_SIZE) {
       closeSync(fd);
-      return { kind: 'file', first: Buffer.from(SCRATCH.subarray(0, read)) };
+      return { kind: 'file', first: FIRST_BLOCK.subarray(0, read) };
     }
     // As much as was asked for: a large file, or a device that took its place, never read on.
     if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
-    return { kind: 'file', first: Buffer.from(SCRATCH), fd };
+    return { kind: 'file', first: FIRST_BLOCK, fd };
   } catch (e) {
     closeSync(fd);
     throw e;

@@ -2,9 +2,10 @@
 // the way a detector must, so the tests check that sources give it what it needs.
 import type { Chunk } from '../../src/types.js';
 
+/** Every chunk of a source, each with its own copy of the bytes (a source may reuse its buffer). */
 export async function collect(source: AsyncIterable<Chunk>): Promise<Chunk[]> {
   const out: Chunk[] = [];
-  for await (const c of source) out.push(c);
+  for await (const c of source) out.push({ ...c, data: Buffer.from(c.data) });
   return out;
 }
 
