@@ -22953,11 +22953,10 @@ function openEntry(abs, path, options, regular = false) {
     }
     fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
     const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
-    const first = Buffer.allocUnsafe(want);
-    const read = readSync(fd, first, 0, want, null);
-    if (read === want) return { kind: "file", first, fd };
+    const read = readSync(fd, FIRST_BLOCK, 0, want, null);
+    if (read === want) return { kind: "file", first: FIRST_BLOCK.subarray(0, read), fd };
     closeSync(fd);
-    return { kind: "file", first: first.subarray(0, read) };
+    return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
   } catch (e) {
     if (fd !== void 0) closeSync(fd);
     return failure(e, path, options.listed === true);
@@ -22966,13 +22965,13 @@ function openEntry(abs, path, options, regular = false) {
 function openRegular(abs) {
   const fd = openSync(abs, FLAGS | NOFOLLOW);
   try {
-    const read = readSync(fd, SCRATCH, 0, CHUNK_SIZE, null);
+    const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
     if (read < CHUNK_SIZE) {
       closeSync(fd);
-      return { kind: "file", first: Buffer.from(SCRATCH.subarray(0, read)) };
+      return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
     }
     if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
-    return { kind: "file", first: Buffer.from(SCRATCH), fd };
+    return { kind: "file", first: FIRST_BLOCK, fd };
   } catch (e) {
     closeSync(fd);
     throw e;
@@ -23017,14 +23016,14 @@ function describeError(e) {
       return err.code ?? err.message;
   }
 }
-var FLAGS, NOFOLLOW, SCRATCH, quote;
+var FLAGS, NOFOLLOW, FIRST_BLOCK, quote;
 var init_files = __esm({
   "src/sources/files.ts"() {
     "use strict";
     init_chunks();
     FLAGS = constants4.O_RDONLY | (constants4.O_NONBLOCK ?? 0);
     NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
-    SCRATCH = Buffer.allocUnsafeSlow(CHUNK_SIZE);
+    FIRST_BLOCK = Buffer.allocUnsafeSlow(CHUNK_SIZE);
     quote = (path) => JSON.stringify(path);
   }
 });

@@ -89,17 +89,18 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   const findings = new Findings(req.command === 'history');
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
-  let lastProgress = started;
-  for await (const chunk of source) {
-    if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
-    // The tree and history sources skip ignored paths before reading them; a staged diff names
-    // its files only as it goes.
-    if (req.command === 'staged' && ignored(chunk.path)) continue;
-    for (const f of detector.detect(chunk)) findings.add(f);
-    if (req.onProgress && Date.now() - lastProgress > 200) {
-      lastProgress = Date.now();
-      req.onProgress(ctx);
+  // On a timer, not per chunk: a history's first pass reads every blob and yields nothing yet.
+  const progress = req.onProgress && setInterval(() => req.onProgress!(ctx), 200).unref();
+  try {
+    for await (const chunk of source) {
+      if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
+      // The tree and history sources skip ignored paths before reading them; a staged diff names
+      // its files only as it goes.
+      if (req.command === 'staged' && ignored(chunk.path)) continue;
+      for (const f of detector.detect(chunk)) findings.add(f);
     }
+  } finally {
+    clearInterval(progress);
   }
   const allowed = new Set(req.config.allowFingerprints);
   const kept: Finding[] = [];
