@@ -23032,28 +23032,32 @@ var init_files = __esm({
 import { spawn } from "node:child_process";
 import { readdirSync as readdirSync2 } from "node:fs";
 import { join as join4, posix } from "node:path";
-function listGitFiles(dir) {
+async function listGitFiles(dir) {
+  const [listed, ignored] = await Promise.all([
+    lsFiles(dir, ["--cached", "--others", "--exclude-standard"]),
+    lsFiles(dir, ["--others", "--ignored", "--exclude-standard", "--directory"])
+  ]);
+  if ("spawnError" in listed) {
+    return listed.spawnError.code === "ENOENT" ? { kind: "no-git" } : { kind: "failed", message: listed.spawnError.message };
+  }
+  if (listed.code === 0) {
+    const skipped2 = "spawnError" in ignored || ignored.code !== 0 ? 0 : parseNulList(ignored.out).length;
+    return { kind: "ok", paths: parseNulList(listed.out), ignored: skipped2 };
+  }
+  if (/not a git repository/i.test(listed.err)) return { kind: "not-repo" };
+  return { kind: "failed", message: listed.err.trim().split("\n")[0] || `git exited with ${listed.code}` };
+}
+function lsFiles(dir, args) {
   const env = { ...process.env };
   for (const name of HOOK_VARIABLES) delete env[name];
   return new Promise((resolve9) => {
-    const child = spawn("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-      cwd: dir,
-      env,
-      stdio: ["ignore", "pipe", "pipe"]
-    });
+    const child = spawn("git", ["ls-files", "-z", ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     let err = "";
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.setEncoding("utf8").on("data", (s) => err += s);
-    child.on(
-      "error",
-      (e) => resolve9(e.code === "ENOENT" ? { kind: "no-git" } : { kind: "failed", message: e.message })
-    );
-    child.on("close", (code) => {
-      if (code === 0) resolve9({ kind: "ok", paths: parseNulList(Buffer.concat(out)) });
-      else if (/not a git repository/i.test(err)) resolve9({ kind: "not-repo" });
-      else resolve9({ kind: "failed", message: err.trim().split("\n")[0] || `git exited with ${code}` });
-    });
+    child.on("error", (e) => resolve9({ spawnError: e }));
+    child.on("close", (code) => resolve9({ code, out: Buffer.concat(out), err }));
   });
 }
 function parseNulList(out) {
@@ -23164,6 +23168,7 @@ var init_tree = __esm({
           const listing = await listGitFiles(abs);
           switch (listing.kind) {
             case "ok":
+              for (let i = 0; i < listing.ignored; i++) this.ctx.skip("ignored by .gitignore");
               yield* this.files(gitEntries(listing.paths, abs, path), { ...open2, listed: true });
               return;
             case "no-git":
@@ -25628,15 +25633,15 @@ async function runScan(req) {
   const findings = new Findings(req.command === "history");
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
-  let lastProgress = started;
-  for await (const chunk of source) {
-    if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-    if (req.command === "staged" && ignored(chunk.path)) continue;
-    for (const f of detector.detect(chunk)) findings.add(f);
-    if (req.onProgress && Date.now() - lastProgress > 200) {
-      lastProgress = Date.now();
-      req.onProgress(ctx);
+  const progress = req.onProgress && setInterval(() => req.onProgress(ctx), 200).unref();
+  try {
+    for await (const chunk of source) {
+      if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
+      if (req.command === "staged" && ignored(chunk.path)) continue;
+      for (const f of detector.detect(chunk)) findings.add(f);
     }
+  } finally {
+    clearInterval(progress);
   }
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];

@@ -80,6 +80,7 @@ class Tree {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
         case 'ok':
+          for (let i = 0; i < listing.ignored; i++) this.ctx.skip('ignored by .gitignore');
           yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true });
           return;
         case 'no-git':

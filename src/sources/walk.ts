@@ -18,7 +18,7 @@ export interface Entry {
 }
 
 export type GitListing =
-  | { kind: 'ok'; paths: string[] }
+  | { kind: 'ok'; paths: string[]; ignored: number }
   | { kind: 'not-repo' }
   | { kind: 'no-git' }
   | { kind: 'failed'; message: string };
@@ -30,29 +30,38 @@ const HOOK_VARIABLES = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE'];
 /**
  * Files below dir that are tracked or untracked-but-not-ignored, relative to dir, sorted. Nested
  * repositories and submodules appear as directory paths. Tracked files missing on disk are
- * listed too: opening them tells.
+ * listed too: opening them tells. `ignored` counts what .gitignore leaves out (an ignored
+ * directory, such as node_modules, counts once), so that a report can say so.
  */
-export function listGitFiles(dir: string): Promise<GitListing> {
+export async function listGitFiles(dir: string): Promise<GitListing> {
+  const [listed, ignored] = await Promise.all([
+    lsFiles(dir, ['--cached', '--others', '--exclude-standard']),
+    lsFiles(dir, ['--others', '--ignored', '--exclude-standard', '--directory']),
+  ]);
+  if ('spawnError' in listed) {
+    return listed.spawnError.code === 'ENOENT' ? { kind: 'no-git' } : { kind: 'failed', message: listed.spawnError.message };
+  }
+  if (listed.code === 0) {
+    const skipped = 'spawnError' in ignored || ignored.code !== 0 ? 0 : parseNulList(ignored.out).length;
+    return { kind: 'ok', paths: parseNulList(listed.out), ignored: skipped };
+  }
+  if (/not a git repository/i.test(listed.err)) return { kind: 'not-repo' };
+  return { kind: 'failed', message: listed.err.trim().split('\n')[0] || `git exited with ${listed.code}` };
+}
+
+type LsFiles = { code: number | null; out: Buffer; err: string } | { spawnError: NodeJS.ErrnoException };
+
+function lsFiles(dir: string, args: string[]): Promise<LsFiles> {
   const env = { ...process.env };
   for (const name of HOOK_VARIABLES) delete env[name];
   return new Promise((resolve) => {
-    const child = spawn('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: dir,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn('git', ['ls-files', '-z', ...args], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     let err = '';
     child.stdout.on('data', (b: Buffer) => out.push(b));
     child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
-    child.on('error', (e: NodeJS.ErrnoException) =>
-      resolve(e.code === 'ENOENT' ? { kind: 'no-git' } : { kind: 'failed', message: e.message }),
-    );
-    child.on('close', (code) => {
-      if (code === 0) resolve({ kind: 'ok', paths: parseNulList(Buffer.concat(out)) });
-      else if (/not a git repository/i.test(err)) resolve({ kind: 'not-repo' });
-      else resolve({ kind: 'failed', message: err.trim().split('\n')[0] || `git exited with ${code}` });
-    });
+    child.on('error', (e: NodeJS.ErrnoException) => resolve({ spawnError: e }));
+    child.on('close', (code) => resolve({ code, out: Buffer.concat(out), err }));
   });
 }
 

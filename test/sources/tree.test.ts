@@ -61,15 +61,18 @@ describe('treeSource in a git work tree', () => {
     r.commit('init', { 'src/a.ts': 'tracked\n' });
     r.write('.env', 'KEY=local\n');
     r.write('build/out.js', 'built\n');
+    r.write('build/more.js', 'built\n');
     r.write('notes.txt', 'untracked but not ignored\n');
 
     const listed = await scan(['.'], r.dir);
     expect(listed.paths).toEqual(['.gitignore', 'notes.txt', 'src/a.ts']);
     expect(listed.ctx.stats.files).toBe(3);
     expect(listed.ctx.warnings).toEqual([]);
+    // Not silently: the ignored file and the ignored directory (once, however much it holds).
+    expect(listed.ctx.stats.skipped).toEqual({ 'ignored by .gitignore': 2 });
 
     const all = await scan(['.'], r.dir, { noIgnore: true });
-    expect(all.paths).toEqual(['.env', '.gitignore', 'build/out.js', 'notes.txt', 'src/a.ts']);
+    expect(all.paths).toEqual(['.env', '.gitignore', 'build/more.js', 'build/out.js', 'notes.txt', 'src/a.ts']);
     expect(all.chunks.find((c) => c.path === '.env')!.data.toString()).toBe('KEY=local\n');
   });
 
