@@ -56,7 +56,7 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   try {
     if (range === undefined && options.mayHoldKey) {
       // The two passes' git commands run side by side; the log waits in a file for its turn.
-      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-abbrev', '--cc', ...revisions, '--'];
+      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);

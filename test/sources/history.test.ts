@@ -256,6 +256,19 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from 
     for await (const _ of historySource(createContext(), { cwd: bare.dir, ...MODES[mode] })) break;
   });
 
+  it('places a key added in a rename at the new name, whatever diff.renames says', async () => {
+    const r = repo();
+    r.git('config', 'diff.renames', 'copies');
+    const body = Array.from({ length: 100 }, (_, i) => `line ${i} of a file long enough to stay similar`).join('\n');
+    r.commit('old', { 'old.env': `${body}\n` });
+    r.git('mv', 'old.env', 'new.env');
+    const key = keys.openaiProject();
+    const moved = r.commit('move and add', { 'new.env': `${body}\nK=${key}\n` });
+    expect(r.git('show', '--stat', '-M', '--format=', moved)).toMatch(/=>/); // git sees a rename
+    const { chunks } = await scan(r);
+    expect(found(chunks, key)).toEqual([{ path: 'new.env', line: 101, sha: moved }]);
+  });
+
   it('never yields what config ignore globs name, and finds the key where it is not ignored', async () => {
     const r = repo();
     const key = keys.openaiProject();
