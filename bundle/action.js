@@ -24158,7 +24158,7 @@ async function* historySource(ctx, options = {}) {
   const blobs = new BlobReader(cwd);
   try {
     if (range === void 0 && options.mayHoldKey) {
-      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-abbrev", "--cc", ...revisions, "--"];
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
