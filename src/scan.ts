@@ -124,7 +124,8 @@ async function ignoreMatcher(globs: string[]): Promise<(path: string) => boolean
 /**
  * Drops the copies a finding can have: the same match seen twice where a source cut a long line
  * with an overlap, and, in history, the same key in every later commit or file that still holds
- * it. A history key is reported once, at the oldest commit that added it: one thing to rotate.
+ * it. A history key is reported once, at the first commit (parents first) that added it: one
+ * thing to rotate.
  */
 class Findings {
   private byKey = new Map<string, Finding>();
