@@ -273,7 +273,10 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
   else process.stdout.write(text);
   if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter('sarif'))(report, { ...options, color: false }));
   const { scrub } = await import('../report/status.js');
-  for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}\n`);
+  // The console report on stdout shows its warnings itself; every other output gets them here.
+  if (flags.format !== 'console' || flags.output) {
+    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}\n`);
+  }
 
   if (flags.writeBaseline) {
     const { makeBaseline } = await import('../baseline.js');

@@ -43,7 +43,8 @@ function expectCleanError(r: CliResult, message: RegExp): void {
 
 /** Content the scan could have read and did not, without a word: what must never happen. */
 function expectNotSilent(r: CliResult): void {
-  const passedQuietly = r.code === 0 && !/warning/.test(r.stderr);
+  // The console report carries its warnings on stdout; other formats put them on stderr.
+  const passedQuietly = r.code === 0 && !/warning/.test(r.stderr + r.stdout);
   expect(passedQuietly, `exit ${r.code}, stderr: ${r.stderr}`).toBe(false);
   expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
 }
