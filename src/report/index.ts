@@ -14,5 +14,3 @@ export const reporters: Record<Format, Reporter> = {
   sarif: sarifReporter,
   github: githubReporter,
 };
-
-export { loadReporter } from './load.js';

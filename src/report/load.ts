@@ -1,4 +1,5 @@
 import type { Format, Reporter } from './reporter.js';
+
 /** One format's reporter, loading only its own module: the pre-commit hook never parses SARIF code. */
 export async function loadReporter(format: Format): Promise<Reporter> {
   switch (format) {

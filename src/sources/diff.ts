@@ -224,7 +224,7 @@ function cutPoint(data: Buffer): number {
 }
 
 /** The bytes of a C-quoted name starting at buf[start] === '"', and the index after its closing quote. */
-export function unquote(buf: Buffer, start: number): { name: Buffer; end: number } | undefined {
+function unquote(buf: Buffer, start: number): { name: Buffer; end: number } | undefined {
   if (buf[start] !== 34) return undefined;
   const out: number[] = [];
   const escapes: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
