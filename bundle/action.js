@@ -19207,517 +19207,6 @@ var init_types = __esm({
   }
 });
 
-// src/report/status.ts
-function statusOf(finding) {
-  return finding.verification?.status ?? "unverified";
-}
-function statusLabel(finding) {
-  return LABELS[statusOf(finding)];
-}
-function statusText(finding) {
-  const detail = finding.verification?.detail ? scrub(finding.verification.detail, [finding]) : "";
-  return detail ? `${statusLabel(finding)} (${detail})` : statusLabel(finding);
-}
-function scrub(text, findings) {
-  let out = text;
-  for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
-  return redactKeys(out);
-}
-var LABELS;
-var init_status = __esm({
-  "src/report/status.ts"() {
-    "use strict";
-    init_errors();
-    LABELS = {
-      live: "live",
-      quota_exhausted: "quota exhausted",
-      rate_limited: "rate limited",
-      unverified: "not verified",
-      unknown: "unknown",
-      invalid: "invalid"
-    };
-  }
-});
-
-// src/report/order.ts
-function severityOrder(finding) {
-  return STATUS_RANK[statusOf(finding)] * 3 + CONFIDENCE_RANK[finding.confidence];
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function byLocation(a, b) {
-  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
-}
-function bySeverity(a, b) {
-  return severityOrder(a) - severityOrder(b) || byLocation(a, b);
-}
-var STATUS_RANK, CONFIDENCE_RANK;
-var init_order = __esm({
-  "src/report/order.ts"() {
-    "use strict";
-    init_types();
-    init_status();
-    STATUS_RANK = {
-      live: 0,
-      quota_exhausted: 1,
-      rate_limited: 2,
-      unverified: 3,
-      unknown: 3,
-      invalid: 4
-    };
-    CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
-  }
-});
-
-// src/report/remedy.ts
-function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
-}
-function revokeRemedy(page) {
-  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
-}
-function remedy(finding) {
-  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
-}
-var OPENAI_KEYS, OPENAI_ADMIN_KEYS, DEEPSEEK_KEYS, INVALID_REMEDY;
-var init_remedy = __esm({
-  "src/report/remedy.ts"() {
-    "use strict";
-    init_status();
-    OPENAI_KEYS = "https://platform.openai.com/api-keys";
-    OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-    DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
-    INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
-  }
-});
-
-// src/report/console.ts
-function painter(color) {
-  return color ? (style, text) => `\x1B[${style}m${text}\x1B[0m` : (_style, text) => text;
-}
-function printable(text) {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    if (c === "\n") return "\\n";
-    if (c === "\r") return "\\r";
-    if (c === "	") return "\\t";
-    const code = c.charCodeAt(0);
-    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
-  });
-}
-function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
-}
-function bytes(n) {
-  if (n < 1024) return plural(n, "byte");
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = n / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
-}
-function duration(ms) {
-  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
-}
-function header(path) {
-  return path === "-" ? "(stdin)" : printable(path);
-}
-function findingLines(f, showSecrets, paint) {
-  const where2 = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
-  const parts = [
-    paint(BOLD, where2),
-    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
-    f.ruleId,
-    f.provider,
-    `${f.confidence} confidence`
-  ];
-  if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
-  if (f.binary) parts.push("[binary]");
-  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
-  const lines = [`  ${parts.join("  ")}`];
-  if (f.commit) {
-    const { sha, author, date } = f.commit;
-    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
-  }
-  return lines;
-}
-function groupByPath(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return groups;
-}
-function scanned(stats) {
-  const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
-  if (stats.commits !== void 0) what.push(plural(stats.commits, "commit"));
-  return `Scanned ${what.join(" and ")} in ${duration(stats.durationMs)}.`;
-}
-function skipped(stats) {
-  const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
-  if (reasons.length === 0) return [];
-  reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")}.`];
-}
-function headline(findings) {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
-  return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
-}
-var BOLD, DIM, UNDERLINE, GREEN, CYAN, STATUS_STYLE, STAGED_WAYS_OUT, consoleReporter;
-var init_console = __esm({
-  "src/report/console.ts"() {
-    "use strict";
-    init_types();
-    init_order();
-    init_remedy();
-    init_status();
-    BOLD = "1";
-    DIM = "2";
-    UNDERLINE = "4";
-    GREEN = "32";
-    CYAN = "36";
-    STATUS_STYLE = {
-      live: "1;31",
-      quota_exhausted: "31",
-      rate_limited: "31",
-      unverified: "33",
-      unknown: "33",
-      invalid: "32"
-    };
-    STAGED_WAYS_OUT = [
-      "To commit, either:",
-      "  1. remove the key from the staged file and `git add` it again;",
-      "  2. if it is a false positive, add `keysentry:allow` on that line;",
-      "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
-    ];
-    consoleReporter = (report, options) => {
-      const paint = painter(options.color);
-      const lines = [];
-      const tail = [scanned(report.stats), ...skipped(report.stats)];
-      const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
-      if (report.findings.length === 0) {
-        lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
-        return `${lines.join("\n")}
-`;
-      }
-      for (const [path, group] of groupByPath(report.findings)) {
-        lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
-        for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-        for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
-        lines.push("");
-      }
-      lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-      if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
-      return `${lines.join("\n")}
-`;
-    };
-  }
-});
-
-// src/report/context.ts
-function findingContext(f) {
-  const parts = [];
-  if (f.binary) parts.push(`at byte offset ${f.offset}`);
-  if (f.encoding) parts.push(`${f.encoding}-encoded`);
-  if (f.commit) {
-    const { sha, author, date } = f.commit;
-    const how = f.path === COMMIT_MESSAGE_PATH ? "in the message of" : "introduced by";
-    parts.push(`${how} commit ${sha.slice(0, 7)} (${author}, ${date.slice(0, 10)})`);
-  }
-  return parts.length > 0 ? `, ${parts.join(", ")}` : "";
-}
-var init_context = __esm({
-  "src/report/context.ts"() {
-    "use strict";
-    init_types();
-  }
-});
-
-// src/report/github.ts
-function escapeData2(text) {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text) {
-  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function annotation(f) {
-  const properties = [];
-  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
-    properties.push(`file=${escapeProperty2(f.path)}`);
-    if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
-  }
-  properties.push(`title=${escapeProperty2(`${f.description} (${statusLabel(f)})`)}`);
-  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
-${remedy(f)}`;
-  return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
-}
-function warning2(text) {
-  return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
-}
-var githubReporter;
-var init_github = __esm({
-  "src/report/github.ts"() {
-    "use strict";
-    init_types();
-    init_context();
-    init_order();
-    init_remedy();
-    init_status();
-    githubReporter = (report) => [
-      ...[...report.findings].sort(bySeverity).map(annotation),
-      ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
-    ].map((line) => `${line}
-`).join("");
-  }
-});
-
-// src/report/json.ts
-function toJson(f, showSecrets) {
-  return {
-    ruleId: f.ruleId,
-    provider: f.provider,
-    description: f.description,
-    path: f.path,
-    line: f.line,
-    column: f.column,
-    endColumn: f.endColumn,
-    offset: f.offset,
-    redacted: f.redacted,
-    fingerprint: f.fingerprint,
-    confidence: f.confidence,
-    ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.binary ? { binary: true } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
-    ...f.verification ? {
-      verification: {
-        status: f.verification.status,
-        detail: scrub(f.verification.detail, [f]),
-        checkedAt: f.verification.checkedAt
-      }
-    } : {},
-    remedy: remedy(f),
-    ...showSecrets ? { secret: f.secret } : {}
-  };
-}
-var jsonReporter;
-var init_json = __esm({
-  "src/report/json.ts"() {
-    "use strict";
-    init_order();
-    init_remedy();
-    init_status();
-    jsonReporter = (report, options) => {
-      const out = {
-        version: 1,
-        findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
-        stats: report.stats,
-        warnings: report.warnings.map((w) => scrub(w, report.findings))
-      };
-      return `${JSON.stringify(out, null, 2)}
-`;
-    };
-  }
-});
-
-// src/report/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
-import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
-function pathToUri(path) {
-  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
-  return wellFormed.split("/").map(encodeURIComponent).join("/");
-}
-function isFile(f) {
-  return f.path !== COMMIT_MESSAGE_PATH && f.path !== "-";
-}
-function fromRepoRoot(path, repo) {
-  if (!repo) return isAbsolute(path) ? void 0 : path;
-  const rel = relative(repo.root, resolve2(repo.cwd, path));
-  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
-  return rel.split(sep).join("/");
-}
-function lineHashes(findings, repo) {
-  const seen = /* @__PURE__ */ new Map();
-  const hashes = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
-    hashes.set(f, `${id}:${n}`);
-  }
-  return hashes;
-}
-function helpFor(f) {
-  const page = keyPage(f);
-  return {
-    text: `${revokeRemedy(page)}
-${INVALID_HELP}`,
-    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
-
-` + INVALID_HELP.replace("invalid", "**invalid**")
-  };
-}
-function rulesFor(findings) {
-  const rules = /* @__PURE__ */ new Map();
-  for (const f of findings) {
-    const known = rules.get(f.ruleId);
-    if (known && CONFIDENCE_RANK2[known.properties.precision] <= CONFIDENCE_RANK2[f.confidence]) continue;
-    const name = PROVIDER_NAMES[f.provider];
-    rules.set(f.ruleId, {
-      id: f.ruleId,
-      shortDescription: { text: f.description },
-      fullDescription: {
-        text: `${f.description}. Anyone who can read the repository or its history can use a key committed to it, and spend on its owner's ${name} account.`
-      },
-      help: helpFor(f),
-      defaultConfiguration: { level: "error" },
-      properties: {
-        tags: ["security", "secret", f.provider, CWE_798],
-        precision: f.confidence,
-        "security-severity": SECURITY_SEVERITY[f.confidence]
-      }
-    });
-  }
-  return [...rules.values()];
-}
-function location(f, repo) {
-  const region = {
-    startLine: f.line,
-    startColumn: f.column,
-    endColumn: f.endColumn,
-    ...f.binary ? { byteOffset: f.offset, byteLength: f.endColumn - f.column } : {}
-  };
-  if (f.path === COMMIT_MESSAGE_PATH) {
-    const commit2 = f.commit ? `commit ${f.commit.sha}` : "a commit";
-    return {
-      physicalLocation: {
-        artifactLocation: {
-          uri: pathToUri(COMMIT_MESSAGE_PATH),
-          description: { text: `The message of ${commit2}; not a file in the repository.` }
-        },
-        region
-      },
-      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit2} message`, kind: "commit message" }]
-    };
-  }
-  if (f.path === "-") {
-    return {
-      physicalLocation: { artifactLocation: { uri: "-", description: { text: "Standard input." } }, region }
-    };
-  }
-  const path = fromRepoRoot(f.path, repo);
-  if (path === void 0) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
-  }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
-}
-function messageFor(f) {
-  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
-}
-function propertiesFor(f) {
-  return {
-    confidence: f.confidence,
-    ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
-    ...f.verification ? {
-      verificationStatus: f.verification.status,
-      verificationDetail: scrub(f.verification.detail, [f]),
-      verifiedAt: f.verification.checkedAt
-    } : {}
-  };
-}
-function notifications(stats, warnings, dropped, total, limit) {
-  const out = warnings.map((text) => ({ level: "warning", message: { text } }));
-  const skipped2 = Object.entries(stats.skipped).filter(([, n]) => n > 0);
-  if (skipped2.length > 0) {
-    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why2, n]) => `${n} ${why2}`).join(", ")}.` } });
-  }
-  if (dropped > 0) {
-    out.push({
-      level: "warning",
-      descriptor: { id: "results-capped" },
-      message: {
-        text: `${dropped} of ${total} results were left out to stay within ${limit} results a run; the most serious were kept. Run keysentry with --format json to see them all.`
-      }
-    });
-  }
-  return out;
-}
-var GITHUB_MAX_RESULTS, INFORMATION_URI, FILTER_REPO, BFG, CWE_798, PROVIDER_NAMES, SECURITY_SEVERITY, CONFIDENCE_RANK2, INVALID_HELP, sarifReporter;
-var init_sarif = __esm({
-  "src/report/sarif.ts"() {
-    "use strict";
-    init_types();
-    init_context();
-    init_order();
-    init_remedy();
-    init_status();
-    GITHUB_MAX_RESULTS = 25e3;
-    INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
-    FILTER_REPO = "https://github.com/newren/git-filter-repo";
-    BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
-    CWE_798 = "external/cwe/cwe-798";
-    PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
-    SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
-    CONFIDENCE_RANK2 = { high: 0, medium: 1, low: 2 };
-    INVALID_HELP = "If verification reports the key invalid, it no longer works: remove it from the code and from git history.";
-    sarifReporter = (report, options) => {
-      const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
-      const sorted = [...report.findings].sort(bySeverity);
-      const kept = sorted.slice(0, limit);
-      const hashes = lineHashes(report.findings, options.repo);
-      const rules = rulesFor(kept);
-      const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-      const results = kept.map((f) => ({
-        ruleId: f.ruleId,
-        ruleIndex: ruleIndex.get(f.ruleId),
-        // rulesFor saw every kept finding
-        level: statusOf(f) === "invalid" ? "warning" : "error",
-        message: messageFor(f),
-        locations: [location(f, options.repo)],
-        partialFingerprints: { primaryLocationLineHash: hashes.get(f), "keysentry/v1": f.fingerprint },
-        properties: propertiesFor(f)
-      }));
-      const log = {
-        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-        version: "2.1.0",
-        runs: [
-          {
-            tool: { driver: { name: "keysentry", version: options.toolVersion, informationUri: INFORMATION_URI, rules } },
-            invocations: [
-              {
-                // The scan ran to the end; findings are its answer, not a failure.
-                executionSuccessful: true,
-                toolExecutionNotifications: notifications(
-                  report.stats,
-                  report.warnings.map((w) => scrub(w, report.findings)),
-                  sorted.length - kept.length,
-                  sorted.length,
-                  limit
-                )
-              }
-            ],
-            columnKind: "utf16CodeUnits",
-            results,
-            properties: { command: options.command, stats: report.stats }
-          }
-        ]
-      };
-      return `${JSON.stringify(log, null, 2)}
-`;
-    };
-  }
-});
-
 // src/sources/decode.ts
 function sniff(head) {
   if (head[0] === 255 && head[1] === 254) return "utf16le";
@@ -24898,22 +24387,467 @@ function unbalanced(glob) {
   return stack.length > 0;
 }
 
+// src/report/console.ts
+init_types();
+
+// src/report/order.ts
+init_types();
+
+// src/report/status.ts
+init_errors();
+function statusOf(finding) {
+  return finding.verification?.status ?? "unverified";
+}
+var LABELS = {
+  live: "live",
+  quota_exhausted: "quota exhausted",
+  rate_limited: "rate limited",
+  unverified: "not verified",
+  unknown: "unknown",
+  invalid: "invalid"
+};
+function statusLabel(finding) {
+  return LABELS[statusOf(finding)];
+}
+function statusText(finding) {
+  const detail = finding.verification?.detail ? scrub(finding.verification.detail, [finding]) : "";
+  return detail ? `${statusLabel(finding)} (${detail})` : statusLabel(finding);
+}
+function scrub(text, findings) {
+  let out = text;
+  for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
+  return redactKeys(out);
+}
+
+// src/report/order.ts
+var STATUS_RANK = {
+  live: 0,
+  quota_exhausted: 1,
+  rate_limited: 2,
+  unverified: 3,
+  unknown: 3,
+  invalid: 4
+};
+var CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
+function severityOrder(finding) {
+  return STATUS_RANK[statusOf(finding)] * 3 + CONFIDENCE_RANK[finding.confidence];
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byLocation(a, b) {
+  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
+}
+function bySeverity(a, b) {
+  return severityOrder(a) - severityOrder(b) || byLocation(a, b);
+}
+
+// src/report/remedy.ts
+var OPENAI_KEYS = "https://platform.openai.com/api-keys";
+var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
+var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
+function keyPage(finding) {
+  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
+  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+}
+function revokeRemedy(page) {
+  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
+}
+var INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
+function remedy(finding) {
+  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
+}
+
+// src/report/console.ts
+var BOLD = "1";
+var DIM = "2";
+var UNDERLINE = "4";
+var GREEN = "32";
+var CYAN = "36";
+var STATUS_STYLE = {
+  live: "1;31",
+  quota_exhausted: "31",
+  rate_limited: "31",
+  unverified: "33",
+  unknown: "33",
+  invalid: "32"
+};
+function painter(color) {
+  return color ? (style, text) => `\x1B[${style}m${text}\x1B[0m` : (_style, text) => text;
+}
+function printable(text) {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    if (c === "\n") return "\\n";
+    if (c === "\r") return "\\r";
+    if (c === "	") return "\\t";
+    const code = c.charCodeAt(0);
+    return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16)}`;
+  });
+}
+function plural(n, one, many = `${one}s`) {
+  return `${n} ${n === 1 ? one : many}`;
+}
+function bytes(n) {
+  if (n < 1024) return plural(n, "byte");
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = n / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+function duration(ms) {
+  return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
+}
+function header(path) {
+  return path === "-" ? "(stdin)" : printable(path);
+}
+function findingLines(f, showSecrets, paint) {
+  const where2 = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
+  const parts = [
+    paint(BOLD, where2),
+    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
+    f.ruleId,
+    f.provider,
+    `${f.confidence} confidence`
+  ];
+  if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
+  if (f.binary) parts.push("[binary]");
+  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
+  const lines = [`  ${parts.join("  ")}`];
+  if (f.commit) {
+    const { sha, author, date } = f.commit;
+    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
+  }
+  return lines;
+}
+function groupByPath(findings) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of [...findings].sort(byLocation)) {
+    const group = groups.get(f.path);
+    if (group) group.push(f);
+    else groups.set(f.path, [f]);
+  }
+  return groups;
+}
+function scanned(stats) {
+  const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
+  if (stats.commits !== void 0) what.push(plural(stats.commits, "commit"));
+  return `Scanned ${what.join(" and ")} in ${duration(stats.durationMs)}.`;
+}
+function skipped(stats) {
+  const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (reasons.length === 0) return [];
+  reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")}.`];
+}
+function headline(findings) {
+  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
+  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
+  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
+  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
+  return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
+}
+var STAGED_WAYS_OUT = [
+  "To commit, either:",
+  "  1. remove the key from the staged file and `git add` it again;",
+  "  2. if it is a false positive, add `keysentry:allow` on that line;",
+  "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
+];
+var consoleReporter = (report, options) => {
+  const paint = painter(options.color);
+  const lines = [];
+  const tail = [scanned(report.stats), ...skipped(report.stats)];
+  const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
+  if (report.findings.length === 0) {
+    lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
+    return `${lines.join("\n")}
+`;
+  }
+  for (const [path, group] of groupByPath(report.findings)) {
+    lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
+    for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
+    for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
+    lines.push("");
+  }
+  lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
+  if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
+  return `${lines.join("\n")}
+`;
+};
+
+// src/report/github.ts
+init_types();
+
+// src/report/context.ts
+init_types();
+function findingContext(f) {
+  const parts = [];
+  if (f.binary) parts.push(`at byte offset ${f.offset}`);
+  if (f.encoding) parts.push(`${f.encoding}-encoded`);
+  if (f.commit) {
+    const { sha, author, date } = f.commit;
+    const how = f.path === COMMIT_MESSAGE_PATH ? "in the message of" : "introduced by";
+    parts.push(`${how} commit ${sha.slice(0, 7)} (${author}, ${date.slice(0, 10)})`);
+  }
+  return parts.length > 0 ? `, ${parts.join(", ")}` : "";
+}
+
+// src/report/github.ts
+function escapeData2(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text) {
+  return escapeData2(text).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function annotation(f) {
+  const properties = [];
+  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
+    properties.push(`file=${escapeProperty2(f.path)}`);
+    if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
+  }
+  properties.push(`title=${escapeProperty2(`${f.description} (${statusLabel(f)})`)}`);
+  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+${remedy(f)}`;
+  return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
+}
+function warning2(text) {
+  return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
+}
+var githubReporter = (report) => [
+  ...[...report.findings].sort(bySeverity).map(annotation),
+  ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
+].map((line) => `${line}
+`).join("");
+
+// src/report/json.ts
+function toJson(f, showSecrets) {
+  return {
+    ruleId: f.ruleId,
+    provider: f.provider,
+    description: f.description,
+    path: f.path,
+    line: f.line,
+    column: f.column,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    redacted: f.redacted,
+    fingerprint: f.fingerprint,
+    confidence: f.confidence,
+    ...f.encoding ? { encoding: f.encoding } : {},
+    ...f.binary ? { binary: true } : {},
+    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
+    ...f.verification ? {
+      verification: {
+        status: f.verification.status,
+        detail: scrub(f.verification.detail, [f]),
+        checkedAt: f.verification.checkedAt
+      }
+    } : {},
+    remedy: remedy(f),
+    ...showSecrets ? { secret: f.secret } : {}
+  };
+}
+var jsonReporter = (report, options) => {
+  const out = {
+    version: 1,
+    findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
+    stats: report.stats,
+    warnings: report.warnings.map((w) => scrub(w, report.findings))
+  };
+  return `${JSON.stringify(out, null, 2)}
+`;
+};
+
+// src/report/sarif.ts
+init_types();
+import { createHash as createHash2 } from "node:crypto";
+import { isAbsolute, relative, resolve as resolve2, sep } from "node:path";
+var GITHUB_MAX_RESULTS = 25e3;
+var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
+var FILTER_REPO = "https://github.com/newren/git-filter-repo";
+var BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
+var CWE_798 = "external/cwe/cwe-798";
+var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
+var SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
+var CONFIDENCE_RANK2 = { high: 0, medium: 1, low: 2 };
+function pathToUri(path) {
+  const wellFormed = path.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  return wellFormed.split("/").map(encodeURIComponent).join("/");
+}
+function isFile(f) {
+  return f.path !== COMMIT_MESSAGE_PATH && f.path !== "-";
+}
+function fromRepoRoot(path, repo) {
+  if (!repo) return isAbsolute(path) ? void 0 : path;
+  const rel = relative(repo.root, resolve2(repo.cwd, path));
+  if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
+  return rel.split(sep).join("/");
+}
+function lineHashes(findings, repo) {
+  const seen = /* @__PURE__ */ new Map();
+  const hashes = /* @__PURE__ */ new Map();
+  for (const f of [...findings].sort(byLocation)) {
+    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    hashes.set(f, `${id}:${n}`);
+  }
+  return hashes;
+}
+var INVALID_HELP = "If verification reports the key invalid, it no longer works: remove it from the code and from git history.";
+function helpFor(f) {
+  const page = keyPage(f);
+  return {
+    text: `${revokeRemedy(page)}
+${INVALID_HELP}`,
+    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
+
+` + INVALID_HELP.replace("invalid", "**invalid**")
+  };
+}
+function rulesFor(findings) {
+  const rules = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    const known = rules.get(f.ruleId);
+    if (known && CONFIDENCE_RANK2[known.properties.precision] <= CONFIDENCE_RANK2[f.confidence]) continue;
+    const name = PROVIDER_NAMES[f.provider];
+    rules.set(f.ruleId, {
+      id: f.ruleId,
+      shortDescription: { text: f.description },
+      fullDescription: {
+        text: `${f.description}. Anyone who can read the repository or its history can use a key committed to it, and spend on its owner's ${name} account.`
+      },
+      help: helpFor(f),
+      defaultConfiguration: { level: "error" },
+      properties: {
+        tags: ["security", "secret", f.provider, CWE_798],
+        precision: f.confidence,
+        "security-severity": SECURITY_SEVERITY[f.confidence]
+      }
+    });
+  }
+  return [...rules.values()];
+}
+function location(f, repo) {
+  const region = {
+    startLine: f.line,
+    startColumn: f.column,
+    endColumn: f.endColumn,
+    ...f.binary ? { byteOffset: f.offset, byteLength: f.endColumn - f.column } : {}
+  };
+  if (f.path === COMMIT_MESSAGE_PATH) {
+    const commit2 = f.commit ? `commit ${f.commit.sha}` : "a commit";
+    return {
+      physicalLocation: {
+        artifactLocation: {
+          uri: pathToUri(COMMIT_MESSAGE_PATH),
+          description: { text: `The message of ${commit2}; not a file in the repository.` }
+        },
+        region
+      },
+      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit2} message`, kind: "commit message" }]
+    };
+  }
+  if (f.path === "-") {
+    return {
+      physicalLocation: { artifactLocation: { uri: "-", description: { text: "Standard input." } }, region }
+    };
+  }
+  const path = fromRepoRoot(f.path, repo);
+  if (path === void 0) {
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
+  }
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
+}
+function messageFor(f) {
+  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
+}
+function propertiesFor(f) {
+  return {
+    confidence: f.confidence,
+    ...f.encoding ? { encoding: f.encoding } : {},
+    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.verification ? {
+      verificationStatus: f.verification.status,
+      verificationDetail: scrub(f.verification.detail, [f]),
+      verifiedAt: f.verification.checkedAt
+    } : {}
+  };
+}
+function notifications(stats, warnings, dropped, total, limit) {
+  const out = warnings.map((text) => ({ level: "warning", message: { text } }));
+  const skipped2 = Object.entries(stats.skipped).filter(([, n]) => n > 0);
+  if (skipped2.length > 0) {
+    out.push({ level: "note", message: { text: `Not scanned: ${skipped2.map(([why2, n]) => `${n} ${why2}`).join(", ")}.` } });
+  }
+  if (dropped > 0) {
+    out.push({
+      level: "warning",
+      descriptor: { id: "results-capped" },
+      message: {
+        text: `${dropped} of ${total} results were left out to stay within ${limit} results a run; the most serious were kept. Run keysentry with --format json to see them all.`
+      }
+    });
+  }
+  return out;
+}
+var sarifReporter = (report, options) => {
+  const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
+  const sorted = [...report.findings].sort(bySeverity);
+  const kept = sorted.slice(0, limit);
+  const hashes = lineHashes(report.findings, options.repo);
+  const rules = rulesFor(kept);
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const results = kept.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: ruleIndex.get(f.ruleId),
+    // rulesFor saw every kept finding
+    level: statusOf(f) === "invalid" ? "warning" : "error",
+    message: messageFor(f),
+    locations: [location(f, options.repo)],
+    partialFingerprints: { primaryLocationLineHash: hashes.get(f), "keysentry/v1": f.fingerprint },
+    properties: propertiesFor(f)
+  }));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "keysentry", version: options.toolVersion, informationUri: INFORMATION_URI, rules } },
+        invocations: [
+          {
+            // The scan ran to the end; findings are its answer, not a failure.
+            executionSuccessful: true,
+            toolExecutionNotifications: notifications(
+              report.stats,
+              report.warnings.map((w) => scrub(w, report.findings)),
+              sorted.length - kept.length,
+              sorted.length,
+              limit
+            )
+          }
+        ],
+        columnKind: "utf16CodeUnits",
+        results,
+        properties: { command: options.command, stats: report.stats }
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+};
+
 // src/report/index.ts
-init_console();
-init_github();
-init_json();
-init_sarif();
-init_remedy();
-init_order();
 var reporters = {
   console: consoleReporter,
   json: jsonReporter,
   sarif: sarifReporter,
   github: githubReporter
 };
-
-// src/action/main.ts
-init_status();
 
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
@@ -26059,7 +25993,6 @@ async function verifyFindings(findings, options) {
 }
 
 // src/action/annotations.ts
-init_status();
 init_types();
 var ANNOTATION_LIMIT = 10;
 function mostSeriousFirst(findings) {
@@ -26229,7 +26162,6 @@ function boolean(name, value) {
 }
 
 // src/action/summary.ts
-init_status();
 init_types();
 
 // src/action/verdict.ts
