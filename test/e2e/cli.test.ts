@@ -1,10 +1,11 @@
 // The keysentry command as a user runs it: real processes, real repositories, real files.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/detect/secret.js';
-import { runCli } from '../support/cli.js';
+import { BIN, runCli } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { TempRepo, tempDir } from '../support/repo.js';
 
@@ -83,6 +84,22 @@ describe('keysentry scan', () => {
     const out = runCli(['scan', '--format', 'json'], { cwd: r.dir });
     expect(out.code).toBe(0);
     expect(parse(out.stdout).stats).toMatchObject({ files: 1 });
+  });
+
+  it('shows a progress line on a terminal, and none in a pipe', () => {
+    const dir = tempDir();
+    // Enough bytes that the scan outlasts the 200 ms between progress lines.
+    const block = Buffer.alloc(8 << 20, 'let x = 1; // filler text\n');
+    for (let i = 0; i < 24; i++) writeFileSync(join(dir, `big${i}.js`), block);
+    const piped = runCli(['scan', '.', '--format', 'json'], { cwd: dir });
+    expect(piped.code).toBe(0);
+    expect(piped.stderr).toBe('');
+    // script(1) gives the CLI a terminal for stdout and stderr, and copies what it shows.
+    const command = [process.execPath, BIN, 'scan', '.', '--format', 'json'].map((a) => `'${a}'`).join(' ');
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[2Kscanning: \d+ files, [\d.]+ MB/);
+    expect(tty.stdout).toContain('"findings": []');
   });
 
   it('reads stdin with -', () => {
