@@ -4,25 +4,17 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv-draft-04';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redact } from '../../src/detect/secret.js';
 import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
 import { BIN, runCli, type CliResult } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
+import { validateSarif } from '../support/sarif.js';
 import { gitEnv, TempRepo, tempDir } from '../support/repo.js';
 import { fakeProvider, json, type FakeProvider } from '../verify/fake-provider.js';
 import { leaked } from './fixtures.js';
 import { parse } from './workflow-commands.js';
 
-// The official schema (draft-04), with the formats it names checked: code scanning rejects an
-// artifact URI that is not a URI reference.
-const RFC3986 = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addFormat('uri-reference', (s: string) => RFC3986.test(s));
-ajv.addFormat('uri', (s: string) => RFC3986.test(s) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
-ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/.test(s));
-const validateSarif = ajv.compile(JSON.parse(readFileSync(new URL('../support/sarif-schema-2.1.0.json', import.meta.url), 'utf8')));
 
 const keys = new KeyGen(8080);
 const plain = keys.openaiProject();

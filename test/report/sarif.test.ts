@@ -1,20 +1,11 @@
-import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
 import { fromRepoRoot, GITHUB_MAX_RESULTS, pathToUri, sarifReporter } from '../../src/report/sarif.js';
 import type { ReportOptions } from '../../src/report/reporter.js';
 import { COMMIT_MESSAGE_PATH, type Finding, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
+import { RFC3986, validateSarif } from '../support/sarif.js';
 import { COMMIT, finding, leaked, ODD_PATH, OPTIONS, plantedReport, verified } from './fixtures.js';
 
-// The official schema, with the formats it names checked for real: GitHub's upload action
-// rejects a file whose artifact URI is not a valid URI reference.
-const RFC3986 = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#[\]]|%[0-9A-Fa-f]{2})*$/;
-const ajv = new Ajv({ strict: false, allErrors: true });
-ajv.addFormat('uri-reference', (s: string) => RFC3986.test(s));
-ajv.addFormat('uri', (s: string) => RFC3986.test(s) && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(s));
-ajv.addFormat('date-time', (s: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$/.test(s));
-const validateSarif = ajv.compile(JSON.parse(readFileSync(new URL('../support/sarif-schema-2.1.0.json', import.meta.url), 'utf8')));
 
 function valid(text: string): any {
   const log = JSON.parse(text);
