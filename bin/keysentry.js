@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+// The committed bundle (scripts/build-cli.js), not dist/: installing keysentry builds nothing.
+import { main } from '../bundle/cli/main.js';
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,0 +1,303 @@
+// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  require_micromatch
+} from "./chunk-J7YO2WL4.js";
+import {
+  UserError
+} from "./chunk-DE3K425Y.js";
+import {
+  CHUNK_SIZE,
+  ChunkCutter
+} from "./chunk-S27UBFZJ.js";
+import "./chunk-OH6VYN76.js";
+import {
+  __toESM
+} from "./chunk-XKCVIUYZ.js";
+
+// src/sources/tree.ts
+var import_micromatch = __toESM(require_micromatch(), 1);
+import { closeSync as closeSync2 } from "node:fs";
+import { realpath, stat } from "node:fs/promises";
+import { posix as posix2, resolve, sep as sep2 } from "node:path";
+import { setImmediate } from "node:timers/promises";
+
+// src/sources/files.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
+import { sep } from "node:path";
+var FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
+function openEntry(abs, path, options, regular = false) {
+  const named = options.root === void 0;
+  let fd;
+  if (regular && !named) {
+    try {
+      return openRegular(abs);
+    } catch {
+    }
+  }
+  try {
+    const st = named ? statSync(abs) : lstatSync(abs);
+    if (st.isSymbolicLink()) return { kind: "skip", reason: symlinkReason(abs, options.root) };
+    if (st.isDirectory()) return { kind: "dir" };
+    if (!st.isFile()) {
+      const warning = named ? `skipped ${quote(path)}: not a regular file` : void 0;
+      return { kind: "skip", reason: "special file", warning };
+    }
+    fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
+    const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
+    const read = readSync(fd, FIRST_BLOCK, 0, want, null);
+    if (read === want) return { kind: "file", first: FIRST_BLOCK.subarray(0, read), fd };
+    closeSync(fd);
+    return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
+  } catch (e) {
+    if (fd !== void 0) closeSync(fd);
+    return failure(e, path, options.listed === true);
+  }
+}
+var FIRST_BLOCK = Buffer.allocUnsafeSlow(CHUNK_SIZE);
+function openRegular(abs) {
+  const fd = openSync(abs, FLAGS | NOFOLLOW);
+  try {
+    const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
+    if (read < CHUNK_SIZE) {
+      closeSync(fd);
+      return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
+    }
+    if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
+    return { kind: "file", first: FIRST_BLOCK, fd };
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+}
+function readBlock(fd) {
+  const block = Buffer.allocUnsafe(CHUNK_SIZE);
+  return block.subarray(0, readSync(fd, block, 0, CHUNK_SIZE, null));
+}
+function symlinkReason(abs, root) {
+  let target;
+  try {
+    target = realpathSync.native(abs);
+  } catch {
+    return "broken symlink";
+  }
+  const prefix = root.endsWith(sep) ? root : root + sep;
+  return target === root || target.startsWith(prefix) ? "symlink inside root" : "symlink outside root";
+}
+function failure(e, path, listed) {
+  const code = e.code;
+  if (code === "ENOENT") {
+    if (path.includes("\uFFFD")) {
+      const warning = `skipped ${quote(path)}: file name is not valid UTF-8`;
+      return { kind: "skip", reason: "file name not UTF-8", warning };
+    }
+    return { kind: "skip", reason: listed ? "missing on disk" : "deleted during scan" };
+  }
+  return { kind: "skip", reason: "unreadable", warning: `cannot read ${quote(path)}: ${describeError(e)}` };
+}
+function describeError(e) {
+  const err = e;
+  switch (err.code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOENT":
+      return "no such file or directory";
+    case "EISDIR":
+      return "is a directory";
+    default:
+      return err.code ?? err.message;
+  }
+}
+var quote = (path) => JSON.stringify(path);
+
+// src/sources/walk.ts
+import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join, posix } from "node:path";
+var HOOK_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
+async function listGitFiles(dir) {
+  const [listed, ignored] = await Promise.all([
+    lsFiles(dir, ["--cached", "--others", "--exclude-standard"]),
+    lsFiles(dir, ["--others", "--ignored", "--exclude-standard", "--directory"])
+  ]);
+  if ("spawnError" in listed) {
+    return listed.spawnError.code === "ENOENT" ? { kind: "no-git" } : { kind: "failed", message: listed.spawnError.message };
+  }
+  if (listed.code === 0) {
+    const skipped = "spawnError" in ignored || ignored.code !== 0 ? 0 : parseNulList(ignored.out).length;
+    return { kind: "ok", paths: parseNulList(listed.out), ignored: skipped };
+  }
+  if (/not a git repository/i.test(listed.err)) return { kind: "not-repo" };
+  return { kind: "failed", message: listed.err.trim().split("\n")[0] || `git exited with ${listed.code}` };
+}
+function lsFiles(dir, args) {
+  const env = { ...process.env };
+  for (const name of HOOK_VARIABLES) delete env[name];
+  return new Promise((resolve2) => {
+    const child = spawn("git", ["ls-files", "-z", ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    const out = [];
+    let err = "";
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.setEncoding("utf8").on("data", (s) => err += s);
+    child.on("error", (e) => resolve2({ spawnError: e }));
+    child.on("close", (code) => resolve2({ code, out: Buffer.concat(out), err }));
+  });
+}
+function parseNulList(out) {
+  const paths = [];
+  for (let start = 0, end = out.indexOf(0); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
+    const path = out.toString("utf8", start, out[end - 1] === 47 ? end - 1 : end);
+    if (path) paths.push(path);
+  }
+  paths.sort();
+  return paths.filter((p, i) => p !== paths[i - 1]);
+}
+function* gitEntries(paths, abs, path) {
+  for (const p of paths) yield { path: posix.join(path, p), abs: join(abs, p) };
+}
+function* walkTree(abs, path, ctx, nestedRepos, top = true) {
+  let dirents;
+  try {
+    dirents = readdirSync(abs, { withFileTypes: true });
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") {
+      ctx.skip("deleted during scan");
+    } else {
+      ctx.skip("unreadable directory");
+      ctx.warn(`cannot read directory ${quote(path)}: ${describeError(e)}`);
+    }
+    return;
+  }
+  if (!top && nestedRepos && dirents.some((d) => d.name === ".git")) {
+    yield { path, abs, repo: true };
+    return;
+  }
+  dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const d of dirents) {
+    if (d.name === ".git") continue;
+    const child = { path: posix.join(path, d.name), abs: join(abs, d.name) };
+    if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
+    else yield d.isFile() ? { ...child, regular: true } : child;
+  }
+}
+
+// src/sources/tree.ts
+async function* treeSource(paths, ctx, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  const roots = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    try {
+      roots.push({ abs, path: reportedRoot(p), dir: (await stat(abs)).isDirectory() });
+    } catch (e) {
+      throw new UserError(`cannot scan ${quote(p)}: ${describeError(e)}`);
+    }
+  }
+  const tree = new Tree(ctx, options);
+  let breath = Date.now();
+  for (const root of roots) {
+    const chunks = root.dir ? tree.directory(root.abs, root.path, { root: await realpath(root.abs) }) : tree.files([{ abs: root.abs, path: root.path }], {});
+    for await (const chunk of chunks) {
+      yield chunk;
+      if (Date.now() - breath > 50) {
+        await setImmediate();
+        breath = Date.now();
+      }
+    }
+  }
+}
+function reportedRoot(p) {
+  return posix2.join(sep2 === "\\" ? p.replaceAll("\\", "/") : p, ".");
+}
+var Tree = class {
+  constructor(ctx, options) {
+    this.ctx = ctx;
+    this.options = options;
+    const matchers = (options.ignore ?? []).map((g) => import_micromatch.default.matcher(g, { dot: true }));
+    this.ignored = (path) => matchers.some((m) => m(path));
+  }
+  ctx;
+  options;
+  gitMissing = false;
+  ignored;
+  async *directory(abs, path, open) {
+    if (!this.options.noIgnore && !this.gitMissing) {
+      const listing = await listGitFiles(abs);
+      switch (listing.kind) {
+        case "ok":
+          for (let i = 0; i < listing.ignored; i++) this.ctx.skip("ignored by .gitignore");
+          yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true });
+          return;
+        case "no-git":
+          this.gitMissing = true;
+          this.ctx.warn("git is not on PATH: scanning without .gitignore rules, ignored files included");
+          break;
+        case "failed":
+          this.ctx.warn(`git could not list ${quote(path)} (${listing.message}): scanning it without .gitignore rules`);
+          break;
+        case "not-repo":
+          break;
+      }
+    }
+    const nestedRepos = !this.options.noIgnore && !this.gitMissing;
+    yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open);
+  }
+  async *files(entries, open) {
+    for (const entry of entries) {
+      if (this.ignored(entry.path)) {
+        this.ctx.skip("ignored by config");
+        continue;
+      }
+      const opened = entry.repo ? { kind: "dir" } : openEntry(entry.abs, entry.path, open, entry.regular);
+      switch (opened.kind) {
+        case "skip":
+          this.ctx.skip(opened.reason);
+          if (opened.warning) this.ctx.warn(opened.warning);
+          break;
+        case "dir":
+          yield* this.directory(entry.abs, entry.path, { root: open.root });
+          break;
+        case "file":
+          yield* this.read(entry.path, opened);
+          break;
+      }
+    }
+  }
+  *read(path, file) {
+    const { stats } = this.ctx;
+    const { fd } = file;
+    const cutter = new ChunkCutter(path);
+    stats.files++;
+    stats.bytes += file.first.length;
+    let failure2;
+    try {
+      yield* cutter.push(file.first);
+      while (fd !== void 0) {
+        let block;
+        try {
+          block = readBlock(fd);
+        } catch (e) {
+          failure2 = e;
+          break;
+        }
+        if (!block.length) break;
+        stats.bytes += block.length;
+        yield* cutter.push(block);
+      }
+      yield* cutter.end();
+    } finally {
+      if (fd !== void 0) closeSync2(fd);
+    }
+    if (failure2 !== void 0) {
+      this.ctx.skip("read error (partly scanned)");
+      this.ctx.warn(`cannot read all of ${quote(path)}: ${describeError(failure2)}`);
+    }
+  }
+};
+export {
+  treeSource
+};

@@ -1,0 +1,37 @@
+// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+
+// src/detect/secret.ts
+import { createHash } from "node:crypto";
+function fingerprint(secret) {
+  return createHash("sha256").update(secret, "utf8").digest("hex");
+}
+var PREFIX = /^sk-(?:proj-|svcacct-|admin-|None-)?/;
+function redact(secret) {
+  const prefix = PREFIX.exec(secret)?.[0] ?? secret.slice(0, 3);
+  return `${prefix}\u2026${secret.slice(-4)}`;
+}
+
+// src/errors.ts
+var UserError = class extends Error {
+  name = "UserError";
+};
+var MARKER = ["T3Bl", "bkFJ"].join("");
+var KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
+function redactKeys(text) {
+  return text.replace(KEYISH, (key) => redact(key));
+}
+function errorLine(e) {
+  const message = e instanceof Error ? e.message : String(e);
+  const line = message.split("\n").find((l) => l.trim()) ?? "unknown error";
+  return redactKeys(e instanceof UserError ? line : `internal error: ${line}`);
+}
+
+export {
+  fingerprint,
+  redact,
+  UserError,
+  redactKeys,
+  errorLine
+};

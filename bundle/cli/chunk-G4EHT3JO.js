@@ -1,0 +1,56 @@
+// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  statusOf
+} from "./chunk-ESQ3NPGL.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-OH6VYN76.js";
+
+// src/report/order.ts
+var STATUS_RANK = {
+  live: 0,
+  quota_exhausted: 1,
+  rate_limited: 2,
+  unverified: 3,
+  unknown: 3,
+  invalid: 4
+};
+var CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
+function severityOrder(finding) {
+  return STATUS_RANK[statusOf(finding)] * 3 + CONFIDENCE_RANK[finding.confidence];
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function byLocation(a, b) {
+  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
+}
+function bySeverity(a, b) {
+  return severityOrder(a) - severityOrder(b) || byLocation(a, b);
+}
+
+// src/report/remedy.ts
+var OPENAI_KEYS = "https://platform.openai.com/api-keys";
+var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
+var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
+function keyPage(finding) {
+  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
+  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+}
+function revokeRemedy(page) {
+  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
+}
+var INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
+function remedy(finding) {
+  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
+}
+
+export {
+  byLocation,
+  bySeverity,
+  keyPage,
+  revokeRemedy,
+  remedy
+};

@@ -1,0 +1,15 @@
+// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  BASELINE_VERSION,
+  loadBaseline,
+  makeBaseline
+} from "./chunk-CYFDTL5B.js";
+import "./chunk-DE3K425Y.js";
+import "./chunk-XKCVIUYZ.js";
+export {
+  BASELINE_VERSION,
+  loadBaseline,
+  makeBaseline
+};

@@ -1,0 +1,242 @@
+// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  BlobReader,
+  DIFF_OPTIONS,
+  LOG_FORMAT,
+  diffChunks,
+  git,
+  gitFilter,
+  gitStream,
+  spooledGit
+} from "./chunk-RC3NVACL.js";
+import {
+  UserError
+} from "./chunk-DE3K425Y.js";
+import {
+  CHUNK_SIZE,
+  ChunkCutter
+} from "./chunk-S27UBFZJ.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-OH6VYN76.js";
+import "./chunk-XKCVIUYZ.js";
+
+// src/sources/history.ts
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+// src/sources/objects.ts
+var NL = 10;
+async function scanObjects(cwd, mayHoldKey, ctx) {
+  const warn = (m) => ctx.warn(m);
+  const list = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
+  const parser = new ObjectStream(mayHoldKey, ctx);
+  const index = new IdIndex();
+  const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
+  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
+  parser.end();
+  index.seal();
+  return { withKeys: parser.hits, has: (sha) => index.has(sha) };
+}
+async function* blobIds(listing, index, ctx) {
+  let rest = "";
+  let unreadable = 0;
+  const examples = [];
+  for await (const buf of listing) {
+    const lines = (rest + buf.toString("latin1")).split("\n");
+    rest = lines.pop();
+    let ids = "";
+    for (const line of lines) {
+      if (line.startsWith("blob ")) {
+        const sha = line.slice(5);
+        index.add(sha);
+        ids += `${sha}
+`;
+      } else if (line.endsWith(" missing")) {
+        unreadable++;
+        if (examples.length < 3) examples.push(line.slice(0, -" missing".length));
+        ctx.skip("object unreadable (corrupt)");
+      }
+    }
+    if (ids) yield ids;
+  }
+  if (unreadable) {
+    const more = unreadable > examples.length ? ", \u2026" : "";
+    ctx.warn(`git cannot read ${unreadable} object(s) of this repository (corrupt?): ${examples.join(", ")}${more}; what they hold was not scanned (git fsck tells more)`);
+  }
+}
+var IdIndex = class {
+  blocks = [new BigUint64Array(1 << 16)];
+  used = 0;
+  sorted = new BigUint64Array(0);
+  add(sha) {
+    let block = this.blocks[this.blocks.length - 1];
+    if (this.used === block.length) {
+      block = new BigUint64Array(block.length * 2);
+      this.blocks.push(block);
+      this.used = 0;
+    }
+    block[this.used++] = BigInt(`0x${sha.slice(0, 16)}`);
+  }
+  seal() {
+    const last = this.blocks.length - 1;
+    const total = this.blocks.reduce((n, b, i) => n + (i === last ? this.used : b.length), 0);
+    this.sorted = new BigUint64Array(total);
+    let at = 0;
+    for (const [i, b] of this.blocks.entries()) {
+      const part = i === last ? b.subarray(0, this.used) : b;
+      this.sorted.set(part, at);
+      at += part.length;
+    }
+    this.blocks = [];
+    this.sorted.sort();
+  }
+  has(sha) {
+    const key = BigInt(`0x${sha.slice(0, 16)}`);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (this.sorted[mid] < key) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.sorted[lo] === key;
+  }
+};
+var ObjectStream = class {
+  constructor(mayHoldKey, ctx) {
+    this.mayHoldKey = mayHoldKey;
+    this.ctx = ctx;
+  }
+  mayHoldKey;
+  ctx;
+  hits = /* @__PURE__ */ new Set();
+  header = [];
+  /** Content bytes of the current object still to come, then its closing newline. */
+  left = -1;
+  sha = "";
+  /** Set while the current object is a blob that has not yet been found to hold a key. */
+  cutter;
+  push(buf) {
+    let pos = 0;
+    while (pos < buf.length) {
+      if (this.left < 0) {
+        const nl = buf.indexOf(NL, pos);
+        if (nl < 0) {
+          this.header.push(buf.subarray(pos));
+          return;
+        }
+        this.header.push(buf.subarray(pos, nl));
+        this.begin(Buffer.concat(this.header).toString("latin1"));
+        this.header = [];
+        pos = nl + 1;
+        continue;
+      }
+      if (this.left === 0) {
+        pos++;
+        this.finish();
+        continue;
+      }
+      const take = Math.min(this.left, buf.length - pos, CHUNK_SIZE);
+      if (this.cutter) this.test(this.cutter.push(buf.subarray(pos, pos + take)));
+      this.left -= take;
+      pos += take;
+    }
+  }
+  end() {
+    if (this.left >= 0 || this.header.length) throw new Error("git cat-file output ended inside an object");
+  }
+  begin(line) {
+    const [sha = "", type, size] = line.split(" ");
+    if (type === "missing") {
+      this.ctx.skip("object unreadable (corrupt)");
+      return;
+    }
+    if (size === void 0) throw new Error(`unexpected git cat-file output: ${JSON.stringify(line.slice(0, 80))}`);
+    this.sha = sha;
+    this.left = Number(size);
+    if (type === "blob") {
+      this.ctx.stats.files++;
+      this.ctx.stats.bytes += this.left;
+      this.cutter = new ChunkCutter(sha);
+    }
+  }
+  test(chunks) {
+    for (const chunk of chunks) {
+      if (this.mayHoldKey(chunk)) {
+        this.hits.add(this.sha);
+        this.cutter = void 0;
+        return;
+      }
+    }
+  }
+  finish() {
+    if (this.cutter) this.test(this.cutter.end());
+    this.cutter = void 0;
+    this.left = -1;
+  }
+};
+
+// src/sources/history.ts
+async function* historySource(ctx, options = {}) {
+  const cwd = options.cwd ?? process.cwd();
+  if (options.range !== void 0 && options.since !== void 0) {
+    throw new UserError("give either a range or a since revision, not both");
+  }
+  const info = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], cwd)).toString("utf8");
+  const [shallow, shallowFile = ""] = info.split("\n");
+  if (shallow === "true") {
+    const cut = readFileSync(resolve(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
+    ctx.warn(
+      `shallow clone: history is cut at ${cut} boundary commit${cut === 1 ? "" : "s"}; older commits were not scanned, and a boundary commit counts as adding its whole tree (git fetch --unshallow scans everything)`
+    );
+  }
+  const range = options.range ?? (options.since === void 0 ? void 0 : `${options.since}..HEAD`);
+  const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
+  const before = ctx.stats.commits ?? 0;
+  ctx.stats.commits = before;
+  const ignored = options.ignored ?? (() => false);
+  const blobs = new BlobReader(cwd);
+  try {
+    if (range === void 0 && options.mayHoldKey) {
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
+      const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
+      try {
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        let missing = 0;
+        let example = "";
+        const firstSight = (sha, path) => {
+          if (!objects.has(sha)) {
+            missing++;
+            example ||= `${path} (${sha.slice(0, 12)})`;
+            ctx.skip("blob missing from the repository", path);
+          }
+          return !ignored(path) && objects.withKeys.delete(sha);
+        };
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        if (missing) {
+          ctx.warn(
+            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
+          );
+        }
+      } finally {
+        spool.dispose();
+      }
+    } else {
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...DIFF_OPTIONS, ...revisions, "--"];
+      for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
+        if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
+        yield chunk;
+      }
+    }
+  } finally {
+    blobs.close();
+  }
+  if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
+}
+var ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
+export {
+  historySource
+};
