@@ -1,4 +1,4 @@
-// Built from src/action by `npm run build` (scripts/build-action.js). Do not edit: rebuild.
+// Built from src/action by `npm run bundle` (scripts/build-action.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 var __create = Object.create;

@@ -36,7 +36,7 @@ await build({
   target: 'node20',
   banner: {
     js: [
-      '// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.',
+      '// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.',
       // CommonJS dependencies (micromatch) require Node built-ins; an ES module has no require.
       "import { createRequire as __createRequire } from 'node:module';",
       'const require = __createRequire(import.meta.url);',

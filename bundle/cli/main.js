@@ -1,20 +1,20 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   loadBaseline
-} from "./chunk-CYFDTL5B.js";
+} from "./chunk-BRNEEP24.js";
 import {
   UserError,
   errorLine,
   fingerprint,
   redact,
   redactKeys
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 import {
   MAX_SECRET_LENGTH
-} from "./chunk-OH6VYN76.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/cli/main.ts
 import { readFileSync as readFileSync3, realpathSync as realpathSync2 } from "node:fs";
@@ -735,13 +735,13 @@ async function openSource(req, ctx, detector, ignored) {
   switch (req.command) {
     case "scan": {
       if (req.paths.length === 1 && req.paths[0] === "-") {
-        const { stdinSource } = await import("./chunk-Y5UZGXCS.js");
+        const { stdinSource } = await import("./chunk-KSVU4TWI.js");
         return stdinSource(ctx);
       }
       const paths = req.paths.length ? req.paths : ["."];
       const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-46ZHSFWD.js");
+      const { treeSource } = await import("./chunk-HGJM3GL7.js");
       return treeSource(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
@@ -749,11 +749,11 @@ async function openSource(req, ctx, detector, ignored) {
       });
     }
     case "staged": {
-      const { stagedSource } = await import("./chunk-IFKF67HB.js");
+      const { stagedSource } = await import("./chunk-7LEBFOEA.js");
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-KNAUXVAO.js");
+      const { historySource } = await import("./chunk-BSMQQGYP.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -794,7 +794,7 @@ async function runScan(req) {
 }
 async function ignoreMatcher(globs) {
   if (!globs.length) return () => false;
-  const { default: micromatch } = await import("./chunk-F5ZUHARD.js");
+  const { default: micromatch } = await import("./chunk-H7SDEHAW.js");
   const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
   return (path) => matchers.some((m) => m(path));
 }
@@ -1022,7 +1022,7 @@ async function main(argv) {
       return EXIT_ERROR;
     }
   }
-  const { default: yargs } = await import("./chunk-FGG2Y25P.js");
+  const { default: yargs } = await import("./chunk-2QP4GUTX.js");
   argv = argv.map((a) => a === "-" ? STDIN_ARG : a);
   let code = EXIT_CLEAN;
   const run = (command) => async (flags) => {
@@ -1048,8 +1048,8 @@ async function main(argv) {
         if ((flags.args?.length ?? 0) > 0 || flags._.length > 1) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { runVerifyCommand } = await import("./chunk-NX43DG5Q.js");
-        const { resolveVerifyOptions } = await import("./chunk-HTRZKS4A.js");
+        const { runVerifyCommand } = await import("./chunk-ZSQQKI4L.js");
+        const { resolveVerifyOptions } = await import("./chunk-DIEDMMK6.js");
         code = await runVerifyCommand(process.stdin, process.stdout, {
           format: flags.format,
           color: useColor(),
@@ -1061,7 +1061,7 @@ async function main(argv) {
       "install the pre-commit hook (husky if present, else .git/hooks)",
       (y) => y.option("force", { type: "boolean", default: false, describe: "replace a pre-commit hook keysentry did not write" }),
       async (flags) => {
-        const { runInit } = await import("./chunk-NBTKFPJO.js");
+        const { runInit } = await import("./chunk-C455WNFG.js");
         code = await runInit(process.cwd(), { force: flags.force }, process.stdout);
       }
     ).demandCommand(1, "name a command: scan, staged, history, verify or init").strict().version(version()).help().wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
@@ -1095,7 +1095,7 @@ keysentry: interrupted by ${sig}; no report written
   if (command === "history" && paths.length) throw new UserError(`history takes no paths (got ${JSON.stringify(paths[0])}); use --range or --since`);
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = loadConfig(flags.config, root ?? cwd);
-  const verifyOptions = flags.verify ? (await import("./chunk-HTRZKS4A.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-DIEDMMK6.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== void 0) checkWritable(file);
   const progress = progressReporter(process.stderr);
   let report;
@@ -1116,24 +1116,24 @@ keysentry: interrupted by ${sig}; no report written
     progress.done();
   }
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-HTRZKS4A.js");
+    const { verifyFindings } = await import("./chunk-DIEDMMK6.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   for (const sig of Object.keys(signals)) process.off(sig, onSignal);
-  const { loadReporter } = await import("./chunk-DGVO2BIZ.js");
+  const { loadReporter } = await import("./chunk-QMZCO37S.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync2(cwd) } : void 0;
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
   const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
   if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
   else process.stdout.write(text);
   if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter("sarif"))(report, { ...options, color: false }));
-  const { scrub } = await import("./chunk-4SFMOARN.js");
+  const { scrub } = await import("./chunk-P4SDT6PY.js");
   if (flags.format !== "console" || flags.output) {
     for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}
 `);
   }
   if (flags.writeBaseline) {
-    const { makeBaseline } = await import("./chunk-IRCVY65C.js");
+    const { makeBaseline } = await import("./chunk-OQ7TCFFV.js");
     writeAtomic(flags.writeBaseline, `${JSON.stringify(makeBaseline(report.findings), null, 2)}
 `);
     process.stderr.write(`keysentry: wrote ${report.findings.length} finding(s) to baseline ${flags.writeBaseline}

@@ -15,11 +15,11 @@ function build(outfile: string): Buffer {
   return readFileSync(outfile);
 }
 
-it('the committed bundle is what `npm run build` makes of the current sources', () => {
+it('the committed bundle is what `npm run bundle` makes of the current sources', () => {
   const fresh = build(join(dir, 'action.js'));
   const committed = readFileSync(BUNDLE);
   // toBe on a boolean keeps a 1 MB diff out of the failure; the message says what to do.
-  expect(fresh.equals(committed), 'bundle/action.js is stale: run `npm run build` and commit it').toBe(true);
+  expect(fresh.equals(committed), 'bundle/action.js is stale: run `npm run bundle` and commit it').toBe(true);
 });
 
 it('builds the same bytes every time, wherever it is written', () => {

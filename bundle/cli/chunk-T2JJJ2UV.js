@@ -1,4 +1,4 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 

@@ -1,8 +1,8 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_micromatch
-} from "./chunk-J7YO2WL4.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-3NOCLX34.js";
+import "./chunk-BTI5UEIW.js";
 export default require_micromatch();

@@ -1,9 +1,9 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   redactKeys
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 
 // src/report/status.ts
 function statusOf(finding) {

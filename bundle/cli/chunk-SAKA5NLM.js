@@ -1,26 +1,26 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   findingContext
-} from "./chunk-QQIDRWKI.js";
+} from "./chunk-UCLKOSQ4.js";
 import {
   byLocation,
   bySeverity,
   keyPage,
   remedy,
   revokeRemedy
-} from "./chunk-G4EHT3JO.js";
+} from "./chunk-R4ZIYEGF.js";
 import {
   scrub,
   statusOf,
   statusText
-} from "./chunk-ESQ3NPGL.js";
-import "./chunk-DE3K425Y.js";
+} from "./chunk-SWN2L57R.js";
+import "./chunk-L6UI6A4T.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-OH6VYN76.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/report/sarif.ts
 import { createHash } from "node:crypto";

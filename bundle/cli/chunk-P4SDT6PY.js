@@ -1,4 +1,4 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
@@ -6,9 +6,9 @@ import {
   statusLabel,
   statusOf,
   statusText
-} from "./chunk-ESQ3NPGL.js";
-import "./chunk-DE3K425Y.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-SWN2L57R.js";
+import "./chunk-L6UI6A4T.js";
+import "./chunk-BTI5UEIW.js";
 export {
   scrub,
   statusLabel,

@@ -1,4 +1,4 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
@@ -7,12 +7,12 @@ import {
   isAdminKey,
   providerOfKey,
   remedy
-} from "./chunk-WTNOLH5L.js";
+} from "./chunk-ZWJE33ON.js";
 import {
   fingerprint,
   redact
-} from "./chunk-DE3K425Y.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-L6UI6A4T.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/cli/verify-command.ts
 import { createInterface } from "node:readline";

@@ -1,4 +1,4 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
@@ -10,18 +10,18 @@ import {
   gitFilter,
   gitStream,
   spooledGit
-} from "./chunk-RC3NVACL.js";
+} from "./chunk-PSFWRBV7.js";
 import {
   UserError
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 import {
   CHUNK_SIZE,
   ChunkCutter
-} from "./chunk-S27UBFZJ.js";
+} from "./chunk-HRG5UDOH.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-OH6VYN76.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts
 import { readFileSync } from "node:fs";

@@ -1,20 +1,20 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   require_micromatch
-} from "./chunk-J7YO2WL4.js";
+} from "./chunk-3NOCLX34.js";
 import {
   UserError
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 import {
   CHUNK_SIZE,
   ChunkCutter
-} from "./chunk-S27UBFZJ.js";
-import "./chunk-OH6VYN76.js";
+} from "./chunk-HRG5UDOH.js";
+import "./chunk-T2JJJ2UV.js";
 import {
   __toESM
-} from "./chunk-XKCVIUYZ.js";
+} from "./chunk-BTI5UEIW.js";
 
 // src/sources/tree.ts
 var import_micromatch = __toESM(require_micromatch(), 1);

@@ -1,10 +1,10 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   __commonJS,
   __toESM
-} from "./chunk-XKCVIUYZ.js";
+} from "./chunk-BTI5UEIW.js";
 
 // node_modules/emoji-regex/index.js
 var require_emoji_regex = __commonJS({

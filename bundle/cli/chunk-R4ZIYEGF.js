@@ -1,12 +1,12 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-ESQ3NPGL.js";
+} from "./chunk-SWN2L57R.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-OH6VYN76.js";
+} from "./chunk-T2JJJ2UV.js";
 
 // src/report/order.ts
 var STATUS_RANK = {

@@ -1,13 +1,13 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   BASELINE_VERSION,
   loadBaseline,
   makeBaseline
-} from "./chunk-CYFDTL5B.js";
-import "./chunk-DE3K425Y.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-BRNEEP24.js";
+import "./chunk-L6UI6A4T.js";
+import "./chunk-BTI5UEIW.js";
 export {
   BASELINE_VERSION,
   loadBaseline,

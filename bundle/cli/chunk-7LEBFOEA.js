@@ -1,4 +1,4 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
@@ -7,13 +7,13 @@ import {
   diffChunks,
   git,
   gitStream
-} from "./chunk-RC3NVACL.js";
-import "./chunk-DE3K425Y.js";
+} from "./chunk-PSFWRBV7.js";
+import "./chunk-L6UI6A4T.js";
 import {
   readChunks
-} from "./chunk-S27UBFZJ.js";
-import "./chunk-OH6VYN76.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-HRG5UDOH.js";
+import "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/sources/staged.ts
 import { realpathSync } from "node:fs";

@@ -1,11 +1,11 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readChunks
-} from "./chunk-S27UBFZJ.js";
-import "./chunk-OH6VYN76.js";
-import "./chunk-XKCVIUYZ.js";
+} from "./chunk-HRG5UDOH.js";
+import "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
 
 // src/sources/stdin.ts
 async function* stdinSource(ctx, input = process.stdin) {

@@ -1,18 +1,18 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   UserError
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 import {
   CHUNK_SIZE,
   readChunks,
   utf16Units
-} from "./chunk-S27UBFZJ.js";
+} from "./chunk-HRG5UDOH.js";
 import {
   COMMIT_MESSAGE_PATH,
   MAX_SECRET_LENGTH
-} from "./chunk-OH6VYN76.js";
+} from "./chunk-T2JJJ2UV.js";
 
 // src/sources/diff.ts
 var LOG_FORMAT = "%x00%H%x00%aI%x00%an%x00%ae%n%B%x00";

@@ -1,14 +1,14 @@
-// Built from src/cli by `npm run build` (scripts/build-cli.js). Do not edit: rebuild.
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   UserError
-} from "./chunk-DE3K425Y.js";
+} from "./chunk-L6UI6A4T.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunk-XKCVIUYZ.js";
+} from "./chunk-BTI5UEIW.js";
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({

@@ -1,0 +1,21 @@
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import "./chunk-BTI5UEIW.js";
+
+// src/report/load.ts
+async function loadReporter(format) {
+  switch (format) {
+    case "console":
+      return (await import("./chunk-BL5CK7UQ.js")).consoleReporter;
+    case "json":
+      return (await import("./chunk-TT654UKC.js")).jsonReporter;
+    case "sarif":
+      return (await import("./chunk-SAKA5NLM.js")).sarifReporter;
+    case "github":
+      return (await import("./chunk-LHYZAUK7.js")).githubReporter;
+  }
+}
+export {
+  loadReporter
+};
