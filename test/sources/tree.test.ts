@@ -147,6 +147,29 @@ describe('treeSource in a git work tree', () => {
     ]);
   });
 
+  it('skips an uninitialised submodule by name: git lists its folder as `./`', async () => {
+    const inner = repo();
+    inner.commit('inner', { 'lib.ts': 'lib\n' });
+    const r = repo();
+    r.commit('init', { 'main.ts': 'main\n' });
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner.dir, 'sub');
+    r.commit('add submodule');
+    const clone = plainDir();
+    r.git('clone', '-q', r.dir, clone);
+
+    for (const [path, files] of [['.', ['.gitmodules', 'main.ts']], ['sub', []]] as const) {
+      const { ctx, paths } = await scan([path], clone);
+      expect(paths).toEqual(files);
+      expect(ctx.stats.skipped).toEqual({ 'uninitialised submodule': 1 });
+      expect(ctx.warnings).toEqual([expect.stringContaining('skipped submodule "sub": not initialised')]);
+    }
+    // Files left in such a folder are on disk: they are read, with no repository to ignore them.
+    write(clone, { 'sub/left.ts': 'left\n' });
+    const { ctx, paths } = await scan(['.'], clone);
+    expect(paths).toEqual(['.gitmodules', 'main.ts', 'sub/left.ts']);
+    expect(ctx.warnings).toEqual([]);
+  });
+
   it('skips a tracked symlink instead of following it out of the tree', async () => {
     const outside = plainDir();
     write(outside, { 'secret.txt': 'outside\n' });
