@@ -3,7 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startCli, type CliOptions, type CliResult } from '../support/cli.js';
+import { fingerprint } from '../../src/detect/secret.js';
+import { runCliAsync, startCli, type CliOptions, type CliResult } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { gitEnv, tempDir, TempRepo } from '../support/repo.js';
 
@@ -73,5 +74,52 @@ describe('scan and submodules', () => {
     expect(r.report.warnings).toHaveLength(1);
     expect(r.report.warnings[0]).toMatch(/^skipped submodule "cache\//);
     expect(r.stdout + r.stderr).not.toContain(key);
+  });
+});
+
+describe('keys in files of more than one encoding', () => {
+  const mixedKey = keys.openaiProject();
+  const cjkKey = keys.deepseek();
+  const dllKey = keys.openaiLegacy();
+  const BOM = Buffer.from([0xff, 0xfe]);
+  const le = (s: string) => Buffer.from(s, 'utf16le');
+  // PowerShell `>` writes UTF-16LE with a BOM; bash `>>` then appends UTF-8.
+  const mixed = Buffer.concat([BOM, le('# settings\r\n$env:MODE = "dev"\r\n'), Buffer.from(`OPENAI_API_KEY=${mixedKey}\n`)]);
+  // UTF-16LE without a BOM whose first 8 KiB are CJK: no NUL-beside-ASCII pattern to go by.
+  const cjk = le(`${'設定ファイル。'.repeat(800)}\r\nDEEPSEEK_API_KEY=${cjkKey}\r\n`);
+  // A .NET assembly's user-string heap: a length byte, then UTF-16LE, at an odd offset.
+  const dllPrefix = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64), Buffer.from([0x42, 0x4a, 0x01])]);
+  const dll = Buffer.concat([dllPrefix, le(dllKey), Buffer.alloc(3), Buffer.from([0xff, 0x00, 0x10])]);
+  const expected = [
+    { path: 'app.dll', fingerprint: fingerprint(dllKey), offset: dllPrefix.length },
+    { path: 'notes.txt', fingerprint: fingerprint(cjkKey), line: 2 },
+    { path: 'setup.ps1', fingerprint: fingerprint(mixedKey), offset: mixed.indexOf(mixedKey) },
+  ];
+  const files = { 'app.dll': dll, 'notes.txt': cjk, 'setup.ps1': mixed };
+
+  const found = (r: { report: JsonReport }) =>
+    r.report.findings
+      // Text files are located by line; binary ones, and the ASCII after UTF-16, by byte offset.
+      .map((f) => ({ path: f.path, fingerprint: f.fingerprint, ...(f.path === 'notes.txt' ? { line: f.line } : { offset: f.offset }) }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+
+  it('finds each once, with scan, staged and history', async () => {
+    const r = new TempRepo();
+    r.commit('init', { 'README.md': 'readme\n' });
+    for (const [p, c] of Object.entries(files)) r.write(p, c);
+    r.git('add', '-A');
+
+    const scanned = await scan(['.'], { cwd: r.dir });
+    expect(scanned.code).toBe(1);
+    expect(found(scanned)).toEqual(expected);
+
+    const staged = await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir });
+    expect(staged.code).toBe(1);
+    expect(found({ report: JSON.parse(staged.stdout) })).toEqual(expected);
+
+    r.commit('add files');
+    const history = await runCliAsync(['history', '--format', 'json'], { cwd: r.dir });
+    expect(history.code).toBe(1);
+    expect(found({ report: JSON.parse(history.stdout) })).toEqual(expected);
   });
 });

@@ -338,7 +338,14 @@ describe('treeSource file handling', () => {
       'be-bom.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
       'le.txt': le,
     });
-    const { chunks } = await scan(['.'], dir);
+    const { chunks: all } = await scan(['.'], dir);
+    // Each file comes as its bytes too (binary chunks), for ASCII a decoding would hide.
+    expect(all.filter((c) => !c.decodedFrom).map((c) => [c.path, c.binary])).toEqual([
+      ['be-bom.txt', true],
+      ['le-bom.txt', true],
+      ['le.txt', true],
+    ]);
+    const chunks = all.filter((c) => c.decodedFrom);
     const decoded = Object.fromEntries(chunks.map((c) => [c.path, c.decodedFrom]));
     expect(decoded).toEqual({ 'be-bom.txt': 'utf16be', 'le-bom.txt': 'utf16le', 'le.txt': 'utf16le' });
     for (const [path, cs] of byPath(chunks)) expect(findMarker(cs, 'MARKER-16')).toEqual(truth(text, 'MARKER-16', path));
