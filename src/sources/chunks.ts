@@ -186,14 +186,20 @@ class Reading {
 
 /** Runs shorter than this many characters hold no key. */
 const MIN_UTF16_RUN = 16;
+/** Every run of MIN_UTF16_RUN pairs holds a byte, or the byte after one, of every STEP-th offset. */
+const STEP = 2 * MIN_UTF16_RUN - 2;
 const TEXT_BYTE = new Uint8Array(256);
 for (let b = 0x20; b < 0x7f; b++) TEXT_BYTE[b] = 1;
 for (const b of [0x09, 0x0a, 0x0d]) TEXT_BYTE[b] = 1;
 
+/** A printable ASCII byte then a NUL: one character of UTF-16LE text. */
+const isPair = (data: Buffer, i: number) => data[i + 1] === 0 && TEXT_BYTE[data[i]!] === 1;
+
 /**
  * The ASCII text written as UTF-16LE in a chunk of bytes, as `strings -el` finds it: one chunk per
  * run of (printable byte, NUL) pairs, at either alignment, with `stride` 2 so that findings get
- * their byte offsets in the file. UTF-16BE text is the same pattern one byte on.
+ * their byte offsets in the file. UTF-16BE text is the same pattern one byte on. Looks at every
+ * STEP-th byte only, until one is in a pair: binary data costs a thirtieth of a byte-by-byte pass.
  */
 export function utf16Text(parent: Chunk): Chunk[] {
   const { data } = parent;
@@ -202,30 +208,32 @@ export function utf16Text(parent: Chunk): Chunk[] {
   let line = parent.line;
   let lineStart = -1;
   let counted = 0;
-  for (let i = 0; i + 1 < data.length; ) {
-    if (!(data[i + 1] === 0 && TEXT_BYTE[data[i]!])) {
-      i++;
-      continue;
+  let done = 0;
+  for (let probe = 0; probe + 1 < data.length; probe += STEP) {
+    const at = isPair(data, probe) ? probe : isPair(data, probe + 1) ? probe + 1 : -1;
+    if (at < 0) continue;
+    let start = at;
+    while (start - 2 >= done && isPair(data, start - 2)) start -= 2;
+    let end = at;
+    while (isPair(data, end)) end += 2;
+    done = end;
+    // The next probe lies in any run long enough that starts after this one.
+    probe = Math.max(probe, end - STEP);
+    const n = (end - start) >> 1;
+    if (n < MIN_UTF16_RUN) continue;
+    const text = Buffer.allocUnsafe(n);
+    for (let j = 0; j < n; j++) text[j] = data[start + 2 * j]!;
+    for (let nl = data.indexOf(10, counted); nl !== -1 && nl < start; nl = data.indexOf(10, nl + 1)) {
+      line++;
+      lineStart = nl;
     }
-    let end = i;
-    while (end + 1 < data.length && data[end + 1] === 0 && TEXT_BYTE[data[end]!]) end += 2;
-    const n = (end - i) >> 1;
-    if (n >= MIN_UTF16_RUN) {
-      const text = Buffer.allocUnsafe(n);
-      for (let j = 0; j < n; j++) text[j] = data[i + 2 * j]!;
-      for (let nl = data.indexOf(10, counted); nl !== -1 && nl < i; nl = data.indexOf(10, nl + 1)) {
-        line++;
-        lineStart = nl;
-      }
-      counted = i;
-      // In characters, where the line is UTF-16 from its start; in binary data, offsets tell.
-      const column = lineStart < 0 ? parent.column + (i >> 1) : (i - lineStart - 1) >> 1;
-      const c: Chunk = { ...parent, data: text, line, column, offset: parent.offset + i };
-      c.decodedFrom = 'utf16le';
-      c.stride = 2;
-      out.push(c);
-    }
-    i = end;
+    counted = start;
+    // In characters, where the line is UTF-16 from its start; in binary data, offsets tell.
+    const column = lineStart < 0 ? parent.column + (start >> 1) : (start - lineStart - 1) >> 1;
+    const c: Chunk = { ...parent, data: text, line, column, offset: parent.offset + start };
+    c.decodedFrom = 'utf16le';
+    c.stride = 2;
+    out.push(c);
   }
   return out;
 }
