@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, readChunks, type CutOptions } from '../../src/sources/chunks.js';
+import { CHUNK_SIZE, readChunks, utf16Text, type CutOptions } from '../../src/sources/chunks.js';
 import type { Chunk } from '../../src/types.js';
 import { collect, findMarker, reassemble, truth } from './chunk-helpers.js';
 
@@ -192,6 +192,30 @@ describe('readChunks', () => {
       expect(offsets(chunks)).toEqual([{ offset: bytes.indexOf(le(marker)), decodedFrom: 'utf16le' }]);
       expect(hit).toMatchObject({ line: 1, stride: 2 });
       expect(hit!.data.toString()).toBe(`\r\nkey = ${marker}\r\n`);
+    });
+
+    it('finds every run a byte-by-byte pass finds, though it looks at few bytes', () => {
+      const naive = (data: Buffer) => {
+        const runs: string[] = [];
+        for (let i = 0; i + 1 < data.length; ) {
+          let end = i;
+          while (end + 1 < data.length && data[end + 1] === 0 && /[\t\n\r\x20-\x7e]/.test(String.fromCharCode(data[end]!))) end += 2;
+          if (end - i >= 32) runs.push(`${i}:${data.toString('latin1', i, end).replaceAll('\0', '')}`);
+          i = end > i ? end : i + 1;
+        }
+        return runs;
+      };
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ maxLength: 40 }).map((t) => le(t))), { maxLength: 12 }),
+          (parts) => {
+            const data = Buffer.concat(parts.map((p) => Buffer.from(p)));
+            const found = utf16Text({ path: 'f', data, line: 1, column: 0, offset: 0 });
+            expect(found.map((c) => `${c.offset}:${c.data.toString('latin1')}`)).toEqual(naive(data));
+          },
+        ),
+        { numRuns: 500 },
+      );
     });
 
     it('leaves short runs and NUL-padded integers alone', async () => {
