@@ -48,6 +48,11 @@ export interface Chunk {
   binary?: boolean;
   /** How the source decoded the file before scanning, when it did ('utf16le', 'utf16be'). */
   decodedFrom?: string;
+  /**
+   * Bytes of the file each byte of data stands for, where that is not 1: 2 for ASCII text read out
+   * of UTF-16 inside binary data, whose offset is then data[0]'s byte offset in the file.
+   */
+  stride?: number;
 }
 
 export type VerifyStatus = 'live' | 'quota_exhausted' | 'rate_limited' | 'invalid' | 'unknown';

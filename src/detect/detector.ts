@@ -58,7 +58,7 @@ export function createDetector(rules: Rule[]): Detector {
           line: place.line,
           column: place.column,
           endColumn: place.endColumn,
-          offset: chunk.offset + candidate.start,
+          offset: chunk.offset + candidate.start * (chunk.stride ?? 1),
           confidence: inContext ? context.confidence : rule.confidence,
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;

@@ -20,6 +20,10 @@ export interface CutOptions {
  *   offsets count bytes of that UTF-8, as they are the only offsets a finding in it can have;
  * - anything else, as it is (a UTF-8 BOM is left out, chunk.offset then starting at 3);
  *   a '\r' not followed by '\n' counts as a line end where the file starts with one.
+ * A decoding choice never hides key bytes (see Reading below): a UTF-16 file is also searched as
+ * the bytes it is, which finds ASCII appended to it (PowerShell `>` then bash `>>`), and any
+ * chunk of bytes with NULs in it is also searched for text written as UTF-16 (a binary's string
+ * table, UTF-16 without a BOM whose first 8 KiB are mostly CJK).
  * Chunks end on a '\n' where one lies within chunkSize; a longer line is cut within it and the
  * next chunk starts `overlap` bytes before the cut, so a key on the cut is whole in one of them.
  * Synchronous, so a small file costs no promise; readChunks wraps it for streams.
@@ -30,15 +34,12 @@ export class ChunkCutter {
   /** Blocks held until there are enough to tell the encoding. */
   private head: Buffer[] | undefined = [];
   private headLength = 0;
-  private binary = false;
-  private utf16: { name: 'utf16le' | 'utf16be'; decoder: TextDecoder } | undefined;
+  private utf16: TextDecoder | undefined;
   private readonly crs = new LoneCrToLf();
-  /** Text not yet in a chunk: less than chunkSize between pushes. */
-  private parts: Buffer[] = [];
-  private held = 0;
-  private line = 1;
-  private column = 0;
-  private offset = 0;
+  /** The reading line numbers and columns come from: the decoded text, or the bytes. */
+  private main!: Reading;
+  /** A UTF-16 file's bytes as they are. */
+  private raw: Reading | undefined;
 
   constructor(
     readonly path: string,
@@ -56,7 +57,8 @@ export class ChunkCutter {
   push(block: Buffer): Chunk[] {
     const out: Chunk[] = [];
     if (!this.head) {
-      this.cut(this.decode(block), out);
+      this.main.cut(this.decode(block), out);
+      this.raw?.cut(block, out);
     } else {
       this.head.push(block);
       this.headLength += block.length;
@@ -72,11 +74,10 @@ export class ChunkCutter {
       if (!this.headLength) return out;
       this.begin(out);
     }
-    if (this.utf16) this.cut(this.crs.push(Buffer.from(this.utf16.decoder.decode(), 'utf8')), out);
-    if (!this.binary) this.cut(this.crs.end(), out);
-    if (this.held) out.push(this.chunk(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.held)));
-    this.parts = [];
-    this.held = 0;
+    if (this.utf16) this.main.cut(this.crs.push(Buffer.from(this.utf16.decode(), 'utf8')), out);
+    if (!this.main.binary) this.main.cut(this.crs.end(), out);
+    this.main.end(out);
+    this.raw?.end(out);
     return out;
   }
 
@@ -84,30 +85,71 @@ export class ChunkCutter {
     const head = this.head!.length === 1 ? this.head![0]! : Buffer.concat(this.head!, this.headLength);
     this.head = undefined;
     const encoding = sniff(head);
-    if (encoding === 'binary') this.binary = true;
+    const reading = (kind: ReadingKind, offset = 0) =>
+      new Reading(this.path, this.chunkSize, this.overlap, kind, offset);
     if (encoding === 'utf16le' || encoding === 'utf16be') {
       // The decoder drops the BOM, so the first chunk starts at the first character.
-      this.utf16 = { name: encoding, decoder: new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be') };
+      this.utf16 = new TextDecoder(encoding === 'utf16le' ? 'utf-16le' : 'utf-16be');
+      this.main = reading({ decodedFrom: encoding });
+      // Searched for ASCII only: UTF-16 in it is what the decoded reading finds, and would be
+      // found twice (at two different offsets) if this reading looked for it too.
+      this.raw = reading({ binary: true, noUtf16: true });
+    } else {
+      this.main = reading(encoding === 'binary' ? { binary: true } : {}, encoding === 'utf8bom' ? 3 : 0);
     }
-    if (encoding === 'utf8bom') this.offset = 3;
-    this.cut(this.decode(encoding === 'utf8bom' ? head.subarray(3) : head), out);
+    this.main.cut(this.decode(encoding === 'utf8bom' ? head.subarray(3) : head), out);
+    this.raw?.cut(head, out);
   }
 
   private decode(block: Buffer): Buffer {
-    if (this.binary) return block;
+    if (this.main.binary) return block;
     // The decoder carries split code units and surrogate pairs over to the next block.
-    if (this.utf16) block = Buffer.from(this.utf16.decoder.decode(block, { stream: true }), 'utf8');
+    if (this.utf16) block = Buffer.from(this.utf16.decode(block, { stream: true }), 'utf8');
     return this.crs.push(block);
   }
+}
 
-  private chunk(data: Buffer): Chunk {
-    const c: Chunk = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
-    if (this.binary) c.binary = true;
-    if (this.utf16) c.decodedFrom = this.utf16.name;
-    return c;
+interface ReadingKind {
+  binary?: boolean;
+  decodedFrom?: 'utf16le' | 'utf16be';
+  /** Do not look for UTF-16 text in chunks holding NULs. */
+  noUtf16?: boolean;
+}
+
+/** One reading of a file (its bytes, or its decoded text) cut into chunks, with their locations. */
+class Reading {
+  readonly binary: boolean;
+  /** Text not yet in a chunk: less than chunkSize between pushes. */
+  private parts: Buffer[] = [];
+  private held = 0;
+  private line = 1;
+  private column = 0;
+
+  constructor(
+    private readonly path: string,
+    private readonly chunkSize: number,
+    private readonly overlap: number,
+    private readonly kind: ReadingKind,
+    private offset: number,
+  ) {
+    this.binary = kind.binary === true;
   }
 
-  private cut(block: Buffer, out: Chunk[]): void {
+  end(out: Chunk[]): void {
+    if (this.held) this.emit(this.parts.length === 1 ? this.parts[0]! : Buffer.concat(this.parts, this.held), out);
+    this.parts = [];
+    this.held = 0;
+  }
+
+  private emit(data: Buffer, out: Chunk[]): void {
+    const c: Chunk = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
+    if (this.kind.binary) c.binary = true;
+    if (this.kind.decodedFrom) c.decodedFrom = this.kind.decodedFrom;
+    out.push(c);
+    if (!this.kind.noUtf16 && !this.kind.decodedFrom && data.includes(0)) out.push(...utf16Text(c));
+  }
+
+  cut(block: Buffer, out: Chunk[]): void {
     if (!block.length) return;
     const { chunkSize, overlap } = this;
     // Blocks gather until a chunk's worth is there, so a small file is one chunk, never copied.
@@ -121,14 +163,14 @@ export class ChunkCutter {
       const nl = window.lastIndexOf(10);
       if (nl !== -1) {
         const data = window.subarray(0, nl + 1);
-        out.push(this.chunk(data));
+        this.emit(data, out);
         this.line += countNewlines(data);
         this.column = 0;
         this.offset += data.length;
         pos += data.length;
       } else {
         const end = cutPoint(window, overlap);
-        out.push(this.chunk(window.subarray(0, end)));
+        this.emit(window.subarray(0, end), out);
         let next = end - overlap;
         // Start on a character, so the next chunk's column counts whole characters.
         for (let k = 0; k < 3 && isContinuation(window[next]!); k++) next--;
@@ -140,6 +182,60 @@ export class ChunkCutter {
     this.parts = pos < buf.length ? [buf.subarray(pos)] : [];
     this.held = buf.length - pos;
   }
+}
+
+/** Runs shorter than this many characters hold no key. */
+const MIN_UTF16_RUN = 16;
+/** Every run of MIN_UTF16_RUN pairs holds a byte, or the byte after one, of every STEP-th offset. */
+const STEP = 2 * MIN_UTF16_RUN - 2;
+const TEXT_BYTE = new Uint8Array(256);
+for (let b = 0x20; b < 0x7f; b++) TEXT_BYTE[b] = 1;
+for (const b of [0x09, 0x0a, 0x0d]) TEXT_BYTE[b] = 1;
+
+/** A printable ASCII byte then a NUL: one character of UTF-16LE text. */
+const isPair = (data: Buffer, i: number) => data[i + 1] === 0 && TEXT_BYTE[data[i]!] === 1;
+
+/**
+ * The ASCII text written as UTF-16LE in a chunk of bytes, as `strings -el` finds it: one chunk per
+ * run of (printable byte, NUL) pairs, at either alignment, with `stride` 2 so that findings get
+ * their byte offsets in the file. UTF-16BE text is the same pattern one byte on. Looks at every
+ * STEP-th byte only, until one is in a pair: binary data costs a thirtieth of a byte-by-byte pass.
+ */
+export function utf16Text(parent: Chunk): Chunk[] {
+  const { data } = parent;
+  const out: Chunk[] = [];
+  // Lines end at a 0x0a byte, as git and the byte reading count them; "\n\0" is one in UTF-16LE.
+  let line = parent.line;
+  let lineStart = -1;
+  let counted = 0;
+  let done = 0;
+  for (let probe = 0; probe + 1 < data.length; probe += STEP) {
+    const at = isPair(data, probe) ? probe : isPair(data, probe + 1) ? probe + 1 : -1;
+    if (at < 0) continue;
+    let start = at;
+    while (start - 2 >= done && isPair(data, start - 2)) start -= 2;
+    let end = at;
+    while (isPair(data, end)) end += 2;
+    done = end;
+    // The next probe lies in any run long enough that starts after this one.
+    probe = Math.max(probe, end - STEP);
+    const n = (end - start) >> 1;
+    if (n < MIN_UTF16_RUN) continue;
+    const text = Buffer.allocUnsafe(n);
+    for (let j = 0; j < n; j++) text[j] = data[start + 2 * j]!;
+    for (let nl = data.indexOf(10, counted); nl !== -1 && nl < start; nl = data.indexOf(10, nl + 1)) {
+      line++;
+      lineStart = nl;
+    }
+    counted = start;
+    // In characters, where the line is UTF-16 from its start; in binary data, offsets tell.
+    const column = lineStart < 0 ? parent.column + (start >> 1) : (start - lineStart - 1) >> 1;
+    const c: Chunk = { ...parent, data: text, line, column, offset: parent.offset + start };
+    c.decodedFrom = 'utf16le';
+    c.stride = 2;
+    out.push(c);
+  }
+  return out;
 }
 
 /** A ChunkCutter over a stream (stdin, a git blob): bounded memory, whatever its size. */

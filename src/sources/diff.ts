@@ -6,7 +6,7 @@
 // because the offset in the file itself is not in the patch. It is unique within one file of one
 // commit, which is what de-duplicating the overlap of a cut line needs.
 import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk, type Commit, type ScanContext } from '../types.js';
-import { CHUNK_SIZE, readChunks, utf16Units } from './chunks.js';
+import { CHUNK_SIZE, readChunks, utf16Text, utf16Units } from './chunks.js';
 import type { BlobReader } from './git.js';
 
 /**
@@ -517,7 +517,10 @@ export async function* diffChunks(
   const drain = async function* (): AsyncGenerator<Chunk> {
     for (const item of parser.items.splice(0)) {
       if (item.kind === 'chunk') {
+        // Text to git (no NUL in its first 8000 bytes) may hold UTF-16 further on.
+        const utf16 = item.chunk.data.includes(0) ? utf16Text(item.chunk) : [];
         yield counted(item.chunk);
+        yield* utf16;
       } else if (item.kind === 'commit') {
         ctx.stats.commits = (ctx.stats.commits ?? 0) + 1;
       } else if (item.kind === 'blob') {

@@ -1,10 +1,10 @@
 // `keysentry scan [paths..]`: the files of a working tree, as git sees them unless told otherwise.
-import { closeSync } from 'node:fs';
+import { closeSync, readdirSync, realpathSync } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { posix, resolve, sep } from 'node:path';
 import { setImmediate } from 'node:timers/promises';
 import micromatch from 'micromatch';
-import { UserError } from '../errors.js';
+import { redactKeys, UserError } from '../errors.js';
 import type { Chunk, ScanContext } from '../types.js';
 import { ChunkCutter } from './chunks.js';
 import { describeError, openEntry, quote, readBlock, type OpenOptions, type Opened } from './files.js';
@@ -58,6 +58,14 @@ export async function* treeSource(
   }
 }
 
+function realPath(abs: string): string {
+  try {
+    return realpathSync.native(abs);
+  } catch {
+    return abs; // gone since it was listed: listing it says so
+  }
+}
+
 function reportedRoot(p: string): string {
   // join() drops './' and a trailing '/', so `./src/` and `src` report the same paths.
   return posix.join(sep === '\\' ? p.replaceAll('\\', '/') : p, '.');
@@ -65,6 +73,8 @@ function reportedRoot(p: string): string {
 
 class Tree {
   private gitMissing = false;
+  /** Real paths of the directories listed so far: none is entered twice, whatever git answers. */
+  private readonly entered = new Set<string>();
   private readonly ignored: (path: string) => boolean;
 
   constructor(
@@ -76,10 +86,19 @@ class Tree {
   }
 
   async *directory(abs: string, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
+    const real = realPath(abs);
+    if (this.entered.has(real)) return;
+    this.entered.add(real);
     if (!this.options.noIgnore && !this.gitMissing) {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
         case 'ok':
+          // Git lists a submodule folder without its own repository (not initialised: the state
+          // after `git clone` and actions/checkout) as `./`, the folder itself, and nothing else.
+          if (listing.paths.includes('.')) {
+            yield* this.unpopulated(abs, path, open);
+            return;
+          }
           for (let i = 0; i < listing.ignored; i++) this.ctx.skip('ignored by .gitignore');
           yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true });
           return;
@@ -96,6 +115,22 @@ class Tree {
     }
     const nestedRepos = !this.options.noIgnore && !this.gitMissing;
     yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open);
+  }
+
+  /**
+   * A submodule folder holding no repository: empty (not initialised), it is reported as skipped,
+   * by name; anything left in it is on disk to be read, so it is scanned, without ignore rules,
+   * as tools that scan a folder (gitleaks dir, trufflehog filesystem) do.
+   */
+  private async *unpopulated(abs: string, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
+    if (readdirSync(abs).length === 0) {
+      this.ctx.skip('uninitialised submodule');
+      this.ctx.warn(
+        `skipped submodule ${redactKeys(quote(path))}: not initialised (\`git submodule update --init\` checks it out to be scanned)`,
+      );
+      return;
+    }
+    yield* this.files(walkTree(abs, path, this.ctx, true), open);
   }
 
   async *files(entries: Iterable<Entry>, open: OpenOptions): AsyncGenerator<Chunk> {

@@ -455,6 +455,23 @@ describe('inputs and the log', () => {
     ]);
   });
 
+  it('ends in scan mode on a checkout with an uninitialised submodule, warning about it', async () => {
+    const sub = repo();
+    sub.commit('sub', { 'lib.ts': 'lib\n' });
+    const r = repo();
+    r.commit('start', { 'app.ts': 'app\n' });
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, 'sm');
+    r.commit('add submodule');
+    const checkout = clone(r.dir); // actions/checkout leaves submodules out unless asked
+
+    const run = await runAction({ workspace: checkout, event: 'release', inputs: { mode: 'scan' } });
+
+    expect(run.code).toBe(0);
+    expect(commands(run.stdout).filter((l) => l.startsWith('::warning'))).toEqual([
+      expect.stringContaining('skipped submodule "sm": not initialised'),
+    ]);
+  });
+
   it('scans the files under path in scan mode', async () => {
     const r = repo();
     const key = keys.openaiProject();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE, readChunks, type CutOptions } from '../../src/sources/chunks.js';
+import { CHUNK_SIZE, readChunks, utf16Text, type CutOptions } from '../../src/sources/chunks.js';
 import type { Chunk } from '../../src/types.js';
 import { collect, findMarker, reassemble, truth } from './chunk-helpers.js';
 
@@ -137,7 +137,10 @@ describe('readChunks', () => {
       ['BE without a BOM', be, 'utf16be'],
     ])('decodes %s to UTF-8', async (_, bytes, encoding) => {
       // Odd piece sizes split code units and the surrogate pair between reads.
-      const chunks = await chunksOf(bytes, {}, [3, 5]);
+      const all = await chunksOf(bytes, {}, [3, 5]);
+      // The bytes as they are come too, for ASCII a decoding would hide.
+      expect(all.filter((c) => !c.decodedFrom)).toEqual([{ path: 'f', data: bytes, line: 1, column: 0, offset: 0, binary: true }]);
+      const chunks = all.filter((c) => c.decodedFrom);
       expect(chunks.map((c) => c.decodedFrom)).toEqual([encoding]);
       expect(chunks[0]!.data.toString()).toBe(text);
       expect(findMarker(chunks, 'MARKER')).toEqual(truth(text, 'MARKER', 'f'));
@@ -146,9 +149,80 @@ describe('readChunks', () => {
     it('decodes a large file chunk by chunk', async () => {
       const big = `${'a line of text\n'.repeat(1000)}MARKER\n`;
       const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(big, 'utf16le')]);
-      const chunks = await chunksOf(bytes, { chunkSize: 1000, overlap: 64 }, [777]);
+      const all = await chunksOf(bytes, { chunkSize: 1000, overlap: 64 }, [777]);
+      const chunks = all.filter((c) => c.decodedFrom);
       checkLocations(big, chunks);
+      expect(reassemble(all.filter((c) => !c.decodedFrom)).equals(bytes)).toBe(true);
       expect(findMarker(chunks, 'MARKER')).toEqual(truth(big, 'MARKER', 'f'));
+    });
+  });
+
+  describe('more than one reading, so a decoding never hides key bytes', () => {
+    const marker = 'MARKER-0123456789-abcdef';
+    const le = (t: string) => Buffer.from(t, 'utf16le');
+    /** Where the marker is in each chunk, as a byte offset in the file. */
+    const offsets = (chunks: Chunk[]) =>
+      chunks.flatMap((c) => {
+        const i = c.data.indexOf(marker);
+        return i === -1 ? [] : [{ offset: c.offset + i * (c.stride ?? 1), decodedFrom: c.decodedFrom }];
+      });
+
+    it('searches a UTF-16 file as the bytes it is too: ASCII appended to it', async () => {
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), le('one\r\ntwo\r\n'), Buffer.from(`key ${marker}\n`)]);
+      const chunks = await chunksOf(bytes, {}, [5]);
+      expect(offsets(chunks)).toEqual([{ offset: bytes.indexOf(marker), decodedFrom: undefined }]);
+    });
+
+    it('reads UTF-16LE text out of binary data, at either alignment, with byte offsets', async () => {
+      for (const pad of [0, 1]) {
+        const code = Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 37) % 256));
+        const head = Buffer.concat([code, Buffer.alloc(pad, 7)]);
+        const bytes = Buffer.concat([head, le(`"${marker}"`), Buffer.from([0, 0, 9])]);
+        const chunks = await chunksOf(bytes);
+        expect(chunks[0]!.binary).toBe(true);
+        expect(offsets(chunks)).toEqual([{ offset: head.length + 2, decodedFrom: 'utf16le' }]);
+      }
+    });
+
+    it('reads UTF-16LE without a BOM whose first 8 KiB are not ASCII', async () => {
+      const text = `${'日本語のテキスト。'.repeat(600)}\r\nkey = ${marker}\r\n`;
+      const bytes = le(text);
+      const chunks = await chunksOf(bytes, {}, [1000]);
+      const [hit] = chunks.filter((c) => c.data.includes(marker));
+      expect(offsets(chunks)).toEqual([{ offset: bytes.indexOf(le(marker)), decodedFrom: 'utf16le' }]);
+      expect(hit).toMatchObject({ line: 1, stride: 2 });
+      expect(hit!.data.toString()).toBe(`\r\nkey = ${marker}\r\n`);
+    });
+
+    it('finds every run a byte-by-byte pass finds, though it looks at few bytes', () => {
+      const naive = (data: Buffer) => {
+        const runs: string[] = [];
+        for (let i = 0; i + 1 < data.length; ) {
+          let end = i;
+          while (end + 1 < data.length && data[end + 1] === 0 && /[\t\n\r\x20-\x7e]/.test(String.fromCharCode(data[end]!))) end += 2;
+          if (end - i >= 32) runs.push(`${i}:${data.toString('latin1', i, end).replaceAll('\0', '')}`);
+          i = end > i ? end : i + 1;
+        }
+        return runs;
+      };
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(fc.uint8Array({ maxLength: 40 }), fc.string({ maxLength: 40 }).map((t) => le(t))), { maxLength: 12 }),
+          (parts) => {
+            const data = Buffer.concat(parts.map((p) => Buffer.from(p)));
+            const found = utf16Text({ path: 'f', data, line: 1, column: 0, offset: 0 });
+            expect(found.map((c) => `${c.offset}:${c.data.toString('latin1')}`)).toEqual(naive(data));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    });
+
+    it('leaves short runs and NUL-padded integers alone', async () => {
+      const ints = Buffer.alloc(4096);
+      for (let i = 0; i < ints.length; i += 4) ints.writeUInt32LE(i % 100, i);
+      const bytes = Buffer.concat([ints, le('short')]);
+      expect((await chunksOf(bytes)).map((c) => c.binary)).toEqual([true]);
     });
   });
 

@@ -147,6 +147,29 @@ describe('treeSource in a git work tree', () => {
     ]);
   });
 
+  it('skips an uninitialised submodule by name: git lists its folder as `./`', async () => {
+    const inner = repo();
+    inner.commit('inner', { 'lib.ts': 'lib\n' });
+    const r = repo();
+    r.commit('init', { 'main.ts': 'main\n' });
+    r.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner.dir, 'sub');
+    r.commit('add submodule');
+    const clone = plainDir();
+    r.git('clone', '-q', r.dir, clone);
+
+    for (const [path, files] of [['.', ['.gitmodules', 'main.ts']], ['sub', []]] as const) {
+      const { ctx, paths } = await scan([path], clone);
+      expect(paths).toEqual(files);
+      expect(ctx.stats.skipped).toEqual({ 'uninitialised submodule': 1 });
+      expect(ctx.warnings).toEqual([expect.stringContaining('skipped submodule "sub": not initialised')]);
+    }
+    // Files left in such a folder are on disk: they are read, with no repository to ignore them.
+    write(clone, { 'sub/left.ts': 'left\n' });
+    const { ctx, paths } = await scan(['.'], clone);
+    expect(paths).toEqual(['.gitmodules', 'main.ts', 'sub/left.ts']);
+    expect(ctx.warnings).toEqual([]);
+  });
+
   it('skips a tracked symlink instead of following it out of the tree', async () => {
     const outside = plainDir();
     write(outside, { 'secret.txt': 'outside\n' });
@@ -315,7 +338,14 @@ describe('treeSource file handling', () => {
       'be-bom.txt': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(le).swap16()]),
       'le.txt': le,
     });
-    const { chunks } = await scan(['.'], dir);
+    const { chunks: all } = await scan(['.'], dir);
+    // Each file comes as its bytes too (binary chunks), for ASCII a decoding would hide.
+    expect(all.filter((c) => !c.decodedFrom).map((c) => [c.path, c.binary])).toEqual([
+      ['be-bom.txt', true],
+      ['le-bom.txt', true],
+      ['le.txt', true],
+    ]);
+    const chunks = all.filter((c) => c.decodedFrom);
     const decoded = Object.fromEntries(chunks.map((c) => [c.path, c.decodedFrom]));
     expect(decoded).toEqual({ 'be-bom.txt': 'utf16be', 'le-bom.txt': 'utf16le', 'le.txt': 'utf16le' });
     for (const [path, cs] of byPath(chunks)) expect(findMarker(cs, 'MARKER-16')).toEqual(truth(text, 'MARKER-16', path));

@@ -1,0 +1,125 @@
+// `keysentry scan` on the trees users have: fresh clones with submodules, files in mixed
+// encodings, names that are not UTF-8, very long lines. Through the real CLI on real repositories.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/detect/secret.js';
+import { runCliAsync, startCli, type CliOptions, type CliResult } from '../support/cli.js';
+import { KeyGen } from '../support/keygen.js';
+import { gitEnv, tempDir, TempRepo } from '../support/repo.js';
+
+const keys = new KeyGen(1313);
+
+interface JsonReport {
+  findings: { path: string; line: number; column: number; offset: number; fingerprint: string; redacted: string }[];
+  stats: { files: number; skipped: Record<string, number> };
+  warnings: string[];
+}
+
+/** The CLI, killed if it has not ended after a minute: a hang fails the test instead of the run. */
+async function scan(args: string[], options: CliOptions): Promise<CliResult & { report: JsonReport }> {
+  const cli = startCli(['scan', ...args, '--format', 'json'], options);
+  const guard = setTimeout(() => cli.child.kill('SIGKILL'), 60_000);
+  const r = await cli.done.finally(() => clearTimeout(guard));
+  expect(r.signal, `killed: ${r.stderr}`).toBeNull();
+  return { ...r, report: JSON.parse(r.stdout) as JsonReport };
+}
+
+/** A repository with a submodule at `name`, cloned as `git clone` and actions/checkout leave it. */
+function cloneWithSubmodule(name: string, subFiles: Record<string, string>): string {
+  const sub = new TempRepo();
+  sub.commit('sub', subFiles);
+  const top = new TempRepo();
+  top.commit('top', { 'app.ts': 'app\n' });
+  top.git('-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', sub.dir, name);
+  top.commit('add submodule');
+  const clone = join(tempDir(), 'clone');
+  execFileSync('git', ['clone', '-q', top.dir, clone], { env: gitEnv });
+  return clone;
+}
+
+describe('scan and submodules', () => {
+  it('reports an uninitialised submodule as skipped, by name, instead of listing it forever', async () => {
+    const clone = cloneWithSubmodule('sm', { 'x.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });
+
+    for (const path of ['.', 'sm']) {
+      const r = await scan([path], { cwd: clone });
+      expect(r.code).toBe(0);
+      expect(r.report.stats.skipped).toEqual({ 'uninitialised submodule': 1 });
+      expect(r.report.warnings).toEqual([expect.stringMatching(/^skipped submodule "sm": not initialised/)]);
+      expect(r.stderr).toContain('submodule "sm"');
+    }
+  });
+
+  it('scans an initialised submodule, as it is on disk', async () => {
+    const key = keys.openaiProject();
+    const clone = cloneWithSubmodule('lib/sm', { 'x.env': `OPENAI_API_KEY=${key}\n` });
+    execFileSync('git', ['-c', 'protocol.file.allow=always', 'submodule', 'update', '-q', '--init'], {
+      cwd: clone,
+      env: gitEnv,
+    });
+
+    const r = await scan(['.'], { cwd: clone });
+    expect(r.code).toBe(1);
+    expect(r.report.findings.map((f) => f.path)).toEqual(['lib/sm/x.env']);
+    expect(r.report.stats.skipped).toEqual({});
+  });
+
+  it('names an uninitialised submodule without printing the key its folder is named after', async () => {
+    const key = keys.openaiProject();
+    const clone = cloneWithSubmodule(`cache/${key}`, { 'a.txt': 'a\n' });
+
+    const r = await scan(['.'], { cwd: clone });
+    expect(r.report.stats.skipped['uninitialised submodule']).toBe(1);
+    expect(r.report.warnings).toHaveLength(1);
+    expect(r.report.warnings[0]).toMatch(/^skipped submodule "cache\//);
+    expect(r.stdout + r.stderr).not.toContain(key);
+  });
+});
+
+describe('keys in files of more than one encoding', () => {
+  const mixedKey = keys.openaiProject();
+  const cjkKey = keys.deepseek();
+  const dllKey = keys.openaiLegacy();
+  const BOM = Buffer.from([0xff, 0xfe]);
+  const le = (s: string) => Buffer.from(s, 'utf16le');
+  // PowerShell `>` writes UTF-16LE with a BOM; bash `>>` then appends UTF-8.
+  const mixed = Buffer.concat([BOM, le('# settings\r\n$env:MODE = "dev"\r\n'), Buffer.from(`OPENAI_API_KEY=${mixedKey}\n`)]);
+  // UTF-16LE without a BOM whose first 8 KiB are CJK: no NUL-beside-ASCII pattern to go by.
+  const cjk = le(`${'設定ファイル。'.repeat(800)}\r\nDEEPSEEK_API_KEY=${cjkKey}\r\n`);
+  // A .NET assembly's user-string heap: a length byte, then UTF-16LE, at an odd offset.
+  const dllPrefix = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(64), Buffer.from([0x42, 0x4a, 0x01])]);
+  const dll = Buffer.concat([dllPrefix, le(dllKey), Buffer.alloc(3), Buffer.from([0xff, 0x00, 0x10])]);
+  const expected = [
+    { path: 'app.dll', fingerprint: fingerprint(dllKey), offset: dllPrefix.length },
+    { path: 'notes.txt', fingerprint: fingerprint(cjkKey), line: 2 },
+    { path: 'setup.ps1', fingerprint: fingerprint(mixedKey), offset: mixed.indexOf(mixedKey) },
+  ];
+  const files = { 'app.dll': dll, 'notes.txt': cjk, 'setup.ps1': mixed };
+
+  const found = (r: { report: JsonReport }) =>
+    r.report.findings
+      // Text files are located by line; binary ones, and the ASCII after UTF-16, by byte offset.
+      .map((f) => ({ path: f.path, fingerprint: f.fingerprint, ...(f.path === 'notes.txt' ? { line: f.line } : { offset: f.offset }) }))
+      .sort((a, b) => a.path.localeCompare(b.path));
+
+  it('finds each once, with scan, staged and history', async () => {
+    const r = new TempRepo();
+    r.commit('init', { 'README.md': 'readme\n' });
+    for (const [p, c] of Object.entries(files)) r.write(p, c);
+    r.git('add', '-A');
+
+    const scanned = await scan(['.'], { cwd: r.dir });
+    expect(scanned.code).toBe(1);
+    expect(found(scanned)).toEqual(expected);
+
+    const staged = await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir });
+    expect(staged.code).toBe(1);
+    expect(found({ report: JSON.parse(staged.stdout) })).toEqual(expected);
+
+    r.commit('add files');
+    const history = await runCliAsync(['history', '--format', 'json'], { cwd: r.dir });
+    expect(history.code).toBe(1);
+    expect(found({ report: JSON.parse(history.stdout) })).toEqual(expected);
+  });
+});
