@@ -1,5 +1,5 @@
 // `keysentry history`: every commit reachable from any ref, merges and commit messages included;
-// each key once, at the commit that introduced it.
+// each key once per path, at the first commit that put it there.
 //
 // A whole history is read in two passes (see the README's design section for the figures):
 // 1. every blob once, straight from the packs (`cat-file --batch-all-objects`), through the
@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
+import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
@@ -63,13 +64,20 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         // Counted, not collected: a partial clone can lack every blob it names.
         let missing = 0;
         let example = '';
+        // A key is reported once per path, so a blob that holds one is read again at each path
+        // it first appears at (a copy, a move), never twice at one.
+        const read = new Set<string>();
         const firstSight = (sha: string, path: string) => {
           if (!objects.has(sha)) {
             missing++;
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip('blob missing from the repository', path);
           }
-          return !ignored(path) && objects.withKeys.delete(sha);
+          if (ignored(path) || !objects.withKeys.has(sha)) return false;
+          const place = `${sha}\0${path}`;
+          if (read.has(place)) return false;
+          read.add(place);
+          return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
         if (missing) {
@@ -82,7 +90,7 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         spool.dispose();
       }
     } else {
-      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--cc', ...DIFF_OPTIONS, ...revisions, '--'];
+      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--cc', ...PATCH_OPTIONS, ...revisions, '--'];
       for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
@@ -96,3 +104,47 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
 
 // Oldest first, parents before children; a root commit's whole tree counts as added.
 const ORDER = ['--reverse', '--topo-order', '--root', '--encoding=UTF-8'];
+
+// A key is reported at every path it was put at, so a moved file is a new place: without rename
+// detection its content shows as added at the new name, as the blob pass sees it too.
+const PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== '-M'), '--no-renames'];
+
+/**
+ * The content HEAD's tree holds at these paths (those it has), as chunks: whether a key found in
+ * the history is still there to clean. Nothing when HEAD names no commit (an unborn branch).
+ * HEAD's tree is listed whole rather than by pathspec: no argument-length limit, no glob in a name
+ * to misread, and listing even a large tree costs a fraction of reading its history.
+ */
+export async function* headChunks(cwd: string, paths: ReadonlySet<string>): AsyncGenerator<Chunk> {
+  if (!paths.size) return;
+  try {
+    await git(['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], cwd);
+  } catch {
+    return;
+  }
+  const wanted: { sha: string; path: string }[] = [];
+  let rest = Buffer.alloc(0);
+  for await (const buf of gitStream(['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], cwd, () => {})) {
+    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      // `<mode> blob <id>\t<path>`: a submodule is a commit, with nothing to read.
+      const entry = data.subarray(start, nul);
+      start = nul + 1;
+      const tab = entry.indexOf(9);
+      const [, type, sha = ''] = entry.subarray(0, tab).toString('latin1').split(' ');
+      const path = entry.subarray(tab + 1).toString('utf8');
+      if (type === 'blob' && paths.has(path)) wanted.push({ sha, path });
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+  const blobs = new BlobReader(cwd);
+  try {
+    for (const { sha, path } of wanted) {
+      const content = await blobs.open(sha);
+      if (content) yield* readChunks(path, content);
+    }
+  } finally {
+    blobs.close();
+  }
+}
