@@ -7,6 +7,7 @@
 // 2. `git log --raw` (tree diffs, no patches) oldest first (`--reverse --topo-order`, so a commit
 //    always comes after its parents) names the commit and path where each blob first appears, and
 //    carries the messages; only the remembered blobs are read again, there, whole.
+// Then what refs reach without a commit (tags.ts): tag messages, blobs and trees tagged directly.
 // A range (`--range`, `--since`: CI on a push) is a few commits: their patches are cheaper than
 // every object, so it is read from one streamed `git log -p`, merges as dense combined diffs.
 import { readFileSync } from 'node:fs';
@@ -15,8 +16,9 @@ import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
 import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
-import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit } from './git.js';
+import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
+import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
   cwd?: string;
@@ -67,19 +69,33 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         // A key is reported once per path, so a blob that holds one is read again at each path
         // it first appears at (a copy, a move), never twice at one.
         const read = new Set<string>();
+        // The blobs with keys that a commit or a ref reaches: any other is told, never dropped in silence.
+        const placed = new Set<string>();
         const firstSight = (sha: string, path: string) => {
           if (!objects.has(sha)) {
             missing++;
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip('blob missing from the repository', path);
           }
-          if (ignored(path) || !objects.withKeys.has(sha)) return false;
+          if (!objects.withKeys.has(sha)) return false;
+          placed.add(sha);
+          if (ignored(path)) return false;
           const place = `${sha}\0${path}`;
           if (read.has(place)) return false;
           read.add(place);
           return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        const worth = (sha: string) => objects.withKeys.has(sha) && !!placed.add(sha);
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        const unreached = objects.withKeys.size - placed.size;
+        if (unreached) {
+          ctx.warn(
+            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them ` +
+              '(staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes ' +
+              'them): they are not reported; git fsck --unreachable lists them',
+          );
+        }
         if (missing) {
           ctx.warn(
             `${missing} file version(s) named by the history are missing from the repository and were not scanned, ` +
@@ -95,6 +111,7 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
+      if (range === undefined) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
     }
   } finally {
     blobs.close();
@@ -123,21 +140,7 @@ export async function* headChunks(cwd: string, paths: ReadonlySet<string>): Asyn
     return;
   }
   const wanted: { sha: string; path: string }[] = [];
-  let rest = Buffer.alloc(0);
-  for await (const buf of gitStream(['ls-tree', '-r', '-z', '--full-tree', 'HEAD'], cwd, () => {})) {
-    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
-    let start = 0;
-    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
-      // `<mode> blob <id>\t<path>`: a submodule is a commit, with nothing to read.
-      const entry = data.subarray(start, nul);
-      start = nul + 1;
-      const tab = entry.indexOf(9);
-      const [, type, sha = ''] = entry.subarray(0, tab).toString('latin1').split(' ');
-      const path = entry.subarray(tab + 1).toString('utf8');
-      if (type === 'blob' && paths.has(path)) wanted.push({ sha, path });
-    }
-    rest = Buffer.from(data.subarray(start));
-  }
+  for await (const entry of treeBlobs(cwd, 'HEAD', () => {})) if (paths.has(entry.path)) wanted.push(entry);
   const blobs = new BlobReader(cwd);
   try {
     for (const { sha, path } of wanted) {

@@ -135,4 +135,17 @@ describe('keysentry history: every place a key was put', () => {
     expect(where(history(r, '--range', `${base}..${c3}`))).toEqual(expected);
     expect(where(history(r, '--since', base))).toEqual(expected);
   });
+
+  it('reports a key only a tag reaches at the tag, never at HEAD', () => {
+    const r = repo();
+    const [inMessage, inBlob] = [keys.openaiProject(), keys.openaiProject()];
+    r.commit('init', { 'README.md': 'hello\n' });
+    r.git('tag', '-a', '-m', `v1\n\nkey: ${inMessage}`, 'v1');
+    r.write('k.env', `K=${inBlob}\n`);
+    r.git('tag', 'raw', r.git('hash-object', '-w', 'k.env').trim());
+    expect(where(history(r))).toEqual([
+      { path: '<tag raw>', commit: undefined, atHead: false },
+      { path: '<tag v1>', commit: undefined, atHead: false },
+    ]);
+  });
 });
