@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import { UserError } from './errors.js';
 import { createDetector, loadRules, validateRules, type Detector } from './detect/index.js';
 import { createContext } from './sources/context.js';
-import type { Chunk, Finding, Report, ScanContext } from './types.js';
+import { COMMIT_MESSAGE_PATH, type Chunk, type Finding, type Report, type ScanContext } from './types.js';
 
 export type Command = 'scan' | 'staged' | 'history';
 
@@ -102,6 +102,7 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   } finally {
     clearInterval(progress);
   }
+  if (req.command === 'history') await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept: Finding[] = [];
   for (const f of findings.list()) {
@@ -122,19 +123,34 @@ async function ignoreMatcher(globs: string[]): Promise<(path: string) => boolean
 }
 
 /**
+ * Sets atHead on each history finding: whether HEAD's tree still holds that key at that path
+ * (work on the tree) or only the history does (rotate, then rewrite history). A message, a tag
+ * or a path HEAD lacks never is; nor is anything when HEAD names no commit yet.
+ */
+async function markAtHead(found: Finding[], cwd: string, detector: Detector): Promise<void> {
+  const { headChunks } = await import('./sources/history.js');
+  const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
+  const present = new Set<string>();
+  for await (const chunk of headChunks(cwd, paths)) {
+    for (const f of detector.detect(chunk)) present.add(`${f.fingerprint}\0${f.path}`);
+  }
+  for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
+}
+
+/**
  * Drops the copies a finding can have: the same match seen twice where a source cut a long line
- * with an overlap, and, in history, the same key in every later commit or file that still holds
- * it. A history key is reported once, at the first commit (parents first) that added it: one
- * thing to rotate.
+ * with an overlap, and, in history, the same key at the same path in every later commit that
+ * still holds it. A history key is reported once per path, at the first commit (parents first)
+ * that put it there: every place to clean, each once.
  */
 class Findings {
   private byKey = new Map<string, Finding>();
 
-  constructor(private readonly oncePerKey: boolean) {}
+  constructor(private readonly oncePerPath: boolean) {}
 
   add(f: Finding): void {
-    const key = this.oncePerKey
-      ? f.fingerprint
+    const key = this.oncePerPath
+      ? `${f.fingerprint}\0${f.path}`
       : `${f.path}\0${f.offset}\0${f.fingerprint}`;
     const seen = this.byKey.get(key);
     // History sources yield parents before children: the first sight of a key is where it came in.

@@ -89,6 +89,11 @@ export interface Finding {
   /** Set when the file holds NUL bytes. */
   binary?: boolean;
   commit?: Commit;
+  /**
+   * History only: whether HEAD's tree still holds this key at this path (clean the file too), or
+   * only the history does. Always false for a commit message or a tag.
+   */
+  atHead?: boolean;
   verification?: Verification;
 }
 

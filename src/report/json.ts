@@ -23,6 +23,7 @@ export interface JsonFinding {
   author?: string;
   email?: string;
   date?: string;
+  atHead?: boolean;
   verification?: Verification;
   remedy: string;
   secret?: string;
@@ -54,6 +55,7 @@ function toJson(f: Finding, showSecrets: boolean): JsonFinding {
     ...(f.commit
       ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date }
       : {}),
+    ...(f.atHead !== undefined ? { atHead: f.atHead } : {}),
     ...(f.verification
       ? {
           verification: {

@@ -58,7 +58,7 @@ interface Result {
   message: Message;
   locations: [Location];
   partialFingerprints: Record<string, string>;
-  properties: Record<string, string>;
+  properties: Record<string, string | boolean>;
 }
 interface Notification {
   level: 'warning' | 'note';
@@ -191,11 +191,12 @@ function messageFor(f: Finding): Message {
   return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
 }
 
-function propertiesFor(f: Finding): Record<string, string> {
+function propertiesFor(f: Finding): Record<string, string | boolean> {
   return {
     confidence: f.confidence,
     ...(f.encoding ? { encoding: f.encoding } : {}),
     ...(f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {}),
+    ...(f.atHead !== undefined ? { atHead: f.atHead } : {}),
     ...(f.verification
       ? {
           verificationStatus: f.verification.status,

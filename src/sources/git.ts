@@ -13,6 +13,9 @@ import { UserError } from '../errors.js';
  * keep their ' ' marker, no signature checks interleaved with log output.
  */
 const STABLE_CONFIG = [
+  // The objects as stored: `git replace` would show another commit (or blob) in place of the
+  // real one, hiding what it holds. The replacements stay reachable through refs/replace/.
+  '--no-replace-objects',
   '-c', 'core.quotePath=false',
   '-c', 'diff.relative=false',
   '-c', 'diff.suppressBlankEmpty=false',
@@ -157,6 +160,23 @@ export function spooledGit(args: string[], cwd: string, onWarning: (message: str
   };
 }
 
+/** Every blob of a tree (or a commit's), with its path from the tree's top; submodules are left out. */
+export async function* treeBlobs(cwd: string, tree: string, onWarning: (message: string) => void): AsyncGenerator<{ sha: string; path: string }> {
+  let rest = Buffer.alloc(0);
+  for await (const buf of gitStream(['ls-tree', '-r', '-z', '--full-tree', tree], cwd, onWarning)) {
+    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      const entry = data.subarray(start, nul);
+      start = nul + 1;
+      const tab = entry.indexOf(9);
+      const [, type, sha = ''] = entry.subarray(0, tab).toString('latin1').split(' ');
+      if (type === 'blob') yield { sha, path: entry.subarray(tab + 1).toString('utf8') };
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+}
+
 /**
  * Buffered reads over a byte stream that several requests share: lines for headers,
  * exact byte counts for content.
@@ -207,7 +227,7 @@ export class BlobReader {
 
   private start(): ByteReader {
     if (!this.reader) {
-      const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd });
+      const child = spawn('git', [...STABLE_CONFIG, 'cat-file', '--batch'], { cwd: this.cwd });
       child.on('error', () => {}); // surfaces as "ended unexpectedly" on the next read
       child.stderr.resume();
       child.stdin.on('error', () => {}); // a dead cat-file shows up the same way
@@ -240,6 +260,17 @@ export class BlobReader {
         while (!(await content.next()).done);
       }
     })();
+  }
+
+  /** A small object whole, whatever its type (a tag); undefined when it is missing. */
+  async object(sha: string): Promise<{ type: string; data: Buffer } | undefined> {
+    const reader = this.start();
+    this.child!.stdin.write(`${sha}\n`);
+    const [, type = '', size] = /^\S+ (\S+) (\d+)$/.exec(await reader.line()) ?? [];
+    if (size === undefined) return undefined;
+    const parts: Buffer[] = [];
+    for await (const piece of reader.take(Number(size) + 1)) parts.push(Buffer.from(piece));
+    return { type, data: Buffer.concat(parts).subarray(0, Number(size)) };
   }
 
   close(): void {

@@ -1,5 +1,5 @@
 // `keysentry history`: every commit reachable from any ref, merges and commit messages included;
-// each key once, at the commit that introduced it.
+// each key once per path, at the first commit that put it there.
 //
 // A whole history is read in two passes (see the README's design section for the figures):
 // 1. every blob once, straight from the packs (`cat-file --batch-all-objects`), through the
@@ -7,15 +7,18 @@
 // 2. `git log --raw` (tree diffs, no patches) oldest first (`--reverse --topo-order`, so a commit
 //    always comes after its parents) names the commit and path where each blob first appears, and
 //    carries the messages; only the remembered blobs are read again, there, whole.
+// Then what refs reach without a commit (tags.ts): tag messages, blobs and trees tagged directly.
 // A range (`--range`, `--since`: CI on a push) is a few commits: their patches are cheaper than
 // every object, so it is read from one streamed `git log -p`, merges as dense combined diffs.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
+import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
-import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit } from './git.js';
+import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
+import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
   cwd?: string;
@@ -63,15 +66,36 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         // Counted, not collected: a partial clone can lack every blob it names.
         let missing = 0;
         let example = '';
+        // A key is reported once per path, so a blob that holds one is read again at each path
+        // it first appears at (a copy, a move), never twice at one.
+        const read = new Set<string>();
+        // The blobs with keys that a commit or a ref reaches: any other is told, never dropped in silence.
+        const placed = new Set<string>();
         const firstSight = (sha: string, path: string) => {
           if (!objects.has(sha)) {
             missing++;
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip('blob missing from the repository', path);
           }
-          return !ignored(path) && objects.withKeys.delete(sha);
+          if (!objects.withKeys.has(sha)) return false;
+          placed.add(sha);
+          if (ignored(path)) return false;
+          const place = `${sha}\0${path}`;
+          if (read.has(place)) return false;
+          read.add(place);
+          return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        const worth = (sha: string) => objects.withKeys.has(sha) && !!placed.add(sha);
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        const unreached = objects.withKeys.size - placed.size;
+        if (unreached) {
+          ctx.warn(
+            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them ` +
+              '(staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes ' +
+              'them): they are not reported; git fsck --unreachable lists them',
+          );
+        }
         if (missing) {
           ctx.warn(
             `${missing} file version(s) named by the history are missing from the repository and were not scanned, ` +
@@ -82,11 +106,12 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         spool.dispose();
       }
     } else {
-      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--cc', ...DIFF_OPTIONS, ...revisions, '--'];
+      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--cc', ...PATCH_OPTIONS, ...revisions, '--'];
       for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
+      if (range === undefined) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
     }
   } finally {
     blobs.close();
@@ -96,3 +121,33 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
 
 // Oldest first, parents before children; a root commit's whole tree counts as added.
 const ORDER = ['--reverse', '--topo-order', '--root', '--encoding=UTF-8'];
+
+// A key is reported at every path it was put at, so a moved file is a new place: without rename
+// detection its content shows as added at the new name, as the blob pass sees it too.
+const PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== '-M'), '--no-renames'];
+
+/**
+ * The content HEAD's tree holds at these paths (those it has), as chunks: whether a key found in
+ * the history is still there to clean. Nothing when HEAD names no commit (an unborn branch).
+ * HEAD's tree is listed whole rather than by pathspec: no argument-length limit, no glob in a name
+ * to misread, and listing even a large tree costs a fraction of reading its history.
+ */
+export async function* headChunks(cwd: string, paths: ReadonlySet<string>): AsyncGenerator<Chunk> {
+  if (!paths.size) return;
+  try {
+    await git(['rev-parse', '--verify', '--quiet', 'HEAD^{tree}'], cwd);
+  } catch {
+    return;
+  }
+  const wanted: { sha: string; path: string }[] = [];
+  for await (const entry of treeBlobs(cwd, 'HEAD', () => {})) if (paths.has(entry.path)) wanted.push(entry);
+  const blobs = new BlobReader(cwd);
+  try {
+    for (const { sha, path } of wanted) {
+      const content = await blobs.open(sha);
+      if (content) yield* readChunks(path, content);
+    }
+  } finally {
+    blobs.close();
+  }
+}

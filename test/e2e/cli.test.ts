@@ -33,6 +33,7 @@ interface JsonFinding {
   commit?: string;
   author?: string;
   date?: string;
+  atHead?: boolean;
   secret?: string;
 }
 const parse = (stdout: string) =>
@@ -260,20 +261,21 @@ describe('keysentry staged and history', () => {
     }
   });
 
-  it('history: one finding per key, at the commit that introduced it, even after deletion', () => {
+  it('history: one finding per key and path, at the commit that put it there, even after deletion', () => {
     const r = repo();
     const key = keys.openaiLegacy();
     r.commit('init', { 'README.md': 'hello\n' });
     const intro = r.commit('add config', { 'settings.env': `OPENAI_API_KEY=${key}\n` });
-    r.commit('touch', { 'README.md': 'hello again\n' });
-    r.commit('copy', { 'copy.env': `OPENAI_API_KEY=${key}\n` });
+    r.commit('touch', { 'README.md': 'hello again\n', 'settings.env': `OPENAI_API_KEY=${key}\nX=1\n` });
+    const copy = r.commit('copy', { 'copy.env': `OPENAI_API_KEY=${key}\n` });
     r.git('rm', '-q', 'settings.env', 'copy.env');
     r.commit('remove the key');
     const out = runCli(['history', '--format', 'json'], { cwd: r.dir });
     expect(out.code).toBe(1);
     const { findings } = parse(out.stdout);
-    expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ path: 'settings.env', line: 1, commit: intro, author: 'Test Author' });
+    expect(findings).toHaveLength(2);
+    expect(findings[0]).toMatchObject({ path: 'copy.env', line: 1, commit: copy, atHead: false });
+    expect(findings[1]).toMatchObject({ path: 'settings.env', line: 1, commit: intro, author: 'Test Author', atHead: false });
     expect(existsSync(join(r.dir, 'settings.env'))).toBe(false);
   });
 });

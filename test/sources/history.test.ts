@@ -110,6 +110,67 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from 
     expect(found(chunks, onTag)).toEqual([{ path: 'c.env', line: 1, sha: t }]);
   });
 
+  it('scans what tags reach without a commit: tag messages, blobs and trees tagged directly', async () => {
+    const r = repo();
+    r.commit('base', { 'a.txt': 'a\n' });
+    const [inBlob, inMessage, inTree, inNested] = [keys.openaiProject(), keys.deepseek(), keys.openaiLegacy(), keys.openaiProject()];
+    r.write('k.env', `K=${inBlob}\n`);
+    const keyBlob = r.git('hash-object', '-w', 'k.env').trim();
+    r.git('tag', 'light', keyBlob);
+    r.git('tag', '-a', '-m', `release\n\nnotes: ${inMessage}`, 'v1', 'HEAD');
+    r.write('dir/t.env', `T=${inTree}\n`);
+    r.git('add', 'dir/t.env');
+    const tree = r.git('write-tree').trim();
+    r.git('rm', '-q', '--cached', 'dir/t.env');
+    r.git('tag', 'snapshot', tree);
+    // A tag of a tag of a blob: both messages are read, the blob is found at the outer tag.
+    r.write('n.env', `N=${inNested}\n`);
+    r.git('tag', '-a', '-m', 'inner', 'inner', r.git('hash-object', '-w', 'n.env').trim());
+    r.git('tag', '-a', '-m', 'outer', 'outer', 'inner');
+    r.git('tag', '-d', 'inner');
+    const { chunks, ctx } = await scan(r);
+    expect(found(chunks, inBlob)).toEqual([{ path: '<tag light>', line: 1 }]);
+    expect(found(chunks, inMessage)).toEqual([{ path: '<tag v1>', line: 3 }]);
+    expect(found(chunks, inTree)).toEqual([{ path: '<tag snapshot>/dir/t.env', line: 1 }]);
+    expect(found(chunks, inNested)).toEqual([{ path: '<tag outer>', line: 1 }]);
+    expect(ctx.warnings).toEqual([]);
+  });
+
+  it('scans commits that git replace hides, and their replacements', async () => {
+    const r = repo();
+    const [hidden, replaced, replacement] = [keys.openaiProject(), keys.openaiProject(), keys.openaiProject()];
+    const old = r.commit('old', { 'old.env': `K=${hidden}\n` });
+    r.git('rm', '-q', 'old.env');
+    const mid = r.commit('mid', { 'mid.txt': 'm\n' });
+    const top = r.commit('top', { 'top.env': `K=${replaced}\n` });
+    // A graft cuts the history before mid; top is replaced by a commit with other content.
+    r.git('replace', '--graft', mid);
+    r.write('top.env', `K=${replacement}\n`).git('add', 'top.env');
+    const other = r.git('commit-tree', r.git('write-tree').trim(), '-p', mid, '-m', 'replacement').trim();
+    r.git('replace', top, other);
+    expect(r.git('log', '--format=%H').trim().split('\n')).not.toContain(old); // hidden from git log
+    const { chunks } = await scan(r);
+    expect(found(chunks, hidden)).toEqual([{ path: 'old.env', line: 1, sha: old }]);
+    expect(found(chunks, replaced)).toEqual([{ path: 'top.env', line: 1, sha: top }]);
+    expect(found(chunks, replacement)).toEqual([{ path: 'top.env', line: 1, sha: other }]);
+  });
+
+  it('tells of a key in a blob that no commit or ref reaches (staged, or left by an amend)', async () => {
+    const r = repo();
+    r.commit('base', { 'a.txt': 'a\n' });
+    const amended = keys.openaiProject();
+    r.commit('oops', { 'a.env': `K=${amended}\n` });
+    r.write('a.env', 'K=\n').git('add', 'a.env');
+    r.git('commit', '-q', '--amend', '-m', 'fixed');
+    r.git('reflog', 'expire', '--expire=now', '--all');
+    const { chunks, ctx } = await scan(r);
+    expect(found(chunks, amended)).toEqual([]);
+    // Only the pass over every object sees such a blob; patches never name it.
+    expect(ctx.warnings).toEqual(
+      mode === 'blobs' ? [expect.stringMatching(/^1 blob\(s\) that may hold a key are in the repository but no commit or ref reaches them/)] : [],
+    );
+  });
+
   it('finds a key that only a merge commit introduced (an evil merge)', async () => {
     const r = repo();
     const lines = (first: string) => `${first}\n${Array.from({ length: 10 }, (_, i) => `l${i}`).join('\n')}\n`;
