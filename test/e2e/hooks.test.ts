@@ -2,7 +2,7 @@
 // then `git commit` itself runs the hook. keysentry is installed the way npm lays it out
 // (node_modules/keysentry plus a node_modules/.bin symlink), or globally (a bin dir on PATH).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -310,26 +310,33 @@ describe('plain git hook', () => {
     expect(spawnSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], { cwd: r.dir, env }).status).not.toBe(0);
   });
 
-  it('refuses to replace a foreign hook without --force; with it, keeps a backup and takes over', () => {
+  it('refuses to replace a foreign hook without --force; with it, keeps it, and still calls it after the check', () => {
     const r = repo();
     const env = hookEnv(r.dir, `${installGlobally()}${delimiter}${BARE_PATH}`);
     const hook = join(r.dir, '.git', 'hooks', 'pre-commit');
-    writeFileSync(hook, '#!/bin/sh\necho "team hook ran"\n', { mode: 0o755 });
+    writeFileSync(hook, '#!/bin/sh\necho "team hook ran in $PWD"\n', { mode: 0o755 });
 
     const refused = runCli(['init'], { cwd: r.dir, env });
     expect(refused.code).toBe(2);
     expect(refused.stdout).toBe('');
     expect(refused.stderr).toMatch(/^keysentry: \.git\/hooks\/pre-commit exists and was not written by keysentry: .*--force.*\n$/);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(readFileSync(hook, 'utf8')).toBe('#!/bin/sh\necho "team hook ran"\n');
+    expect(readFileSync(hook, 'utf8')).toBe('#!/bin/sh\necho "team hook ran in $PWD"\n');
 
     const forced = runCli(['init', '--force'], { cwd: r.dir, env });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toBe(
-      'Moved the existing pre-commit hook to .git/hooks/pre-commit.keysentry-backup.\n' +
+      "Moved the existing pre-commit hook to .git/hooks/pre-commit.keysentry-backup; it still runs, after keysentry's check.\n" +
         'Installed the keysentry pre-commit hook in .git/hooks/pre-commit.\n',
     );
-    expect(readFileSync(`${hook}.keysentry-backup`, 'utf8')).toBe('#!/bin/sh\necho "team hook ran"\n');
+    expect(readFileSync(`${hook}.keysentry-backup`, 'utf8')).toBe('#!/bin/sh\necho "team hook ran in $PWD"\n');
+
+    r.write('README.md', 'hello\n');
+    r.git('add', '-A');
+    const clean = gitCommit(r, ['-m', 'initial'], env);
+    expect(clean.code, clean.output).toBe(0);
+    // Run from the top of the work tree, as git runs hooks.
+    expect(clean.output).toContain(`team hook ran in ${realpathSync(r.dir)}`);
 
     const key = keys.openaiProject();
     r.write('k.env', `OPENAI_API_KEY=${key}\n`);
@@ -338,6 +345,15 @@ describe('plain git hook', () => {
     expect(c.code).not.toBe(0);
     expect(c.output).not.toContain('team hook ran');
     expect(c.output).toContain(redact(key));
+
+    // The team's hook refusing still refuses.
+    writeFileSync(`${hook}.keysentry-backup`, '#!/bin/sh\necho "team hook says no"; exit 3\n');
+    unstage(r, 'k.env');
+    r.write('other.txt', 'fine\n');
+    r.git('add', '-A');
+    const no = gitCommit(r, ['-m', 'other'], env);
+    expect(no.code, no.output).not.toBe(0);
+    expect(no.output).toContain('team hook says no');
   });
 
   it('outside a git repository: one line on stderr, exit 2', () => {
