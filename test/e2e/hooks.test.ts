@@ -2,7 +2,7 @@
 // then `git commit` itself runs the hook. keysentry is installed the way npm lays it out
 // (node_modules/keysentry plus a node_modules/.bin symlink), or globally (a bin dir on PATH).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { HUSKY_SNIPPET, PLAIN_HOOK } from '../../src/cli/init.js';
 import { redact } from '../../src/detect/secret.js';
 import { BIN, runCli } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
+import { installPacked } from '../support/pack.js';
 import { gitEnv, TempRepo, tempDir } from '../support/repo.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -403,5 +404,148 @@ describe('pre-commit framework (.pre-commit-hooks.yaml)', () => {
 
     // Without names, staged means "what this commit adds": nothing is staged, nothing is found.
     expect(runCli(args, { cwd: r.dir }).code).toBe(0);
+  });
+});
+
+// The package as users get it: `npm pack`, installed with --omit=dev (test/support/pack.ts), once
+// for this file; each project gets a copy of that node_modules, as its own npm install would lay it.
+describe('the packed package, installed in a project: npx keysentry init, then git commit and git push', () => {
+  let installed: string;
+
+  beforeAll(() => {
+    installed = tempDir('keysentry-installed-');
+    installPacked(installed);
+  }, 600_000);
+
+  /** A project at `dir` with keysentry installed, as `npm install` in it would leave it. */
+  function project(dir: string, pkg: object): void {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    cpSync(join(installed, 'node_modules'), join(dir, 'node_modules'), { recursive: true, verbatimSymlinks: true });
+  }
+
+  /** `npx keysentry ARGS` in dir, as a user types it (npx finds the local install, no network). */
+  function npx(args: string[], dir: string, r: TempRepo) {
+    const res = spawnSync('npx', ['keysentry', ...args], { cwd: dir, env: hookEnv(r.dir), encoding: 'utf8', timeout: 120_000 });
+    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+  }
+
+  /** Commits run with only node, git and the shell on PATH: nothing of the install is on it. */
+  const commit = (r: TempRepo, args: string[]) => gitCommit(r, args, hookEnv(r.dir, BARE_PATH));
+
+  function push(r: TempRepo, args: string[]): Commit {
+    const res = spawnSync('git', ['push', ...args], { cwd: r.dir, env: hookEnv(r.dir, BARE_PATH), encoding: 'utf8', timeout: 60_000 });
+    return { code: res.status, output: `${res.stdout}${res.stderr}` };
+  }
+
+  /** Commits a key at `path`: refused, redacted, HEAD unchanged; then takes it out again. */
+  function refusesKeyAt(r: TempRepo, path: string): void {
+    const before = head(r);
+    const key = keys.openaiProject();
+    r.write(path, `OPENAI_API_KEY=${key}\n`);
+    r.git('add', '-A');
+    expectRefused(r, before, commit(r, ['-m', `leak in ${path}`]), key, path);
+    unstage(r, path);
+  }
+
+  it('(a) at the git root: init --force keeps and calls the hook it moves aside; a key is refused, a clean commit passes', () => {
+    const r = repo();
+    project(r.dir, { name: 'app', private: true });
+    r.write('.gitignore', 'node_modules/\n');
+    const hook = join(r.dir, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\necho "team hook ran"\n', { mode: 0o755 });
+
+    const init = npx(['init', '--force'], r.dir, r);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('Moved the existing pre-commit hook to .git/hooks/pre-commit.keysentry-backup; it still runs');
+
+    r.git('add', '-A');
+    const clean = commit(r, ['-m', 'initial']);
+    expect(clean.code, clean.output).toBe(0);
+    expect(clean.output).toContain('team hook ran');
+    refusesKeyAt(r, 'config/app.env');
+  });
+
+  it('(b) monorepo, husky in web/: init writes web/.husky/pre-commit and the prepare script; keys anywhere in the repository are refused', () => {
+    const r = repo();
+    const web = join(r.dir, 'web');
+    project(web, { name: 'web', private: true, devDependencies: { husky: '^9.1.7' } });
+    symlinkSync(join(ROOT, 'node_modules', 'husky'), join(web, 'node_modules', 'husky'));
+    symlinkSync('../husky/bin.js', join(web, 'node_modules', '.bin', 'husky'));
+    r.write('.gitignore', 'node_modules/\n');
+
+    const init = npx(['init'], web, r);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toBe(
+      'Created .husky/pre-commit (husky) running `keysentry staged` from web/.\n' +
+        'Added "prepare": "cd .. && husky web/.husky" to package.json, so npm install sets husky up in every clone.\n' +
+        'Note: git does not run .husky hooks in this clone yet: run `npm run prepare` once.\n',
+    );
+    // The one command it names, as a teammate's npm install runs it.
+    const prepare = spawnSync('npm', ['run', 'prepare'], { cwd: web, env: hookEnv(r.dir), encoding: 'utf8' });
+    expect(prepare.status, prepare.stderr).toBe(0);
+    expect(r.git('config', 'core.hooksPath').trim()).toBe('web/.husky/_');
+
+    r.git('add', '-A');
+    const clean = commit(r, ['-m', 'initial']);
+    expect(clean.code, clean.output).toBe(0);
+    expect(clean.output).toContain('No OpenAI or DeepSeek keys found.');
+    refusesKeyAt(r, 'web/src/client.env');
+    // Outside the package: the staged check covers the whole repository.
+    refusesKeyAt(r, 'infra/prod.env');
+  });
+
+  it('(c) monorepo, no husky: the hook in .git/hooks runs web/\'s keysentry; the pre-push hook stops a --no-verify commit', () => {
+    const r = repo();
+    const web = join(r.dir, 'web');
+    project(web, { name: 'web', private: true });
+    r.write('.gitignore', 'node_modules/\n');
+    const init = npx(['init'], web, r);
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toBe(`Installed the keysentry pre-commit hook in ${join(r.dir, '.git', 'hooks', 'pre-commit')} (it runs the keysentry installed in web/).\n`);
+    expect(npx(['init', '--pre-push'], web, r).code).toBe(0);
+
+    r.git('add', '-A');
+    expect(commit(r, ['-m', 'initial']).code).toBe(0);
+    refusesKeyAt(r, 'README.env');
+
+    const remote = new TempRepo(tempDir('keysentry-remote-'), false);
+    remote.git('init', '-q', '--bare', '-b', 'main');
+    r.git('remote', 'add', 'origin', remote.dir);
+    const first = push(r, ['-u', 'origin', 'main']);
+    expect(first.code, first.output).toBe(0);
+    const remoteHead = () => remote.git('rev-parse', 'main').trim();
+
+    // A clean commit goes through.
+    r.write('web/index.js', 'console.log("hi");\n');
+    r.git('add', '-A');
+    expect(commit(r, ['-m', 'clean']).code).toBe(0);
+    expect(push(r, ['origin', 'main']).code).toBe(0);
+    expect(remoteHead()).toBe(head(r));
+
+    // A key committed past the pre-commit hook stops at the push.
+    const pushedBefore = remoteHead();
+    const key = keys.deepseek();
+    r.write('web/deepseek.env', `DEEPSEEK_API_KEY=${key}\n`);
+    r.git('add', '-A');
+    expect(commit(r, ['--no-verify', '-m', 'knowingly']).code).toBe(0);
+    const refused = push(r, ['origin', 'main']);
+    expect(refused.code, refused.output).not.toBe(0);
+    expect(refused.output).toContain(redact(key));
+    expect(refused.output).not.toContain(key);
+    expect(refused.output).toContain('Committed but not pushed');
+    expect(refused.output).toContain('`git push --no-verify`');
+    expect(remoteHead()).toBe(pushedBefore);
+
+    // A new branch holding it is stopped too; one with nothing new passes; a deletion passes.
+    r.git('branch', 'leaky');
+    expect(push(r, ['origin', 'leaky']).code).not.toBe(0);
+    r.git('reset', '-q', '--hard', 'HEAD~1');
+    r.git('branch', 'copy');
+    const copy = push(r, ['origin', 'copy']);
+    expect(copy.code, copy.output).toBe(0);
+    const gone = push(r, ['origin', '--delete', 'copy']);
+    expect(gone.code, gone.output).toBe(0);
+    expect(remote.git('branch', '--list', 'copy').trim()).toBe('');
   });
 });
