@@ -398,12 +398,34 @@ describe('pre-commit framework (.pre-commit-hooks.yaml)', () => {
     expect(all.stdout).toContain(redact(key));
     expect(all.stdout).not.toContain(key);
     expect(all.stdout).not.toContain('src/main.js');
+    // Committed already: the history advice, and no way out that would keep it out of history.
+    expect(all.stdout).toContain('Already committed (HEAD holds it), so this check cannot keep it out of history. Revoke it at');
+    expect(all.stdout).toContain('These keys are already committed');
+    expect(all.stdout).not.toContain('Not committed yet');
 
     const clean = runCli([...args, 'src/main.js'], { cwd: r.dir });
     expect(clean.code, clean.stdout + clean.stderr).toBe(0);
 
     // Without names, staged means "what this commit adds": nothing is staged, nothing is found.
     expect(runCli(args, { cwd: r.dir }).code).toBe(0);
+  });
+
+  it('under the pre-commit framework (PRE_COMMIT=1), a new key gets the staged advice and SKIP=keysentry as the way out', () => {
+    const r = repo();
+    r.commit('initial', { 'README.md': 'hi\n' });
+    const key = keys.deepseek();
+    r.write('new.env', `DEEPSEEK_API_KEY=${key}\n`);
+    r.git('add', '-A');
+    const [, ...args] = (field('entry') ?? '').split(' ');
+    const res = runCli([...args, 'new.env'], { cwd: r.dir, env: { PRE_COMMIT: '1' } });
+    expect(res.code, res.stderr).toBe(1);
+    expect(res.stdout).toContain('Not committed yet');
+    expect(res.stdout).not.toMatch(/BFG|filter-repo|topping up/);
+    expect(res.stdout).toContain('`SKIP=keysentry git commit`');
+    expect(res.stdout).not.toContain('--no-verify');
+    // The same check from git's own hook names --no-verify.
+    const plain = runCli(['staged'], { cwd: r.dir, env: { PRE_COMMIT: '' } });
+    expect(plain.stdout).toContain('`git commit --no-verify`');
   });
 });
 
