@@ -48,7 +48,11 @@ function git(args: string[], cwd: string): Promise<{ ok: boolean; out: string }>
  * no remote-tracking ref has.
  */
 export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<string[]> {
-  const tips = [...new Set(refs.filter((r) => !ZERO.test(r.localSha)).map((r) => r.localSha))];
+  const tips: string[] = [];
+  for (const sha of new Set(refs.filter((r) => !ZERO.test(r.localSha)).map((r) => r.localSha))) {
+    // A tag of a tree or a blob sends no commits; a tag of a commit sends the commit's history.
+    if ((await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok) tips.push(sha);
+  }
   if (!tips.length) return [];
   // A remote sha this clone has never fetched cannot be named to git: the remote-tracking refs stand in.
   const known: string[] = [];
@@ -63,7 +67,10 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
   if (!commits.length) return [];
   // One tip whose new commits hang off at most one pushed commit: one range says exactly that
   // (every path out of the new commits leads through the boundary). Otherwise, commit by commit.
-  if (tips.length === 1 && boundary.length <= 1) return [boundary.length ? `${boundary[0]}..${tips[0]}` : tips[0]!];
+  if (tips.length === 1 && boundary.length === 1) return [`${boundary[0]}..${tips[0]}`];
+  // Nothing pushed below them (a first push, `git push --all` to an empty remote): each tip's
+  // whole history, a few scans rather than one per commit.
+  if (boundary.length === 0) return tips;
   return commits.map((sha) => `${sha}^!`);
 }
 

@@ -80,6 +80,25 @@ describe('pushedRanges', () => {
     expect(commitsOf(r, await pushedRanges([line(b, ZERO)], r.dir))).toEqual([a, b].sort());
   });
 
+  it('git push --all to an empty remote: every commit of every branch, one range per branch', async () => {
+    const r = new TempRepo();
+    const a = r.commit('a');
+    r.git('checkout', '-q', '-b', 'side');
+    const b = r.commit('b');
+    r.git('checkout', '-q', 'main');
+    const c = r.commit('c');
+    const ranges = await pushedRanges([line(c, ZERO), line(b, ZERO, 'refs/heads/side')], r.dir);
+    expect(ranges).toHaveLength(2);
+    expect([...new Set(commitsOf(r, ranges))].sort()).toEqual([a, b, c].sort());
+  });
+
+  it('a tag of a blob sends no commits', async () => {
+    const { r } = pushed();
+    const blob = r.git('hash-object', '-w', 'README.md').trim();
+    r.git('tag', '-a', '-m', 'blob tag', 'blobtag', blob);
+    expect(await pushedRanges([line(r.git('rev-parse', 'blobtag').trim(), ZERO, 'refs/tags/blobtag')], r.dir)).toEqual([]);
+  });
+
   it('a merge of two unpushed lines of work onto two pushed bases: exactly the new commits', async () => {
     const { r, base } = pushed();
     r.git('checkout', '-q', '-b', 'side');
