@@ -319,6 +319,18 @@ describe('keysentry init: a package in a subfolder (monorepo)', () => {
     expect(existsSync(hookOf(r))).toBe(false);
   });
 
+  it('husky at the top, keysentry in web/: the top script cds to web/, and the top package.json is not touched', async () => {
+    const { r, web } = mono();
+    r.write('package.json', '{"devDependencies":{"husky":"^9"}}');
+    mkdirSync(join(r.dir, '.husky', '_'), { recursive: true });
+    writeFileSync(join(r.dir, '.husky', '_', 'h'), '#!/usr/bin/env sh\n');
+    r.git('config', 'core.hooksPath', '.husky/_');
+    const { out } = await init(web);
+    expect(out).toBe(`Created ${join(r.dir, '.husky', 'pre-commit')} (husky) running \`keysentry staged\` from web/.\n`);
+    expect(readFileSync(join(r.dir, '.husky', 'pre-commit'), 'utf8')).toBe(`${huskySnippet('pre-commit', 'web')}\n`);
+    expect(readFileSync(join(r.dir, 'package.json'), 'utf8')).toBe('{"devDependencies":{"husky":"^9"}}');
+  });
+
   it('keeps a tab-indented package.json tab-indented', async () => {
     const { web } = mono();
     writeFileSync(join(web, 'package.json'), '{\n\t"name": "web",\n\t"devDependencies": {\n\t\t"husky": "^9"\n\t}\n}\n');

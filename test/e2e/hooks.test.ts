@@ -357,6 +357,29 @@ describe('plain git hook', () => {
     expect(no.output).toContain('team hook says no');
   });
 
+  it('init --pre-push --force keeps a foreign pre-push hook, which still gets git\'s arguments and refs', () => {
+    const r = repo();
+    const env = hookEnv(r.dir, `${installGlobally()}${delimiter}${BARE_PATH}`);
+    const hook = join(r.dir, '.git', 'hooks', 'pre-push');
+    writeFileSync(hook, '#!/bin/sh\nwhile read l s rr rs; do echo "team hook: $1 $l"; done\n', { mode: 0o755 });
+    const forced = runCli(['init', '--pre-push', '--force'], { cwd: r.dir, env });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toContain('Moved the existing pre-push hook to .git/hooks/pre-push.keysentry-backup; it still runs');
+
+    const remote = new TempRepo(tempDir('keysentry-remote-'), false);
+    remote.git('init', '-q', '--bare', '-b', 'main');
+    r.git('remote', 'add', 'origin', remote.dir);
+    r.commit('clean', { 'README.md': 'hi\n' });
+    const ok = spawnSync('git', ['push', 'origin', 'main'], { cwd: r.dir, env, encoding: 'utf8' });
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout + ok.stderr).toContain('team hook: origin refs/heads/main');
+
+    r.commit('leak', { 'app.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });
+    const no = spawnSync('git', ['push', 'origin', 'main'], { cwd: r.dir, env, encoding: 'utf8' });
+    expect(no.status).not.toBe(0);
+    expect(no.stdout + no.stderr).not.toContain('team hook');
+  });
+
   it('outside a git repository: one line on stderr, exit 2', () => {
     const dir = tempDir();
     cleanup.push(dir);
