@@ -1,61 +1,29 @@
-// `keysentry init`: makes every commit in this clone run `keysentry staged`.
-// With husky, the command goes into husky's pre-commit script, which the team shares through
-// git; otherwise a standalone hook goes wherever git looks for hooks in this clone.
-import {
-  appendFileSync,
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+// `keysentry init`: makes every commit (or, with --pre-push, every push) in this clone run keysentry.
+// With husky, the command goes into husky's script, which the team shares through git; otherwise
+// a standalone hook goes wherever git looks for hooks in this clone. The hook runs the keysentry
+// of the package init was run from, even when that package is a subfolder of the repository.
+import { appendFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
+import { chainedBackup, guarded, moveForeignHook, readIfExists, writeHook } from './hooks/files.js';
+import { ensurePrepare, findHusky, prepareScript } from './hooks/husky.js';
+import { huskySnippet, plainHook, type HookName } from './hooks/scripts.js';
+
+export { HOOK_MARK, huskySnippet, plainHook } from './hooks/scripts.js';
 
 export interface InitOptions {
-  /** Replace a pre-commit hook keysentry did not write, keeping it as a backup. */
+  /** Move aside a hook keysentry did not write; it still runs, after keysentry's check. */
   force: boolean;
+  /** Install the pre-push hook (scans the commits being pushed) instead of the pre-commit one. */
+  prePush?: boolean;
 }
 
-/** The line that marks a standalone hook as ours, so init may rewrite it and never anyone else's. */
-export const HOOK_MARK =
-  '# keysentry-hook: written by `keysentry init`, which may rewrite this file; delete this line to keep your edits.';
+/** The husky line and the standalone hook for a package at the top of the repository. */
+export const HUSKY_SNIPPET = huskySnippet('pre-commit', '');
+export const PLAIN_HOOK = plainHook('pre-commit', '');
 
-// A hook that cannot find keysentry must refuse the commit: passing would look like "no keys found".
-const NOT_INSTALLED =
-  'command -v keysentry >/dev/null || { echo "keysentry: not found on PATH, so this commit was not checked for API keys;' +
-  ' install it (npm install --save-dev keysentry), or skip the check once with git commit --no-verify" >&2; exit 1; }';
-
-/**
- * Husky v9 runs `.husky/pre-commit` with `sh -e` and node_modules/.bin first on PATH, so the
- * plain command runs the project's own keysentry, with no npx start-up cost on every commit.
- */
-export const HUSKY_SNIPPET = [
-  '# keysentry: refuse commits that add OpenAI or DeepSeek API keys',
-  NOT_INSTALLED,
-  'keysentry staged',
-].join('\n');
-
-/**
- * Git runs hooks from the top of the work tree. node_modules/.bin goes first, as npm scripts and
- * husky do, so a project-local keysentry wins over a global one; PATH is looked up when the
- * hook runs, so a node upgrade or a cleaned npx cache cannot leave a dangling path behind.
- */
-export const PLAIN_HOOK = [
-  '#!/bin/sh',
-  HOOK_MARK,
-  '# Refuses a commit that adds an OpenAI or DeepSeek API key; `git commit --no-verify` skips it once.',
-  'PATH="$PWD/node_modules/.bin:$PATH"',
-  NOT_INSTALLED,
-  'exec keysentry staged',
-  '',
-].join('\n');
-
-// simple-git for the two small questions init asks git: it words git's failures, and init is not
+// simple-git for the small questions init asks git: it words git's failures, and init is not
 // on the hot path where its start-up would count (the scanning commands spawn git themselves).
 async function git(args: string[], cwd: string): Promise<string> {
   try {
@@ -67,6 +35,7 @@ async function git(args: string[], cwd: string): Promise<string> {
 }
 
 export async function runInit(cwd: string, options: InitOptions, out: NodeJS.WritableStream): Promise<number> {
+  const hook: HookName = options.prePush ? 'pre-push' : 'pre-commit';
   let top: string;
   try {
     top = await git(['rev-parse', '--show-toplevel'], cwd);
@@ -76,66 +45,67 @@ export async function runInit(cwd: string, options: InitOptions, out: NodeJS.Wri
   }
   // Relative to cwd, and already following core.hooksPath and linked worktrees' common dir.
   const hooksDir = resolve(cwd, await git(['rev-parse', '--git-path', 'hooks'], cwd));
+  const pkg = packageDir(resolve(cwd), top);
+  // Hooks start at the top of the work tree: that is where the path to the package starts.
+  const pkgPath = relative(top, pkg).split(sep).join('/');
   const show = (file: string) => {
     const rel = relative(cwd, file);
     return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
   };
   const say = (line: string) => out.write(`${line}\n`);
 
-  const husky = huskyDir(top, hooksDir);
+  const husky = findHusky(top, pkg, hooksDir);
   if (husky) {
-    const file = join(husky.dir, 'pre-commit');
-    say(addToHusky(file, show));
+    say(addToHusky(join(husky.dir, hook), hook, pkgPath, show));
+    const prepare = ensurePrepare(top, pkg, husky, show);
+    if (prepare) say(prepare);
     if (!husky.active) {
-      say(
-        `Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`npx husky\` once ` +
-          '(a "prepare": "husky" script in package.json does it on every npm install).',
-      );
+      const command = prepare?.startsWith('Added') ? 'npm run prepare' : prepareCommand(top, pkg, husky.dir);
+      say(`Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`${command}\` once.`);
     }
     return 0;
   }
 
-  const file = join(hooksDir, 'pre-commit');
-  const backup = guardForeignHook(file, options.force, show);
-  if (existsSync(file) && readFileSync(file, 'utf8') === PLAIN_HOOK) {
+  const file = join(hooksDir, hook);
+  const backup = moveForeignHook(file, options.force, show);
+  const previous = backup ? relative(dirname(file), backup) : chainedBackup(file);
+  const text = plainHook(hook, pkgPath, previous);
+  if (!backup && readIfExists(file) === text) {
     say(`${show(file)} already runs keysentry; nothing to change.`);
     return 0;
   }
-  writeHook(file);
-  if (backup) say(`Moved the existing pre-commit hook to ${show(backup)}.`);
-  say(`Installed the keysentry pre-commit hook in ${show(file)}.`);
+  writeHook(file, text);
+  if (backup) say(`Moved the existing ${hook} hook to ${show(backup)}; it still runs, after keysentry's check.`);
+  say(`Installed the keysentry ${hook} hook in ${show(file)}${pkgPath ? ` (it runs the keysentry installed in ${pkgPath}/)` : ''}.`);
   return 0;
 }
 
-interface Husky {
-  /** The directory holding husky's hook scripts (.husky by default). */
-  dir: string;
-  /** Whether git in this clone runs them (core.hooksPath set by `husky`). */
-  active: boolean;
-}
-
-function huskyDir(top: string, hooksDir: string): Husky | undefined {
-  // husky v9 points core.hooksPath at <dir>/_, whose stubs run <dir>/<hook> through _/h.
-  if (basename(hooksDir) === '_' && existsSync(join(hooksDir, 'h'))) return { dir: dirname(hooksDir), active: true };
-  // Set up in the project but not in this clone yet (a fresh clone before npm install).
-  const dir = join(top, '.husky');
-  if (existsSync(dir) || huskyDependency(top)) return { dir, active: false };
-  return undefined;
-}
-
-function huskyDependency(top: string): boolean {
-  try {
-    const pkg = JSON.parse(readFileSync(join(top, 'package.json'), 'utf8'));
-    return Boolean(pkg?.devDependencies?.husky ?? pkg?.dependencies?.husky);
-  } catch {
-    return false;
+/** The npm package init runs for: the nearest package.json from cwd up to the repository's top. */
+function packageDir(cwd: string, top: string): string {
+  const inside = (dir: string) => {
+    const rel = relative(top, dir);
+    return !rel.startsWith('..') && !isAbsolute(rel);
+  };
+  // git prints the top with symlinks resolved; cwd may hold one.
+  let dir = realpathSync(cwd);
+  if (!inside(dir)) return top;
+  for (; inside(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dir === top) break;
   }
+  return top;
+}
+
+/** The one command that sets husky up in this clone, run from the package. */
+function prepareCommand(top: string, pkg: string, husky: string): string {
+  const script = prepareScript(top, pkg, husky);
+  return script.startsWith('cd ') ? script.replace(/&& husky/, '&& npx husky') : `npx ${script}`;
 }
 
 /** Any command line naming keysentry counts: the user may already run it their own way. */
 const RUNS_KEYSENTRY = /^(?!\s*#).*\bkeysentry\b/m;
 
-function addToHusky(file: string, show: (file: string) => string): string {
+function addToHusky(file: string, hook: HookName, pkg: string, show: (file: string) => string): string {
   const existing = readIfExists(file);
   if (existing !== undefined && RUNS_KEYSENTRY.test(existing)) {
     return `${show(file)} already runs keysentry; nothing to change.`;
@@ -144,12 +114,14 @@ function addToHusky(file: string, show: (file: string) => string): string {
   const separator = existing === undefined || existing === '' ? '' : existing.endsWith('\n') ? '\n' : '\n\n';
   guarded(file, () => {
     mkdirSync(dirname(file), { recursive: true });
-    appendFileSync(file, `${separator}${HUSKY_SNIPPET}\n`);
+    appendFileSync(file, `${separator}${huskySnippet(hook, pkg)}\n`);
   });
+  const command = hook === 'pre-push' ? 'keysentry pre-push' : 'keysentry staged';
+  const where = pkg ? ` from ${pkg}/` : '';
   const done =
     existing === undefined
-      ? `Created ${show(file)} (husky) running \`keysentry staged\`.`
-      : `Added \`keysentry staged\` to ${show(file)} (husky).`;
+      ? `Created ${show(file)} (husky) running \`${command}\`${where}.`
+      : `Added \`${command}\`${where} to ${show(file)} (husky).`;
   // Not our lines to delete, but husky v9 prints a deprecation on every commit and v10 fails on them.
   return existing !== undefined && SOURCES_HUSKY_SH.test(existing)
     ? `${done}\nNote: ${show(file)} still sources husky.sh (husky v8's layout), which husky v9 deprecates and v10 refuses: ` +
@@ -159,67 +131,3 @@ function addToHusky(file: string, show: (file: string) => string): string {
 
 /** husky v5-v8's preamble line, `. "$(dirname -- "$0")/_/husky.sh"`, in any of its spellings. */
 const SOURCES_HUSKY_SH = /^(?!\s*#).*\/_\/husky\.sh\b/m;
-
-/**
- * Someone else's hook is never replaced silently: without --force init refuses; with it the
- * hook is moved aside, to a name no earlier backup holds, and the new path is returned.
- */
-function guardForeignHook(file: string, force: boolean, show: (file: string) => string): string | undefined {
-  if (!exists(file)) return undefined;
-  const content = readIfExists(file) ?? '';
-  if (content.split('\n').includes(HOOK_MARK)) return undefined;
-  if (!force) {
-    const advice = content.includes('pre-commit.com')
-      ? 'it belongs to the pre-commit framework: add keysentry to .pre-commit-config.yaml instead'
-      : 'add `keysentry staged` to it yourself';
-    throw new UserError(
-      `${show(file)} exists and was not written by keysentry: ${advice}, or rerun with --force to replace it (it is kept as a backup)`,
-    );
-  }
-  let backup = `${file}.keysentry-backup`;
-  for (let n = 1; exists(backup); n++) backup = `${file}.keysentry-backup.${n}`;
-  guarded(file, () => renameSync(file, backup));
-  return backup;
-}
-
-/** Written beside the target and renamed over it: git never runs a half-written hook. */
-function writeHook(file: string): void {
-  const tmp = `${file}.keysentry-${process.pid}.tmp`;
-  guarded(file, () => {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(tmp, PLAIN_HOOK);
-      // Git skips hooks that are not executable; the umask must not decide that.
-      chmodSync(tmp, 0o755);
-      renameSync(tmp, file);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-  });
-}
-
-function exists(file: string): boolean {
-  try {
-    lstatSync(file); // a dangling symlink is still someone's hook
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new UserError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}
-
-function guarded(file: string, action: () => void): void {
-  try {
-    action();
-  } catch (e) {
-    throw new UserError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
-}

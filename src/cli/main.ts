@@ -128,6 +128,7 @@ function leanParse(argv: string[]): { command: Command; flags: ScanFlags } | und
 const STDIN_ARG = '\u0000stdin';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'pre-push') return (await import('./pre-push.js')).prePushCommand(argv.slice(1), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   const lean = leanParse(argv);
   if (lean) {
     try {
@@ -187,10 +188,13 @@ export async function main(argv: string[]): Promise<number> {
       .command(
         'init',
         'install the pre-commit hook (husky if present, else .git/hooks)',
-        (y) => y.option('force', { type: 'boolean', default: false, describe: 'replace a pre-commit hook keysentry did not write' }),
+        (y) =>
+          y
+            .option('force', { type: 'boolean', default: false, describe: 'move aside a hook keysentry did not write (it still runs, after the check)' })
+            .option('pre-push', { type: 'boolean', default: false, describe: 'install the pre-push hook: scans the commits being pushed' }),
         async (flags) => {
           const { runInit } = await import('./init.js');
-          code = await runInit(process.cwd(), { force: flags.force }, process.stdout);
+          code = await runInit(process.cwd(), { force: flags.force, prePush: flags.prePush }, process.stdout);
         },
       )
       .demandCommand(1, 'name a command: scan, staged, history, verify or init')
@@ -267,7 +271,9 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
   const { loadReporter } = await import('../report/load.js');
   // A tree scan reports paths from where it ran; SARIF needs them from the repository root.
   const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
+  // Where the keys are and which hook ran decide the advice (see src/report/remedy.ts).
+  const advice = report.findings.length ? (await import('./advice.js')).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env }) : undefined;
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
   if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
   else process.stdout.write(text);

@@ -1,6 +1,6 @@
 import { COMMIT_MESSAGE_PATH, type Finding, type Report, type Stats } from '../types.js';
 import { byLocation } from './order.js';
-import { remedy } from './remedy.js';
+import { adviceFor, remedyFor, waysOut } from './remedy.js';
 import type { Reporter } from './reporter.js';
 import { scrub, statusOf, statusText, type Status } from './status.js';
 
@@ -116,16 +116,10 @@ function headline(findings: readonly Finding[]): string {
   return `${plural(findings.length, 'finding')} (${plural(keys, 'distinct key')}) in ${places}.`;
 }
 
-const STAGED_WAYS_OUT = [
-  'To commit, either:',
-  '  1. remove the key from the staged file and `git add` it again;',
-  '  2. if it is a false positive, add `keysentry:allow` on that line;',
-  '  3. as a last resort, `git commit --no-verify` — the key then goes into history.',
-];
-
 /** Human output: findings grouped by file, what to do about them, then what was scanned. */
 export const consoleReporter: Reporter = (report, options) => {
   const paint = painter(options.color);
+  const advice = options.advice ?? adviceFor(options.command);
   const lines: string[] = [];
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
@@ -138,10 +132,11 @@ export const consoleReporter: Reporter = (report, options) => {
   for (const [path, group] of groupByPath(report.findings)) {
     lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
     for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedy))) lines.push(`  → ${text}`);
+    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  → ${text}`);
     lines.push('');
   }
   lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-  if (options.command === 'staged') lines.push('', ...STAGED_WAYS_OUT);
+  const ways = waysOut(advice, report.findings);
+  if (ways.length) lines.push('', ...ways);
   return `${lines.join('\n')}\n`;
 };

@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import type { Advice } from './remedy.js';
 
 export interface ReportOptions {
   /** Print the full key. SARIF and GitHub annotations ignore it: both end up on a web page. */
@@ -8,6 +9,8 @@ export interface ReportOptions {
   /** The staged command gets the ways out of a blocked commit. */
   command: 'scan' | 'staged' | 'history';
   toolVersion: string;
+  /** Where the keys are and which hook ran: decides the advice. Unset: what `command` implies. */
+  advice?: Advice;
   /** SARIF results cap; GitHub rejects a run with more than 25,000. */
   maxResults?: number;
   /**

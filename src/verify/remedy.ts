@@ -6,12 +6,15 @@ const CONSOLE: Record<Provider, string> = {
 };
 const OPENAI_ADMIN_CONSOLE = 'https://platform.openai.com/settings/organization/admin-keys';
 
-/** What to do about a key in this state: one line, where to revoke it. */
+/**
+ * What to do about a key in this state: one line, where to revoke it. `keysentry verify` checks
+ * pasted keys, whose place nobody told it: history is named only as "if it was committed".
+ */
 export function remedy(provider: Provider, status: VerifyStatus, adminKey = false): string {
   const where = provider === 'openai' && adminKey ? OPENAI_ADMIN_CONSOLE : CONSOLE[provider];
   switch (status) {
     case 'live':
-      return `Revoke it now at ${where}, put a new key where it is used, then purge the old one from git history.`;
+      return `Revoke it now at ${where} and put a new key where it is used; if it was committed, also take it out of git history.`;
     case 'quota_exhausted':
       return `Revoke it at ${where}: it still authenticates, and the next top-up makes it spendable again.`;
     case 'rate_limited':
@@ -21,7 +24,7 @@ export function remedy(provider: Provider, status: VerifyStatus, adminKey = fals
     case 'invalid':
       // DeepSeek's key shape is shared, so its "no" does not clear the key everywhere.
       return provider === 'deepseek'
-        ? 'DeepSeek rejects it, so there is nothing to revoke there (if another provider issued it, revoke it there); still remove it from the code and git history.'
-        : 'OpenAI rejects it, so there is nothing to revoke; still remove it from the code and git history.';
+        ? 'DeepSeek rejects it, so there is nothing to revoke there (if another provider issued it, revoke it there); still remove it from the code.'
+        : 'OpenAI rejects it, so there is nothing to revoke; still remove it from the code.';
   }
 }

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symli
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HOOK_MARK, HUSKY_SNIPPET, PLAIN_HOOK, runInit } from '../../src/cli/init.js';
+import { HOOK_MARK, HUSKY_SNIPPET, huskySnippet, PLAIN_HOOK, plainHook, runInit, type InitOptions } from '../../src/cli/init.js';
 import { UserError } from '../../src/errors.js';
 import { TempRepo, tempDir } from '../support/repo.js';
 
@@ -18,7 +18,7 @@ function repo(): TempRepo {
 }
 
 /** runInit with the repo's isolated git config, returning what it printed. */
-async function init(cwd: string, force = false): Promise<{ code: number; out: string }> {
+async function init(cwd: string, force: boolean | InitOptions = false): Promise<{ code: number; out: string }> {
   let out = '';
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -30,7 +30,7 @@ async function init(cwd: string, force = false): Promise<{ code: number; out: st
   process.env.GIT_CONFIG_GLOBAL = '/dev/null';
   process.env.GIT_CONFIG_NOSYSTEM = '1';
   try {
-    const code = await runInit(cwd, { force }, sink);
+    const code = await runInit(cwd, typeof force === 'boolean' ? { force } : force, sink);
     return { code, out };
   } finally {
     restore('GIT_CONFIG_GLOBAL', saved.global);
@@ -100,16 +100,19 @@ describe('keysentry init: plain git hook', () => {
     expect(err.message).toContain('.pre-commit-config.yaml');
   });
 
-  it('with --force, moves the foreign hook to a backup that never overwrites an older one', async () => {
+  it('with --force, moves the foreign hook to a backup that never overwrites an older one, and calls it', async () => {
     const r = repo();
     writeFileSync(hookOf(r), '#!/bin/sh\nfirst\n', { mode: 0o755 });
     const first = await init(r.dir, true);
     expect(first.out).toBe(
-      'Moved the existing pre-commit hook to .git/hooks/pre-commit.keysentry-backup.\n' +
+      "Moved the existing pre-commit hook to .git/hooks/pre-commit.keysentry-backup; it still runs, after keysentry's check.\n" +
         'Installed the keysentry pre-commit hook in .git/hooks/pre-commit.\n',
     );
     expect(readFileSync(`${hookOf(r)}.keysentry-backup`, 'utf8')).toBe('#!/bin/sh\nfirst\n');
-    expect(readFileSync(hookOf(r), 'utf8')).toBe(PLAIN_HOOK);
+    expect(readFileSync(hookOf(r), 'utf8')).toBe(plainHook('pre-commit', '', 'pre-commit.keysentry-backup'));
+    // A second init keeps calling the hook it moved aside.
+    expect((await init(r.dir)).out).toBe('.git/hooks/pre-commit already runs keysentry; nothing to change.\n');
+    expect(readFileSync(hookOf(r), 'utf8')).toContain("'pre-commit.keysentry-backup'");
 
     writeFileSync(hookOf(r), '#!/bin/sh\nsecond\n');
     const second = await init(r.dir, true);
@@ -236,7 +239,9 @@ describe('keysentry init: husky', () => {
     const { out } = await init(r.dir);
     expect(readFileSync(join(r.dir, '.husky', 'pre-commit'), 'utf8')).toBe(`${HUSKY_SNIPPET}\n`);
     expect(out).toContain('Created .husky/pre-commit (husky)');
-    expect(out).toMatch(/Note: git does not run \.husky hooks in this clone yet: run `npx husky`/);
+    expect(out).toContain('Added "prepare": "husky" to package.json, so npm install sets husky up in every clone.\n');
+    expect(out).toContain('Note: git does not run .husky hooks in this clone yet: run `npm run prepare` once.\n');
+    expect(JSON.parse(readFileSync(join(r.dir, 'package.json'), 'utf8')).scripts).toEqual({ prepare: 'husky' });
     expect(existsSync(hookOf(r))).toBe(false);
   });
 
@@ -256,5 +261,101 @@ describe('keysentry init: husky', () => {
     r.write('package.json', '{ not json');
     await init(r.dir);
     expect(readFileSync(hookOf(r), 'utf8')).toBe(PLAIN_HOOK);
+  });
+});
+
+describe('keysentry init: a package in a subfolder (monorepo)', () => {
+  /** mono/ is the git root; web/ the package, with keysentry (and maybe husky) installed there. */
+  function mono(pkg: object = { name: 'web' }): { r: TempRepo; web: string } {
+    const r = repo();
+    const web = join(r.dir, 'web');
+    mkdirSync(join(web, 'src'), { recursive: true });
+    writeFileSync(join(web, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
+    return { r, web };
+  }
+
+  it('without husky: the hook in .git/hooks cds to web/ first, from web/ or a folder below it', async () => {
+    const { r, web } = mono();
+    const { out } = await init(join(web, 'src'));
+    expect(out).toBe(`Installed the keysentry pre-commit hook in ${hookOf(r)} (it runs the keysentry installed in web/).\n`);
+    const hook = readFileSync(hookOf(r), 'utf8');
+    expect(hook).toBe(plainHook('pre-commit', 'web'));
+    expect(hook).toContain("\ncd 'web' || ");
+    expect((await init(web)).out).toContain('already runs keysentry');
+  });
+
+  it('quotes a package path the shell would otherwise split or expand', async () => {
+    const r = repo();
+    const dir = join(r.dir, "apps/it's $HOME");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'package.json'), '{}');
+    await init(dir);
+    expect(readFileSync(hookOf(r), 'utf8')).toContain(`cd 'apps/it'\\''s $HOME' || `);
+  });
+
+  it("with husky set up in web/ (core.hooksPath web/.husky/_): appends to web/.husky/pre-commit, which cds to web/", async () => {
+    const { r, web } = mono({ name: 'web', devDependencies: { husky: '^9.1.7' } });
+    mkdirSync(join(web, '.husky', '_'), { recursive: true });
+    writeFileSync(join(web, '.husky', '_', 'h'), '#!/usr/bin/env sh\n');
+    r.git('config', 'core.hooksPath', 'web/.husky/_');
+    const { out } = await init(web);
+    expect(out).toBe(
+      'Created .husky/pre-commit (husky) running `keysentry staged` from web/.\n' +
+        'Added "prepare": "cd .. && husky web/.husky" to package.json, so npm install sets husky up in every clone.\n',
+    );
+    expect(readFileSync(join(web, '.husky', 'pre-commit'), 'utf8')).toBe(`${huskySnippet('pre-commit', 'web')}\n`);
+    expect(existsSync(hookOf(r))).toBe(false);
+  });
+
+  it('husky a dependency of web/ but not run yet: names the one command, keeps a prepare script it did not write', async () => {
+    const { r, web } = mono({ name: 'web', scripts: { prepare: 'node build.js' }, devDependencies: { husky: '^9' } });
+    const { out } = await init(web);
+    expect(out).toBe(
+      'Created .husky/pre-commit (husky) running `keysentry staged` from web/.\n' +
+        "Note: package.json's prepare script does not run husky, so a fresh clone gets no hooks: add `cd .. && husky web/.husky` to it.\n" +
+        'Note: git does not run .husky hooks in this clone yet: run `cd .. && npx husky web/.husky` once.\n',
+    );
+    expect(JSON.parse(readFileSync(join(web, 'package.json'), 'utf8')).scripts.prepare).toBe('node build.js');
+    expect(existsSync(hookOf(r))).toBe(false);
+  });
+
+  it('husky at the top, keysentry in web/: the top script cds to web/, and the top package.json is not touched', async () => {
+    const { r, web } = mono();
+    r.write('package.json', '{"devDependencies":{"husky":"^9"}}');
+    mkdirSync(join(r.dir, '.husky', '_'), { recursive: true });
+    writeFileSync(join(r.dir, '.husky', '_', 'h'), '#!/usr/bin/env sh\n');
+    r.git('config', 'core.hooksPath', '.husky/_');
+    const { out } = await init(web);
+    expect(out).toBe(`Created ${join(r.dir, '.husky', 'pre-commit')} (husky) running \`keysentry staged\` from web/.\n`);
+    expect(readFileSync(join(r.dir, '.husky', 'pre-commit'), 'utf8')).toBe(`${huskySnippet('pre-commit', 'web')}\n`);
+    expect(readFileSync(join(r.dir, 'package.json'), 'utf8')).toBe('{"devDependencies":{"husky":"^9"}}');
+  });
+
+  it('keeps a tab-indented package.json tab-indented', async () => {
+    const { web } = mono();
+    writeFileSync(join(web, 'package.json'), '{\n\t"name": "web",\n\t"devDependencies": {\n\t\t"husky": "^9"\n\t}\n}\n');
+    await init(web);
+    expect(readFileSync(join(web, 'package.json'), 'utf8')).toContain('\t"scripts": {\n\t\t"prepare": "cd .. && husky web/.husky"\n\t}');
+  });
+});
+
+describe('keysentry init --pre-push', () => {
+  it('writes .git/hooks/pre-push, passing git\'s arguments through, and leaves pre-commit alone', async () => {
+    const r = repo();
+    const { out } = await init(r.dir, { force: false, prePush: true });
+    expect(out).toBe('Installed the keysentry pre-push hook in .git/hooks/pre-push.\n');
+    const file = join(r.dir, '.git', 'hooks', 'pre-push');
+    expect(readFileSync(file, 'utf8')).toBe(plainHook('pre-push', ''));
+    expect(readFileSync(file, 'utf8')).toContain('exec keysentry pre-push "$@"');
+    expect(statSync(file).mode & 0o111).toBe(0o111);
+    expect(existsSync(hookOf(r))).toBe(false);
+  });
+
+  it('with husky, goes into .husky/pre-push', async () => {
+    const r = repo();
+    r.write('package.json', JSON.stringify({ scripts: { prepare: 'husky' }, devDependencies: { husky: '^9' } }));
+    const { out } = await init(r.dir, { force: false, prePush: true });
+    expect(out).toContain('Created .husky/pre-push (husky) running `keysentry pre-push`.\n');
+    expect(readFileSync(join(r.dir, '.husky', 'pre-push'), 'utf8')).toBe(`${huskySnippet('pre-push', '')}\n`);
   });
 });
