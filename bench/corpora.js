@@ -17,11 +17,19 @@ export const SCALES = {
     tree: { bytes: 320e6, seed: 101 },
     history: { commits: 20_000, files: 2_000, seed: 202 },
     staged: { files: 300, seed: 303 },
+    'staged-big': { files: 15_000, seed: 304 },
+    'small-files': { files: 50_000, seed: 404 },
+    'history-flat': { from: 'history' },
+    'history-tiny': { commits: 60, files: 30, seed: 206 },
   },
   quick: {
     tree: { bytes: 24e6, seed: 101 },
     history: { commits: 2_000, files: 300, seed: 202 },
     staged: { files: 300, seed: 303 },
+    'staged-big': { files: 2_000, seed: 304 },
+    'small-files': { files: 3_000, seed: 404 },
+    'history-flat': { from: 'history' },
+    'history-tiny': { commits: 60, files: 30, seed: 206 },
   },
 };
 
@@ -29,12 +37,37 @@ const BUILDERS = {
   tree: async () => (await import('./tree.js')).buildTree,
   history: async () => (await import('./history.js')).buildHistory,
   staged: async () => (await import('./staged.js')).buildStaged,
+  'staged-big': async () => (await import('./staged.js')).buildStaged,
+  'small-files': async () => (await import('./packages.js')).buildPackages,
+  'history-flat': async () => buildFlat,
+  'history-tiny': async () => (await import('./history.js')).buildHistory,
 };
+
+/**
+ * A copy of another corpus repacked with no deltas at all: the largest pack the same history can
+ * have, which is what makes git's pack windows and delta-base cache show in its memory.
+ */
+async function buildFlat(dir, { source, manifest }, log) {
+  const { cpSync, readdirSync, statSync } = await import('node:fs');
+  const { git } = await import('./git.js');
+  cpSync(source, dir, { recursive: true });
+  log(`flat: repacking ${source} without deltas`);
+  await git(['repack', '-a', '-d', '-q', '-f', '--depth=0', '--window=0'], dir);
+  const packDir = join(dir, '.git', 'objects', 'pack');
+  const packBytes = readdirSync(packDir).filter((f) => f.endsWith('.pack')).reduce((n, f) => n + statSync(join(packDir, f)).size, 0);
+  log(`flat: pack of ${(packBytes / 1e6).toFixed(0)} MB`);
+  return { ...manifest, packBytes };
+}
 
 /** Returns the corpus directory and its manifest, building it first if needed. */
 export async function ensureCorpus(benchDir, name, scale, log) {
-  const params = SCALES[scale][name];
+  let params = SCALES[scale][name];
   const dir = join(benchDir, `${name}-${scale}`);
+  if (params.from) {
+    // Derived from another corpus: built after it, and rebuilt whenever it is.
+    const from = await ensureCorpus(benchDir, params.from, scale, log);
+    params = { from: params.from, sourceParams: SCALES[scale][params.from], source: from.dir, manifest: from.manifest };
+  }
   const stampFile = `${dir}.json`;
   const wanted = { version: GENERATOR_VERSION, params };
   if (existsSync(stampFile) && existsSync(dir)) {

@@ -54,14 +54,26 @@ export async function outputBytes(cmd, args, { cwd, env }) {
   return bytes;
 }
 
-/** Runs node with the peak-memory probe preloaded; returns the run and the probe's record. */
+// GNU time reports the peak resident set of the largest single process among the command and the
+// children it waited for (the kernel's wait4 accounting): keysentry or any git it started.
+const TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
+
+/**
+ * Runs node with the peak-memory probe preloaded; returns the run and the probe's record: node's
+ * own peak (maxRssKb) and, where GNU time is installed, the largest process's (largestRssKb).
+ */
 export async function runProbed(nodeArgs, { cwd, env, probeFile }) {
   rmSync(probeFile, { force: true });
-  const result = await run(process.execPath, ['--require', PROBE, ...nodeArgs], {
-    cwd,
-    env: { ...env, KEYSENTRY_BENCH_PROBE: probeFile },
-  });
+  const timeFile = `${probeFile}.time`;
+  rmSync(timeFile, { force: true });
+  const node = [process.execPath, '--require', PROBE, ...nodeArgs];
+  const [cmd, ...args] = TIME ? [TIME, '-f', '%M', '-o', timeFile, ...node] : node;
+  const result = await run(cmd, args, { cwd, env: { ...env, KEYSENTRY_BENCH_PROBE: probeFile } });
   const probe = existsSync(probeFile) ? JSON.parse(readFileSync(probeFile, 'utf8')) : undefined;
+  if (probe && TIME && existsSync(timeFile)) {
+    const kb = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
+    if (Number.isFinite(kb)) probe.largestRssKb = kb;
+  }
   return { ...result, probe };
 }
 

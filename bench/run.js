@@ -18,8 +18,8 @@ import { rgPatterns } from './rules.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'keysentry.js');
-const TARGET = { tree: 0.5, history: 0.5, stagedMs: 60, rssMb: 200 };
-const BENCHES = ['tree', 'history', 'staged'];
+const TARGET = { tree: 0.5, history: 0.5, stagedMs: 60, rssMb: 200, smallFiles: 2.0 };
+const BENCHES = ['tree', 'history', 'staged', 'staged-big', 'small-files', 'history-flat', 'history-tiny'];
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only LIST] [--profile]
 
@@ -68,7 +68,11 @@ async function main() {
   const results = { date: new Date().toISOString(), scale, runs, machine: machine(rg) };
   if (corpora.tree) results.tree = await benchTree(ctx);
   if (corpora.history) results.history = await benchHistory(ctx);
-  if (corpora.staged) results.staged = await benchStaged(ctx);
+  if (corpora.staged) results.staged = await benchStaged(ctx, 'staged');
+  if (corpora['staged-big']) results['staged-big'] = await benchStaged(ctx, 'staged-big');
+  if (corpora['small-files']) results['small-files'] = await benchSmallFiles(ctx);
+  if (corpora['history-flat']) results['history-flat'] = await benchHistoryFlat(ctx);
+  if (corpora['history-tiny']) results['history-tiny'] = await benchHistoryTiny(ctx);
 
   process.stdout.write(`${table(results)}\n${details(results, ctx)}\n`);
   const profiled = BENCHES.filter((b) => results[b]?.profile);
@@ -82,7 +86,7 @@ async function main() {
   const saved = join(benchDir, `results-${scale}.json`);
   writeFileSync(saved, `${JSON.stringify(results, null, 2)}\n`);
   log(`results saved to ${saved}`);
-  const failed = [results.tree, results.history, results.staged].some((r) => r && !r.keysentry.check.ok);
+  const failed = BENCHES.some((b) => results[b] && !results[b].keysentry.check.ok);
   return failed ? 1 : 0;
 }
 
@@ -303,16 +307,16 @@ async function benchHistory(ctx) {
   };
 }
 
-async function benchStaged(ctx) {
+async function benchStaged(ctx, name) {
   const { benchDir, env, corpora } = ctx;
-  const { dir, manifest } = corpora.staged;
+  const { dir, manifest } = corpora[name];
   const opts = { cwd: dir, env };
   const ksArgs = [BIN, 'staged', '--format', 'json'];
-  log(`staged: warm-up (${manifest.files} files, ${manifest.changed} changed, ${manifest.added} lines added)`);
+  log(`${name}: warm-up (${manifest.files} files, ${manifest.changed} changed, ${manifest.added} lines added)`);
   await run(process.execPath, ['-e', '0'], opts);
   const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
   const check = checkReport(probed, manifest.plants);
-  const times = await timedRuns(ctx.runs * 4, 'staged', {
+  const times = await timedRuns(ctx.runs * 4, name, {
     keysentry: async (i) => {
       const r = await run(process.execPath, ksArgs, opts);
       mergeCheck(check, checkReport(r, manifest.plants), i);
@@ -322,10 +326,116 @@ async function benchStaged(ctx) {
   });
   return {
     // A short run: sample every 100 µs rather than every 1 ms.
-    profile: ctx.profile ? await profile(ctx, 'staged', ksArgs, dir, 100) : undefined,
+    profile: ctx.profile ? await profile(ctx, name, ksArgs, dir, 100) : undefined,
     ...manifest,
     keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry staged --format json' },
     node: { ms: median(times['node -e 0']), runs: times['node -e 0'] },
+  };
+}
+
+/**
+ * A work tree of tens of thousands of small files (a vendored node_modules, some files edited,
+ * one untracked, ignored build output), scanned as users do, .gitignore honoured, against rg on
+ * two threads honouring it too.
+ */
+async function benchSmallFiles(ctx) {
+  const { benchDir, env, rg, patterns, corpora } = ctx;
+  const { dir, manifest } = corpora['small-files'];
+  const config = join(benchDir, 'empty-config.json');
+  writeFileSync(config, '{}\n');
+  const ksArgs = [BIN, 'scan', '.', '--format', 'json', '--config', config];
+  const rgArgs = ['--no-config', '--hidden', '-g', '!.git', '--text', '--only-matching', '--line-number', '-j2', ...patterns.args, '.'];
+  const opts = { cwd: dir, env };
+  log(`small-files: warm-up (${(manifest.bytes / 1e6).toFixed(0)} MB, ${fmtInt(manifest.files)} files)`);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  let rgCheck;
+  if (rg) rgCheck = rgSeen(await run('rg', rgArgs, opts), manifest.plants);
+  const contenders = {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+  };
+  if (rg) {
+    contenders.rg = async () => {
+      const r = await run('rg', rgArgs, opts);
+      if (r.code !== 0 && r.code !== 1) throw new Error(`rg failed: ${r.stderr.trim()}`);
+      return r.ms;
+    };
+  }
+  const times = await timedRuns(ctx.runs, 'small-files', contenders);
+  return {
+    profile: ctx.profile ? await profile(ctx, 'small-files', ksArgs, dir) : undefined,
+    bytes: manifest.bytes,
+    files: manifest.files,
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry scan . --format json' },
+    rg: rg && { ms: median(times.rg), runs: times.rg, seen: rgCheck, pairs: pairRatios(times.keysentry, times.rg), command: `rg ${rgArgs.filter((a) => !patterns.args.includes(a) && a !== '.').join(' ')} -e <rule> … .` },
+  };
+}
+
+/** keysentry ÷ baseline, run by run: the runs of one round took turns, so each pair shared the machine's mood. */
+function pairRatios(a, b) {
+  return a.map((ms, i) => ms / b[i]);
+}
+
+/** The history corpus repacked without deltas: what each process's peak memory is on a big pack. */
+async function benchHistoryFlat(ctx) {
+  const { benchDir, env, rg, patterns, corpora } = ctx;
+  const { dir, manifest } = corpora['history-flat'];
+  const opts = { cwd: dir, env };
+  const ksArgs = [BIN, 'history', '--format', 'json'];
+  const pipeArgs = ['cat-file', '--batch-all-objects', '--batch', '--unordered'];
+  const rgStdin = ['--no-config', '--text', '--only-matching', '--line-number', ...patterns.args, '-'];
+  log(`history-flat: warm-up (${manifest.commits} commits, pack of ${fmtMb(manifest.packBytes)} without deltas)`);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  const contenders = {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+  };
+  if (rg) contenders['git cat-file | rg'] = async () => (await pipeline(['git', pipeArgs], ['rg', rgStdin], opts)).ms;
+  const times = await timedRuns(Math.max(1, Math.ceil(ctx.runs / 2)), 'history-flat', contenders);
+  const base = times['git cat-file | rg'];
+  return {
+    commits: manifest.commits,
+    packBytes: manifest.packBytes,
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry history --format json' },
+    pipeline: base && { ms: median(base), runs: base, pairs: pairRatios(times.keysentry, base), command: `git ${pipeArgs.join(' ')} | rg …` },
+  };
+}
+
+/** A history of tens of commits: what a new project has, where one pass of patches is all it takes. */
+async function benchHistoryTiny(ctx) {
+  const { benchDir, env, rg, patterns, corpora } = ctx;
+  const { dir, manifest } = corpora['history-tiny'];
+  const opts = { cwd: dir, env };
+  const ksArgs = [BIN, 'history', '--format', 'json'];
+  const rgStdin = ['--no-config', '--text', '--only-matching', '--line-number', ...patterns.args, '-'];
+  log(`history-tiny: warm-up (${manifest.commits} commits)`);
+  const probed = await runProbed(ksArgs, { ...opts, probeFile: join(benchDir, 'probe.json') });
+  const check = checkReport(probed, manifest.plants);
+  const contenders = {
+    keysentry: async (i) => {
+      const r = await run(process.execPath, ksArgs, opts);
+      mergeCheck(check, checkReport(r, manifest.plants), i);
+      return r.ms;
+    },
+    'node -e 0': async () => (await run(process.execPath, ['-e', '0'], opts)).ms,
+  };
+  if (rg) contenders['git log -p --all | rg'] = async () => (await pipeline(['git', ['log', '-p', '--all']], ['rg', rgStdin], opts)).ms;
+  const times = await timedRuns(ctx.runs * 4, 'history-tiny', contenders);
+  const base = times['git log -p --all | rg'];
+  return {
+    commits: manifest.commits,
+    keysentry: { ms: median(times.keysentry), runs: times.keysentry, probe: probed.probe, check, command: 'keysentry history --format json' },
+    node: { ms: median(times['node -e 0']), runs: times['node -e 0'] },
+    // keysentry's time beyond node's own start-up, against the pipeline's, run by run.
+    pipeline: base && { ms: median(base), runs: base, pairs: times.keysentry.map((ms, i) => (ms - times['node -e 0'][i]) / base[i]) },
   };
 }
 
@@ -355,6 +465,7 @@ const fmtRate = (bytes, ms) => {
 };
 const fmtMb = (bytes) => `${(bytes / 1e6).toFixed(0)} MB`;
 const fmtInt = (n) => n.toLocaleString('en-US');
+const spread = (xs) => `${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
 const keys = (c) => `${c.found}/${c.must}${c.ok ? '' : ' ✗'}`;
 const verdict = (check, met) => (!check.ok ? '**FAIL** (wrong answer)' : met === undefined ? 'n/a' : met ? 'PASS' : 'MISS');
 
@@ -387,11 +498,12 @@ function table(r) {
       verdict(ks.check, best ? ratio >= TARGET.history : undefined),
     ]);
   }
-  if (r.staged) {
-    const { keysentry: ks, node } = r.staged;
+  for (const name of ['staged', 'staged-big']) {
+    if (!r[name]) continue;
+    const { keysentry: ks, node } = r[name];
     const delta = ks.ms - node.ms;
     rows.push([
-      `Staged: ${r.staged.changed} files, ${r.staged.added} lines added, repo of ${r.staged.files}`,
+      `Staged: ${r[name].changed} files, ${r[name].added} lines added, repo of ${fmtInt(r[name].files)} files`,
       fmtMs(ks.ms),
       `\`node -e 0\`: ${fmtMs(node.ms)}`,
       `+${delta.toFixed(0)} ms`,
@@ -400,11 +512,55 @@ function table(r) {
       verdict(ks.check, delta <= TARGET.stagedMs),
     ]);
   }
-  for (const [name, label] of [['tree', 'tree scan'], ['history', 'history'], ['staged', 'staged']]) {
+  if (r['small-files']) {
+    const { keysentry: ks, rg } = r['small-files'];
+    const ratio = rg && ks.ms / rg.ms;
+    rows.push([
+      `Tree of small files: ${fmtMb(r['small-files'].bytes)}, ${fmtInt(r['small-files'].files)} files in a work tree`,
+      `${fmtRate(r['small-files'].bytes, ks.ms)} (${fmtMs(ks.ms)})`,
+      rg ? `\`rg -j2\`: ${fmtRate(r['small-files'].bytes, rg.ms)} (${fmtMs(rg.ms)})` : 'rg not installed',
+      rg ? `${ratio.toFixed(2)}× rg's time (pairs ${spread(rg.pairs)})` : '–',
+      `≤ ${TARGET.smallFiles.toFixed(1)}× rg's time`,
+      keys(ks.check),
+      verdict(ks.check, rg ? ratio <= TARGET.smallFiles : undefined),
+    ]);
+  }
+  if (r['history-flat']) {
+    const { keysentry: ks, pipeline: p } = r['history-flat'];
+    const largest = ks.probe?.largestRssKb;
+    const mb = largest && (largest * 1024) / 1e6;
+    rows.push([
+      `History, pack without deltas (${fmtMb(r['history-flat'].packBytes)}): largest process`,
+      largest ? `${mb.toFixed(0)} MB (node ${((ks.probe.maxRssKb * 1024) / 1e6).toFixed(0)} MB); ${fmtMs(ks.ms)}` : 'not recorded (no GNU time)',
+      p ? `\`git cat-file --batch-all-objects \\| rg\`: ${fmtMs(p.ms)}` : '',
+      p ? `${(ks.ms / p.ms).toFixed(2)}× its time` : '–',
+      `every process ≤ ${TARGET.rssMb} MB`,
+      keys(ks.check),
+      verdict(ks.check, largest ? mb <= TARGET.rssMb : undefined),
+    ]);
+  }
+  if (r['history-tiny']) {
+    const { keysentry: ks, node, pipeline: p } = r['history-tiny'];
+    const extra = ks.ms - node.ms;
+    rows.push([
+      `History, tiny: ${r['history-tiny'].commits} commits`,
+      `${fmtMs(ks.ms)} (+${extra.toFixed(0)} ms over \`node -e 0\`)`,
+      p ? `\`git log -p --all \\| rg\`: ${fmtMs(p.ms)}` : 'rg not installed',
+      p ? `${(extra / p.ms).toFixed(2)}× (pairs ${spread(p.pairs)})` : '–',
+      'beyond node start-up ≤ 1.0× the pipeline',
+      keys(ks.check),
+      verdict(ks.check, p ? extra <= p.ms : undefined),
+    ]);
+  }
+  const rssRows = [['tree', 'tree scan'], ['history', 'history'], ['staged', 'staged'], ['staged-big', 'staged, big repo'], ['small-files', 'small files']];
+  for (const [name, label] of rssRows) {
     if (!r[name]) continue;
     const probe = r[name].keysentry.probe;
     const mb = probe && (probe.maxRssKb * 1024) / 1e6;
-    rows.push([`Peak RSS: ${label}`, probe ? `${mb.toFixed(0)} MB` : 'not recorded', '', '', `≤ ${TARGET.rssMb} MB`, '', probe ? (mb <= TARGET.rssMb ? 'PASS' : 'MISS') : 'n/a']);
+    const largest = probe?.largestRssKb && (probe.largestRssKb * 1024) / 1e6;
+    const shown = probe ? `${mb.toFixed(0)} MB${largest ? ` (largest process ${largest.toFixed(0)} MB)` : ''}` : 'not recorded';
+    const worst = Math.max(mb ?? 0, largest ?? 0);
+    rows.push([`Peak RSS: ${label}`, shown, '', '', `≤ ${TARGET.rssMb} MB`, '', probe ? (worst <= TARGET.rssMb ? 'PASS' : 'MISS') : 'n/a']);
   }
   const head = ['Benchmark', 'keysentry', 'Baseline', 'Ratio', 'Target', 'Keys', 'Result'];
   return [
@@ -416,7 +572,10 @@ function table(r) {
       `${r.machine.node}, ${r.machine.rg}, ${r.machine.git}. Ratio = baseline time ÷ keysentry time ` +
       '(history: against the faster git pipeline). MB = 10⁶ bytes. Keys = planted keys reported at ' +
       'the right path, line/offset and commit; any miss or false positive fails the row. Peak RSS is ' +
-      "the keysentry node process's own maximum resident set (getrusage), git children excluded.",
+      "the keysentry node process's own maximum resident set (getrusage); the largest process is " +
+      'the peak of the largest single process among keysentry and the git children it waited for ' +
+      "(GNU time's wait4 figure). New rows give keysentry's time ÷ the baseline's, with the range " +
+      'of that ratio over the paired runs (each keysentry run next to one baseline run).',
   ].join('\n');
 }
 
@@ -447,8 +606,28 @@ function details(r, ctx) {
     const { keysentry: ks, node } = r.staged;
     out.push(`- **staged**: \`${ks.command}\` runs: ${runsOf(ks.runs)}`, `  - \`node -e 0\` runs: ${runsOf(node.runs)}`, ...checkLines(ks.check));
   }
+  for (const name of ['staged-big']) {
+    if (!r[name]) continue;
+    const { keysentry: ks, node } = r[name];
+    out.push(`- **${name}**: \`${ks.command}\` runs: ${runsOf(ks.runs)}`, `  - \`node -e 0\` runs: ${runsOf(node.runs)}`, ...checkLines(ks.check));
+  }
+  if (r['small-files']) {
+    const { keysentry: ks, rg } = r['small-files'];
+    out.push(`- **small-files**: \`${ks.command}\` runs: ${runsOf(ks.runs)}${cpu(ks.probe)}`, ...statsLine(ks.check), ...checkLines(ks.check));
+    if (rg) out.push(`  - \`${rg.command}\` runs: ${runsOf(rg.runs)}; its output shows ${rg.seen.found}/${rg.seen.of} plain-text plants; keysentry ÷ rg pair by pair: ${rg.pairs.map((x) => x.toFixed(2)).join(', ')}`);
+  }
+  if (r['history-flat']) {
+    const { keysentry: ks, pipeline: p } = r['history-flat'];
+    out.push(`- **history-flat**: \`${ks.command}\` runs: ${runsOf(ks.runs)}${cpu(ks.probe)}`, ...statsLine(ks.check), ...checkLines(ks.check));
+    if (p) out.push(`  - \`${p.command}\` runs: ${runsOf(p.runs)}`);
+  }
+  if (r['history-tiny']) {
+    const { keysentry: ks, node, pipeline: p } = r['history-tiny'];
+    out.push(`- **history-tiny**: \`${ks.command}\` runs: ${runsOf(ks.runs)}`, `  - \`node -e 0\` runs: ${runsOf(node.runs)}`, ...checkLines(ks.check));
+    if (p) out.push(`  - \`git log -p --all | rg\` runs: ${runsOf(p.runs)}`);
+  }
   const sizes = SCALES[r.scale];
-  out.push(`- corpora (${r.scale}): tree ≥ ${fmtMb(sizes.tree.bytes)}, history ${fmtInt(sizes.history.commits)} commits from ${fmtInt(sizes.history.files)} files, staged repo of ${sizes.staged.files} files; in ${ctx.benchDir}`);
+  out.push(`- corpora (${r.scale}): tree ≥ ${fmtMb(sizes.tree.bytes)}, history ${fmtInt(sizes.history.commits)} commits from ${fmtInt(sizes.history.files)} files, staged repos of ${sizes.staged.files} and ${fmtInt(sizes['staged-big'].files)} files, ${fmtInt(sizes['small-files'].files)} small files, a ${sizes['history-tiny'].commits}-commit history; in ${ctx.benchDir}`);
   out.push('', '</details>');
   return out.join('\n');
 }
