@@ -77,6 +77,29 @@ describe('OpenAI keys', () => {
   });
 });
 
+describe('OpenAI keys named after their service account', () => {
+  const gen = new KeyGen(13);
+
+  it('are reported once, as OpenAI keys with high confidence, redacted without the name', () => {
+    for (const name of ['billing-worker', 'ci', 'svc-2024-eu-west-1', 'a'.repeat(40)]) {
+      const key = gen.openaiNamed(name);
+      const findings = scan(`OPENAI_API_KEY=${key}\n`);
+      expect(findings.map((f) => [f.ruleId, f.provider, f.secret, f.confidence])).toEqual([
+        ['openai-named-key', 'openai', key, 'high'],
+      ]);
+      // The name may say whose key it is: it stays hidden like the rest of the body.
+      expect(findings[0]!.redacted).toBe(`sk-…${key.slice(-4)}`);
+    }
+  });
+
+  it('leave project, service-account and admin keys of the same length to their own rule', () => {
+    for (const kind of ['proj', 'svcacct', 'admin'] as const) {
+      const key = gen.openaiProject(kind, 20);
+      expect(scan(key).map((f) => f.ruleId)).toEqual(['openai-project-key']);
+    }
+  });
+});
+
 describe('what is not reported', () => {
   const gen = new KeyGen(21);
   const hex32 = gen.chars('hex', 32);
@@ -438,7 +461,7 @@ describe('loadRules', () => {
     JSON.stringify([{ id, provider: 'deepseek', description: 'd', regex: '(k-[0-9]{9})', secretGroup: 1, keywords: ['k-'], entropy: 0, confidence: 'low' }]);
 
   it('loads the built-in rules from the package rules directory', () => {
-    expect(rules.map((r) => r.id)).toEqual(['deepseek-api-key', 'openai-user-key', 'openai-project-key']);
+    expect(rules.map((r) => r.id)).toEqual(['deepseek-api-key', 'openai-user-key', 'openai-project-key', 'openai-named-key']);
   });
 
   it('loads every .json file of a directory in name order', () => {
