@@ -11,7 +11,12 @@ export interface CompiledRule {
   /** Position in the rule list: the tie-break between equally long matches of two rules. */
   order: number;
   regex: RegExp;
-  context?: { regex: RegExp; lines: number; confidence: Confidence };
+  context?: {
+    regex: RegExp;
+    lines: number;
+    confidence: Confidence;
+    others?: { description: string; providers: { name: string; regex: RegExp }[] };
+  };
 }
 
 export interface Engine {
@@ -41,7 +46,17 @@ export function compileRules(rules: readonly Rule[]): Engine {
     // 'd' gives each group's indices, which locate the secret inside the match.
     regex: new RegExp(rule.regex, 'gd'),
     ...(rule.context && {
-      context: { regex: new RegExp(rule.context.regex, 'i'), lines: rule.context.lines, confidence: rule.context.confidence },
+      context: {
+        regex: new RegExp(rule.context.regex, 'i'),
+        lines: rule.context.lines,
+        confidence: rule.context.confidence,
+        ...(rule.context.others && {
+          others: {
+            description: rule.context.others.description,
+            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({ name, regex: new RegExp(pattern, 'i') })),
+          },
+        }),
+      },
     }),
   }));
   const byKeyword = new Map<string, CompiledRule[]>();
@@ -143,30 +158,49 @@ function better(a: KeyMatch, b: KeyMatch): boolean {
 // Context further than this from the key, even on a listed line, is not about the key.
 const CONTEXT_BYTES = 2048;
 
-/** Whether the rule's context pattern occurs within its line range around bytes [start, end) of data. */
-export function hasContext(data: Buffer, start: number, end: number, rule: CompiledRule): boolean {
+/** What the text around a key says about who issued it: the rule's provider, another one, or nothing. */
+export type Attribution = { own: true } | { other: string } | undefined;
+
+/**
+ * Looks for the rule's context, and for the other issuers it lists, within its line range around
+ * bytes [start, end) of data: the key's own line first, then one line further up and down at a
+ * time, so that in a .env file naming several providers each key goes with the name nearest to
+ * it. On the same line the rule's own context wins.
+ */
+export function attribute(data: Buffer, start: number, end: number, rule: CompiledRule): Attribution {
   const context = rule.context;
-  if (!context) return false;
+  if (!context) return undefined;
   const floor = Math.max(0, start - CONTEXT_BYTES);
   const ceiling = Math.min(data.length, end + CONTEXT_BYTES);
-  let lo = start;
-  // Each step moves to the newline before the previous one: lines + 1 steps reach `lines` lines up.
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(floor, lo).lastIndexOf(0x0a);
-    if (newline === -1) {
-      lo = floor;
-      break;
+  const lineStart = (at: number) => {
+    const newline = data.subarray(floor, at).lastIndexOf(0x0a);
+    return newline === -1 ? floor : floor + newline + 1;
+  };
+  const lineEnd = (at: number) => {
+    const newline = data.subarray(at, ceiling).indexOf(0x0a);
+    return newline === -1 ? ceiling : at + newline;
+  };
+  // [lo, hi) grows by a line each way per ring; hi stops before a newline, lo just after one.
+  let lo = lineStart(start);
+  let hi = lineEnd(end);
+  let text = data.toString('latin1', lo, hi);
+  for (let ring = 0; ; ring++) {
+    if (context.regex.test(text)) return { own: true };
+    const other = context.others?.providers.find((provider) => provider.regex.test(text));
+    if (other) return { other: other.name };
+    if (ring === context.lines || (lo === floor && hi === ceiling)) return undefined;
+    const parts: string[] = [];
+    if (lo > floor) {
+      const above = lineStart(lo - 1);
+      parts.push(data.toString('latin1', above, lo));
+      lo = above;
     }
-    lo = floor + newline;
-  }
-  let hi = end;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(hi, ceiling).indexOf(0x0a);
-    if (newline === -1) {
-      hi = ceiling;
-      break;
+    if (hi < ceiling) {
+      const below = lineEnd(hi + 1);
+      parts.push(data.toString('latin1', hi, below));
+      hi = below;
     }
-    hi += newline + 1;
+    // The two new lines are tested together: a name above and one below are equally near.
+    text = parts.join('\n');
   }
-  return context.regex.test(data.toString('latin1', lo, hi));
 }

@@ -241,6 +241,45 @@ describe('DeepSeek context', () => {
   });
 });
 
+describe('another provider named near a DeepSeek-shaped key', () => {
+  const gen = new KeyGen(62);
+  const attribution = (text: string) => scan(text).map((f) => [f.provider, f.confidence, f.description]);
+  const unknown = (name: string) => ['unknown', 'low', `sk- + 32 hex, shared by several providers; context names ${name}`];
+
+  it('makes the provider unknown, with low confidence and the name in the description', () => {
+    const key = gen.deepseek();
+    expect(attribution(`ALIBABA_API_KEY=${key}`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+    expect(attribution(`dashscope:\n  model: qwen-max\n  api_key: "${key}"\n`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+    expect(attribution(`api_key = "${key}"\nbase_url = "https://api.moonshot.cn/v1"`)).toEqual([unknown('Moonshot/Kimi')]);
+    expect(attribution(`SILICONFLOW_API_KEY=${key}`)).toEqual([unknown('SiliconFlow')]);
+    expect(attribution(`ARK_API_KEY=${key}`)).toEqual([unknown('Volcengine Ark/Doubao')]);
+    expect(scan(`ALIBABA_API_KEY=${key}`)[0]).toMatchObject({ ruleId: 'deepseek-api-key', secret: key });
+  });
+
+  it('gives each key of a .env naming several providers the name nearest to it', () => {
+    const [a, b, c] = [gen.deepseek(), gen.deepseek(), gen.deepseek()];
+    const env = `DEEPSEEK_API_KEY=${a}\nDASHSCOPE_API_KEY=${b}\nKIMI_API_KEY=${c}\n`;
+    expect(attribution(env)).toEqual([
+      ['deepseek', 'high', 'DeepSeek API key'],
+      unknown('Alibaba DashScope/Qwen'),
+      unknown('Moonshot/Kimi'),
+    ]);
+  });
+
+  it('leaves a key with DeepSeek on its own line, or nearer than the other name, to DeepSeek', () => {
+    const key = gen.deepseek();
+    expect(attribution(`DEEPSEEK_API_KEY=${key} # not the qwen one`)[0]).toEqual(['deepseek', 'high', 'DeepSeek API key']);
+    expect(attribution(`# qwen below\n\nbase_url=https://api.deepseek.com\nkey=${key}`)[0]).toEqual(['deepseek', 'high', 'DeepSeek API key']);
+    expect(attribution(`# qwen far away\n${'filler\n'.repeat(5)}API_KEY=${key}`)[0]).toEqual(['deepseek', 'medium', 'DeepSeek API key']);
+  });
+
+  it('is read inside a base64-encoded .env too', () => {
+    const key = gen.deepseek();
+    const blob = Buffer.from(`QWEN_API_KEY=${key}\n`).toString('base64');
+    expect(attribution(`data:\n  env: ${blob}\n`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+  });
+});
+
 describe('base64-encoded keys', () => {
   const gen = new KeyGen(71);
 
@@ -435,6 +474,9 @@ describe('validateRules', () => {
     [{ ...good, context: { regex: 'x', lines: 99, confidence: 'high' } }, /"context.lines" must be an integer/],
     [{ ...good, examples: { match: 'x' } }, /rule "custom-key": "examples" must be/],
     [{ ...good, id: 'has space' }, /rule #1 needs an "id"/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { providers: { A: 'a' } } } }, /"context.others" must be/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { description: 'd', providers: { A: '(' } } } }, /invalid context.others pattern for "A"/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { description: 'd', providers: { A: 'a?' } } } }, /pattern for "A" matches empty text/],
   ])('rejects %j with a one-line message naming the rule', (raw, message) => {
     const text = error([raw]);
     expect(text).toMatch(message);
