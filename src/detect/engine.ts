@@ -100,7 +100,7 @@ export function findKeys(data: Buffer, engine: Engine): KeyMatch[] {
   forEachWindow(data, starts, ends, WINDOW_MARGIN, (window) => {
     // latin1 maps each byte to one character, so string indices are byte offsets. Keys are ASCII,
     // and any other byte stays a non-key character, which is what the rules' boundaries expect.
-    const text = data.toString('latin1', window.lo, window.hi);
+    const text = unescapeBoundaries(data, window.lo, window.hi, starts, window.first, window.last);
     for (const rule of triggeredRules(engine, keyword.subarray(window.first, window.last))) {
       const { regex } = rule;
       regex.lastIndex = 0;
@@ -124,6 +124,74 @@ export function findKeys(data: Buffer, engine: Engine): KeyMatch[] {
     }
   });
   return oneMatchPerSpan(matches);
+}
+
+// Token characters: an escape that stands for one of these glues the key to a word, as in `\u0041sk-`.
+const TOKEN = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') TOKEN[c.charCodeAt(0)] = 1;
+const BACKSLASH = 0x5c;
+// JSON's and C's one-letter escapes of control characters: \n, \t, \r, \f, \b, \v.
+const LETTER_ESCAPES = new Uint8Array(256);
+for (const c of 'ntrfbv') LETTER_ESCAPES[c.charCodeAt(0)] = 1;
+
+/**
+ * Bytes [lo, hi) of data as latin1 text, with each escape that ends right before a keyword hit
+ * blanked to spaces of the same length: in `"line\nsk-…"` (JSON), `Bearer\u0020sk-…`, `\x20sk-…` (C)
+ * and `key=3Dsk-…` (quoted-printable) the escape's last character is a letter or digit, which
+ * the rules' token boundaries would otherwise take for a word glued to the key. Escapes that
+ * stand for a token character (`\u0041sk-`) and escaped backslashes (`\\nsk-`) are left alone, so
+ * `task-` and `ask-` stay words. Offsets do not move, so locations stay right.
+ */
+function unescapeBoundaries(data: Buffer, lo: number, hi: number, starts: ArrayLike<number>, first: number, last: number): string {
+  let text: string | undefined;
+  let patched: string[] | undefined;
+  let done = lo;
+  for (let i = first; i < last; i++) {
+    const at = starts[i]!;
+    const length = escapeBefore(data, at, lo);
+    if (length === 0 || at - length < done) continue;
+    patched ??= [];
+    text ??= data.toString('latin1', lo, hi);
+    patched.push(text.slice(done - lo, at - length - lo), ' '.repeat(length));
+    done = at;
+  }
+  if (!patched) return data.toString('latin1', lo, hi);
+  patched.push(text!.slice(done - lo));
+  return patched.join('');
+}
+
+/** Length of the escape of a non-token character that ends at data[at] and starts at or after floor, or 0. */
+function escapeBefore(data: Buffer, at: number, floor: number): number {
+  const escaped = (length: number): boolean => {
+    const slash = at - length;
+    if (slash < floor || data[slash] !== BACKSLASH) return false;
+    // An odd run of backslashes escapes what follows; an even one is escaped backslashes.
+    let run = 1;
+    while (slash - run >= floor && data[slash - run] === BACKSLASH) run++;
+    return run % 2 === 1;
+  };
+  if (at - 2 >= floor && LETTER_ESCAPES[data[at - 1]!] && escaped(2)) return 2;
+  if (at - 4 >= floor && data[at - 3] === 0x78 /* x */ && !TOKEN[hexByte(data, at - 2, 2)] && escaped(4)) return 4;
+  if (at - 6 >= floor && data[at - 5] === 0x75 /* u */ && !TOKEN[hexByte(data, at - 4, 4)] && escaped(6)) return 6;
+  // Quoted-printable writes '=' as =3D.
+  if (at - 3 >= floor && data[at - 3] === 0x3d && data[at - 2] === 0x33 && (data[at - 1] === 0x44 || data[at - 1] === 0x64)) return 3;
+  return 0;
+}
+
+/** The value of `digits` hex digits at data[at], clamped to 0xff (any non-ASCII character is not a token character); 0x41 ('A', a token character) when they are not all hex, so the caller refuses it. */
+function hexByte(data: Buffer, at: number, digits: number): number {
+  let value = 0;
+  for (let i = 0; i < digits; i++) {
+    const digit = HEX_DIGITS[data[at + i]!]!;
+    if (digit === -1) return 0x41;
+    value = value * 16 + digit;
+  }
+  return Math.min(value, 0xff);
+}
+const HEX_DIGITS = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_DIGITS['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_DIGITS['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
 /** The rules that the keywords found in a window ask for, in rule order. */

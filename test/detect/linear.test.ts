@@ -38,6 +38,7 @@ const cases: Record<string, (bytes: number) => string> = {
   'base64 prefilter hits in one token': (n) => repeat('c2stNrLzay', n),
   'base64 of sk-sk-sk-…': (n) => Buffer.from(repeat('sk-', n)).toString('base64'),
   'percent escapes': (n) => repeat('%73%6B%2D', n),
+  'JSON escapes before sk- on one line': (n) => repeat('\\u0020sk-\\n', n),
   'percent escapes of near-miss keys': (n) => repeat(`sk%2D${gen.chars('hex', 31)}%20`, n),
 };
 

@@ -280,6 +280,32 @@ describe('another provider named near a DeepSeek-shaped key', () => {
   });
 });
 
+describe('keys right after an escape', () => {
+  const gen = new KeyGen(64);
+  const makers = [() => gen.openaiProject(), () => gen.openaiLegacy(), () => gen.openaiNamed(), () => gen.deepseek()];
+
+  it('are found after JSON, C and quoted-printable escapes of non-word characters, where they are', () => {
+    for (const escape of ['\\n', '\\t', '\\r', '\\u0020', '\\u003d', '\\x20', '\\x3A', '=3D', '=3d', '\\\\\\n']) {
+      for (const make of makers) {
+        const key = make();
+        const text = `{"notes": "line one${escape}${key}\\nline three"}\nnext`;
+        const findings = scan(text);
+        expect(findings.map((f) => f.secret), `${escape} before ${key.slice(0, 8)}`).toEqual([key]);
+        expect(findings[0]).toMatchObject(placeOf(text, key));
+      }
+    }
+  });
+
+  it('are not found glued to a word by an escaped letter, an escaped backslash or a plain letter', () => {
+    for (const before of ['\\u0041', '\\x61', '\\\\n', '\\ta', 'a\\q', '=3Dta', '=3', '\\u002', 'xn', 'ta']) {
+      for (const make of makers) {
+        const text = `"${before}${make()}"`;
+        expect(scan(text), text.slice(0, 16)).toEqual([]);
+      }
+    }
+  });
+});
+
 describe('base64-encoded keys', () => {
   const gen = new KeyGen(71);
 
