@@ -1,7 +1,8 @@
 // The records that flow through the pipeline: sources → detect → verify → report.
 // Every stage depends on this file and on nothing of the other stages.
 
-export type Provider = 'openai' | 'deepseek';
+/** Who issued a key; 'unknown' when its shape is shared and its context names another issuer than the rule's. */
+export type Provider = 'openai' | 'deepseek' | 'unknown';
 export type Confidence = 'high' | 'medium' | 'low';
 
 /** Where a history chunk came from: the commit that introduced the text. */

@@ -2,7 +2,7 @@
 // and filtered by the chunk's added lines and the inline allow marker.
 import type { Chunk, Finding } from '../types.js';
 import { base64Needles, findBase64Keys, findPercentKeys } from './encoded.js';
-import { compileRules, findKeys, hasContext, type CompiledRule } from './engine.js';
+import { attribute, compileRules, findKeys, type Attribution, type CompiledRule } from './engine.js';
 import { Locator } from './locate.js';
 import type { Rule } from './rules.js';
 import { fingerprint, redact } from './secret.js';
@@ -17,7 +17,8 @@ interface Candidate {
   end: number;
   secret: string;
   encoding?: string;
-  contextInside?: boolean;
+  /** Set by decoders from the decoded text; otherwise the chunk's text around the key decides. */
+  attribution?: Attribution;
 }
 
 export function createDetector(rules: Rule[]): Detector {
@@ -46,11 +47,14 @@ export function createDetector(rules: Rule[]): Detector {
         const place = locator.locate(candidate.start, candidate.end);
         if (place.allowed || (chunk.added && !chunk.added.has(place.line))) continue;
         const { rule, context } = candidate.rule;
-        const inContext = context && (candidate.contextInside || hasContext(data, candidate.start, candidate.end, candidate.rule));
+        const said = candidate.attribution ?? attribute(data, candidate.start, candidate.end, candidate.rule);
+        const other = said && 'other' in said ? said.other : undefined;
         const finding: Finding = {
           ruleId: rule.id,
-          provider: rule.provider,
-          description: rule.description,
+          // A shape several issuers share, next to another issuer's name: not this rule's
+          // provider's key, and not to be sent to it by --verify.
+          provider: other ? 'unknown' : rule.provider,
+          description: other ? `${context!.others!.description}; context names ${other}` : rule.description,
           secret: candidate.secret,
           fingerprint: fingerprint(candidate.secret),
           redacted: redact(candidate.secret),
@@ -59,7 +63,7 @@ export function createDetector(rules: Rule[]): Detector {
           column: place.column,
           endColumn: place.endColumn,
           offset: chunk.offset + candidate.start * (chunk.stride ?? 1),
-          confidence: inContext ? context.confidence : rule.confidence,
+          confidence: other ? 'low' : said && context ? context.confidence : rule.confidence,
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;
         if (chunk.binary) finding.binary = true;

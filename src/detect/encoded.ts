@@ -2,7 +2,7 @@
 // auth) and percent-encoded values (URLs, form bodies). Both are found the same way: a byte
 // prefilter (base64 forms of the rules' keywords; any %XX escape), a bounded decode around each
 // hit, the plain engine on the decoded bytes, and a location mapped back to the encoded text.
-import { findKeys, hasContext, WINDOW_MARGIN, type CompiledRule, type Engine, type KeyMatch } from './engine.js';
+import { attribute, findKeys, WINDOW_MARGIN, type Attribution, type CompiledRule, type Engine, type KeyMatch } from './engine.js';
 import { Literal } from './literal.js';
 import { forEachWindow } from './windows.js';
 
@@ -13,8 +13,8 @@ export interface EncodedMatch {
   end: number;
   secret: string;
   encoding: 'base64' | 'percent';
-  /** The rule's context occurs next to the key in the decoded text (e.g. a base64-encoded .env). */
-  contextInside: boolean;
+  /** What the decoded text around the key says about its issuer (e.g. a base64-encoded .env). */
+  attribution: Attribution;
 }
 
 /** Base64 characters a keyword fixes whatever its alignment, and where that puts the 4-character group. */
@@ -239,6 +239,6 @@ function encoded(
     end,
     secret: match.secret,
     encoding,
-    contextInside: hasContext(decoded, match.start, match.end, match.rule),
+    attribution: attribute(decoded, match.start, match.end, match.rule),
   };
 }

@@ -11,7 +11,12 @@ export interface CompiledRule {
   /** Position in the rule list: the tie-break between equally long matches of two rules. */
   order: number;
   regex: RegExp;
-  context?: { regex: RegExp; lines: number; confidence: Confidence };
+  context?: {
+    regex: RegExp;
+    lines: number;
+    confidence: Confidence;
+    others?: { description: string; providers: { name: string; regex: RegExp }[] };
+  };
 }
 
 export interface Engine {
@@ -41,7 +46,17 @@ export function compileRules(rules: readonly Rule[]): Engine {
     // 'd' gives each group's indices, which locate the secret inside the match.
     regex: new RegExp(rule.regex, 'gd'),
     ...(rule.context && {
-      context: { regex: new RegExp(rule.context.regex, 'i'), lines: rule.context.lines, confidence: rule.context.confidence },
+      context: {
+        regex: new RegExp(rule.context.regex, 'i'),
+        lines: rule.context.lines,
+        confidence: rule.context.confidence,
+        ...(rule.context.others && {
+          others: {
+            description: rule.context.others.description,
+            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({ name, regex: new RegExp(pattern, 'i') })),
+          },
+        }),
+      },
     }),
   }));
   const byKeyword = new Map<string, CompiledRule[]>();
@@ -85,7 +100,7 @@ export function findKeys(data: Buffer, engine: Engine): KeyMatch[] {
   forEachWindow(data, starts, ends, WINDOW_MARGIN, (window) => {
     // latin1 maps each byte to one character, so string indices are byte offsets. Keys are ASCII,
     // and any other byte stays a non-key character, which is what the rules' boundaries expect.
-    const text = data.toString('latin1', window.lo, window.hi);
+    const text = unescapeBoundaries(data, window.lo, window.hi, starts, window.first, window.last);
     for (const rule of triggeredRules(engine, keyword.subarray(window.first, window.last))) {
       const { regex } = rule;
       regex.lastIndex = 0;
@@ -109,6 +124,74 @@ export function findKeys(data: Buffer, engine: Engine): KeyMatch[] {
     }
   });
   return oneMatchPerSpan(matches);
+}
+
+// Token characters: an escape that stands for one of these glues the key to a word, as in `\u0041sk-`.
+const TOKEN = new Uint8Array(256);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_') TOKEN[c.charCodeAt(0)] = 1;
+const BACKSLASH = 0x5c;
+// JSON's and C's one-letter escapes of control characters: \n, \t, \r, \f, \b, \v.
+const LETTER_ESCAPES = new Uint8Array(256);
+for (const c of 'ntrfbv') LETTER_ESCAPES[c.charCodeAt(0)] = 1;
+
+/**
+ * Bytes [lo, hi) of data as latin1 text, with each escape that ends right before a keyword hit
+ * blanked to spaces of the same length: in `"line\nsk-…"` (JSON), `Bearer\u0020sk-…`, `\x20sk-…` (C)
+ * and `key=3Dsk-…` (quoted-printable) the escape's last character is a letter or digit, which
+ * the rules' token boundaries would otherwise take for a word glued to the key. Escapes that
+ * stand for a token character (`\u0041sk-`) and escaped backslashes (`\\nsk-`) are left alone, so
+ * `task-` and `ask-` stay words. Offsets do not move, so locations stay right.
+ */
+function unescapeBoundaries(data: Buffer, lo: number, hi: number, starts: ArrayLike<number>, first: number, last: number): string {
+  let text: string | undefined;
+  let patched: string[] | undefined;
+  let done = lo;
+  for (let i = first; i < last; i++) {
+    const at = starts[i]!;
+    const length = escapeBefore(data, at, lo);
+    if (length === 0 || at - length < done) continue;
+    patched ??= [];
+    text ??= data.toString('latin1', lo, hi);
+    patched.push(text.slice(done - lo, at - length - lo), ' '.repeat(length));
+    done = at;
+  }
+  if (!patched) return data.toString('latin1', lo, hi);
+  patched.push(text!.slice(done - lo));
+  return patched.join('');
+}
+
+/** Length of the escape of a non-token character that ends at data[at] and starts at or after floor, or 0. */
+function escapeBefore(data: Buffer, at: number, floor: number): number {
+  const escaped = (length: number): boolean => {
+    const slash = at - length;
+    if (slash < floor || data[slash] !== BACKSLASH) return false;
+    // An odd run of backslashes escapes what follows; an even one is escaped backslashes.
+    let run = 1;
+    while (slash - run >= floor && data[slash - run] === BACKSLASH) run++;
+    return run % 2 === 1;
+  };
+  if (at - 2 >= floor && LETTER_ESCAPES[data[at - 1]!] && escaped(2)) return 2;
+  if (at - 4 >= floor && data[at - 3] === 0x78 /* x */ && !TOKEN[hexByte(data, at - 2, 2)] && escaped(4)) return 4;
+  if (at - 6 >= floor && data[at - 5] === 0x75 /* u */ && !TOKEN[hexByte(data, at - 4, 4)] && escaped(6)) return 6;
+  // Quoted-printable writes '=' as =3D.
+  if (at - 3 >= floor && data[at - 3] === 0x3d && data[at - 2] === 0x33 && (data[at - 1] === 0x44 || data[at - 1] === 0x64)) return 3;
+  return 0;
+}
+
+/** The value of `digits` hex digits at data[at], clamped to 0xff (any non-ASCII character is not a token character); 0x41 ('A', a token character) when they are not all hex, so the caller refuses it. */
+function hexByte(data: Buffer, at: number, digits: number): number {
+  let value = 0;
+  for (let i = 0; i < digits; i++) {
+    const digit = HEX_DIGITS[data[at + i]!]!;
+    if (digit === -1) return 0x41;
+    value = value * 16 + digit;
+  }
+  return Math.min(value, 0xff);
+}
+const HEX_DIGITS = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_DIGITS['0123456789abcdef'.charCodeAt(i)] = i;
+  HEX_DIGITS['0123456789ABCDEF'.charCodeAt(i)] = i;
 }
 
 /** The rules that the keywords found in a window ask for, in rule order. */
@@ -143,30 +226,49 @@ function better(a: KeyMatch, b: KeyMatch): boolean {
 // Context further than this from the key, even on a listed line, is not about the key.
 const CONTEXT_BYTES = 2048;
 
-/** Whether the rule's context pattern occurs within its line range around bytes [start, end) of data. */
-export function hasContext(data: Buffer, start: number, end: number, rule: CompiledRule): boolean {
+/** What the text around a key says about who issued it: the rule's provider, another one, or nothing. */
+export type Attribution = { own: true } | { other: string } | undefined;
+
+/**
+ * Looks for the rule's context, and for the other issuers it lists, within its line range around
+ * bytes [start, end) of data: the key's own line first, then one line further up and down at a
+ * time, so that in a .env file naming several providers each key goes with the name nearest to
+ * it. On the same line the rule's own context wins.
+ */
+export function attribute(data: Buffer, start: number, end: number, rule: CompiledRule): Attribution {
   const context = rule.context;
-  if (!context) return false;
+  if (!context) return undefined;
   const floor = Math.max(0, start - CONTEXT_BYTES);
   const ceiling = Math.min(data.length, end + CONTEXT_BYTES);
-  let lo = start;
-  // Each step moves to the newline before the previous one: lines + 1 steps reach `lines` lines up.
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(floor, lo).lastIndexOf(0x0a);
-    if (newline === -1) {
-      lo = floor;
-      break;
+  const lineStart = (at: number) => {
+    const newline = data.subarray(floor, at).lastIndexOf(0x0a);
+    return newline === -1 ? floor : floor + newline + 1;
+  };
+  const lineEnd = (at: number) => {
+    const newline = data.subarray(at, ceiling).indexOf(0x0a);
+    return newline === -1 ? ceiling : at + newline;
+  };
+  // [lo, hi) grows by a line each way per ring; hi stops before a newline, lo just after one.
+  let lo = lineStart(start);
+  let hi = lineEnd(end);
+  let text = data.toString('latin1', lo, hi);
+  for (let ring = 0; ; ring++) {
+    if (context.regex.test(text)) return { own: true };
+    const other = context.others?.providers.find((provider) => provider.regex.test(text));
+    if (other) return { other: other.name };
+    if (ring === context.lines || (lo === floor && hi === ceiling)) return undefined;
+    const parts: string[] = [];
+    if (lo > floor) {
+      const above = lineStart(lo - 1);
+      parts.push(data.toString('latin1', above, lo));
+      lo = above;
     }
-    lo = floor + newline;
-  }
-  let hi = end;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(hi, ceiling).indexOf(0x0a);
-    if (newline === -1) {
-      hi = ceiling;
-      break;
+    if (hi < ceiling) {
+      const below = lineEnd(hi + 1);
+      parts.push(data.toString('latin1', hi, below));
+      hi = below;
     }
-    hi += newline + 1;
+    // The two new lines are tested together: a name above and one below are equally near.
+    text = parts.join('\n');
   }
-  return context.regex.test(data.toString('latin1', lo, hi));
 }

@@ -12,6 +12,19 @@ export interface RuleContext {
   lines: number;
   /** Confidence when the context is there: a shape several providers share becomes attributable. */
   confidence: Confidence;
+  /**
+   * Other issuers of the same key shape. When one of them is named nearer the key than `regex`
+   * matches (the same line range, nearest line first), the key is not this rule's provider's: it is
+   * reported with provider 'unknown' and low confidence, and --verify sends it nowhere.
+   */
+  others?: RuleOthers;
+}
+
+export interface RuleOthers {
+  /** Start of the finding's description, which goes on with "; context names <name>". */
+  description: string;
+  /** Display name → pattern (matched case-insensitively) that names that issuer. */
+  providers: Record<string, string>;
 }
 
 export interface RuleExamples {
@@ -52,7 +65,7 @@ const FIELDS = new Set([
   'id', 'provider', 'description', 'regex', 'secretGroup', 'bodyGroup', 'keywords', 'entropy',
   'confidence', 'context', 'examples',
 ]);
-const CONTEXT_FIELDS = new Set(['regex', 'lines', 'confidence']);
+const CONTEXT_FIELDS = new Set(['regex', 'lines', 'confidence', 'others']);
 /** Context further away than this says little about the key and costs a scan per candidate. */
 const MAX_CONTEXT_LINES = 10;
 
@@ -154,7 +167,27 @@ function validateContext(value: unknown, fail: (problem: string) => never): Rule
     fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
   }
   const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(', ')}`);
-  return { regex, lines, confidence };
+  const context: RuleContext = { regex, lines, confidence };
+  if (value.others !== undefined) context.others = validateOthers(value.others, fail);
+  return context;
+}
+
+function validateOthers(value: unknown, fail: (problem: string) => never): RuleOthers {
+  const shape = '"context.others" must be { "description": string, "providers": { name: pattern, ... } }';
+  if (!isRecord(value) || Object.keys(value).some((key) => key !== 'description' && key !== 'providers')) return fail(shape);
+  const { description, providers } = value;
+  if (typeof description !== 'string' || description.trim() === '' || !isRecord(providers)) return fail(shape);
+  const names = Object.keys(providers);
+  if (names.length === 0) fail(shape);
+  const clean: Record<string, string> = {};
+  for (const name of names) {
+    const pattern = providers[name];
+    if (name.trim() === '' || typeof pattern !== 'string' || pattern === '') fail(shape);
+    compile(pattern, 'i', (message) => fail(`invalid context.others pattern for "${name}": ${message}`));
+    if (new RegExp(pattern, 'i').test('')) fail(`context.others pattern for "${name}" matches empty text`);
+    clean[name] = pattern;
+  }
+  return { description, providers: clean };
 }
 
 function validateExamples(value: unknown, fail: (problem: string) => never): RuleExamples {

@@ -37,9 +37,13 @@ export function adviceFor(command: 'scan' | 'staged' | 'history' | 'pre-push', e
   return { place: 'pushed' };
 }
 
+// A shared key shape whose context names another issuer: only the owner knows which console.
+const UNKNOWN_PROVIDER_KEYS = 'the console of the provider that issued it';
+
 /** Where the owner can revoke the key. Admin keys are not listed with the project keys. */
 export function keyPage(finding: Finding): string {
   if (finding.provider === 'deepseek') return DEEPSEEK_KEYS;
+  if (finding.provider === 'unknown') return UNKNOWN_PROVIDER_KEYS;
   return finding.redacted.startsWith('sk-admin-') ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
 }
 

@@ -18,7 +18,7 @@ const FILTER_REPO = 'https://github.com/newren/git-filter-repo';
 const BFG = 'https://rtyley.github.io/bfg-repo-cleaner/';
 const CWE_798 = 'external/cwe/cwe-798'; // use of hard-coded credentials
 
-const PROVIDER_NAMES: Record<Provider, string> = { openai: 'OpenAI', deepseek: 'DeepSeek' };
+const PROVIDER_NAMES: Record<Provider, string> = { openai: 'OpenAI', deepseek: 'DeepSeek', unknown: 'API provider' };
 
 // GitHub reads 9.0 and up as critical, 7.0-8.9 as high, 4.0-6.9 as medium.
 const SECURITY_SEVERITY: Record<Confidence, string> = { high: '9.0', medium: '7.0', low: '4.0' };
@@ -115,7 +115,7 @@ function helpFor(f: Finding): Message {
   return {
     text: `${revokeRemedy(page)}\n${INVALID_HELP}`,
     markdown:
-      `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with ` +
+      `**Revoke the key** at ${page.startsWith('https://') ? `[${page}](${page})` : page} and rotate it, then purge it from git history with ` +
       `[git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live ` +
       'credential: topping up revives it.\n\n' +
       INVALID_HELP.replace('invalid', '**invalid**'),

@@ -20,6 +20,11 @@ export async function verifyFindings(findings: Finding[], options: VerifyOptions
   await Promise.all(
     findings.map(async (finding) => {
       const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
+      if (finding.provider === 'unknown') {
+        // The description says why: the shape is shared and the context names another issuer.
+        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
+        return;
+      }
       const noted = finding.provider === 'deepseek' && finding.confidence !== 'high';
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     }),

@@ -3,6 +3,8 @@ import type { Provider, VerifyStatus } from '../types.js';
 const CONSOLE: Record<Provider, string> = {
   openai: 'https://platform.openai.com/api-keys',
   deepseek: 'https://platform.deepseek.com/api_keys',
+  // A shared key shape whose context names another issuer: only the owner knows which console.
+  unknown: 'the console of the provider that issued it',
 };
 const OPENAI_ADMIN_CONSOLE = 'https://platform.openai.com/settings/organization/admin-keys';
 

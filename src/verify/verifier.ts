@@ -6,6 +6,9 @@ import { checkOpenAI } from './openai.js';
 import { settingsOf, type Settings, type VerifyOptions } from './options.js';
 import { providerText } from './text.js';
 
+/** Why a key of unknown provider has no verification result. */
+export const NOT_SENT = 'not sent to any provider: nothing says which one issued the key';
+
 /**
  * One verification run: asks each distinct key once (results live in memory only, for this run),
  * at most `concurrency` at a time per provider, and stops asking when the run's deadline passes.
@@ -16,7 +19,7 @@ export class Verifier {
   private readonly settings: Settings;
   private readonly deadline: number;
   private readonly results = new Map<string, Promise<Verification>>();
-  private readonly slots: Record<Provider, Slots>;
+  private readonly slots: Record<Exclude<Provider, 'unknown'>, Slots>;
 
   /** Throws a one-line Error when a base URL is refused. */
   constructor(options: VerifyOptions) {
@@ -27,6 +30,10 @@ export class Verifier {
 
   /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
   check(secret: string, provider: Provider, ruleId?: string): Promise<Verification> {
+    // Sending a key to a provider that did not issue it would leak it to a third party.
+    if (provider === 'unknown') {
+      return Promise.resolve({ status: 'unknown', detail: NOT_SENT, checkedAt: new Date().toISOString() });
+    }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
     if (!result) {

@@ -29,6 +29,8 @@ const cases: Record<string, (bytes: number) => string> = {
   'sk- followed by megabytes of key characters with markers': (n) => `sk-proj-${repeat(`${gen.chars('alnum_', 40)}${MARKER}`, n)}`,
   'sk-sk-sk-…': (n) => repeat('sk-', n),
   'sk-proj-sk-proj-…': (n) => repeat('sk-proj-', n),
+  'sk-a-sk-a-… (service-account names)': (n) => repeat('sk-a-', n),
+  'one long service-account-like name': (n) => `sk-${repeat('a1-', n)}`,
   'near-miss DeepSeek candidates on one line': (n) => repeat(`sk-${gen.chars('hex', 31)} `, n),
   'near-miss OpenAI candidates on one line': (n) => repeat(`sk-proj-${gen.chars('alnum_', 19)}${MARKER}${gen.chars('alnum_', 20)} `, n),
   'sk- on every short line': (n) => repeat('task-1\n', n),
@@ -36,6 +38,7 @@ const cases: Record<string, (bytes: number) => string> = {
   'base64 prefilter hits in one token': (n) => repeat('c2stNrLzay', n),
   'base64 of sk-sk-sk-…': (n) => Buffer.from(repeat('sk-', n)).toString('base64'),
   'percent escapes': (n) => repeat('%73%6B%2D', n),
+  'JSON escapes before sk- on one line': (n) => repeat('\\u0020sk-\\n', n),
   'percent escapes of near-miss keys': (n) => repeat(`sk%2D${gen.chars('hex', 31)}%20`, n),
 };
 

@@ -17,7 +17,7 @@ const FILLER = [
 ];
 // Keys are planted between separators, as they are in real files, so filler never glues onto them.
 const SEPARATORS = [' ', '\n', '"', '=', ': ', '(', ',', '😀', '\t', '「'];
-const KINDS = ['legacy', 'proj', 'svcacct', 'admin', 'None', 'deepseek'] as const;
+const KINDS = ['legacy', 'proj', 'svcacct', 'admin', 'None', 'named', 'deepseek'] as const;
 
 type Part = { filler: string } | { kind: (typeof KINDS)[number]; before: string; after: string };
 
@@ -36,6 +36,7 @@ const part: fc.Arbitrary<Part> = fc.oneof(
 function makeKey(gen: KeyGen, kind: (typeof KINDS)[number]): string {
   if (kind === 'legacy') return gen.openaiLegacy();
   if (kind === 'deepseek') return gen.deepseek();
+  if (kind === 'named') return gen.openaiNamed(gen.chars('lower', 1 + Math.floor(gen.next() * 12)));
   const halves = [20, 58, 74] as const;
   return gen.openaiProject(kind, halves[Math.floor(gen.next() * halves.length)]);
 }

@@ -77,6 +77,29 @@ describe('OpenAI keys', () => {
   });
 });
 
+describe('OpenAI keys named after their service account', () => {
+  const gen = new KeyGen(13);
+
+  it('are reported once, as OpenAI keys with high confidence, redacted without the name', () => {
+    for (const name of ['billing-worker', 'ci', 'svc-2024-eu-west-1', 'a'.repeat(40)]) {
+      const key = gen.openaiNamed(name);
+      const findings = scan(`OPENAI_API_KEY=${key}\n`);
+      expect(findings.map((f) => [f.ruleId, f.provider, f.secret, f.confidence])).toEqual([
+        ['openai-named-key', 'openai', key, 'high'],
+      ]);
+      // The name may say whose key it is: it stays hidden like the rest of the body.
+      expect(findings[0]!.redacted).toBe(`sk-…${key.slice(-4)}`);
+    }
+  });
+
+  it('leave project, service-account and admin keys of the same length to their own rule', () => {
+    for (const kind of ['proj', 'svcacct', 'admin'] as const) {
+      const key = gen.openaiProject(kind, 20);
+      expect(scan(key).map((f) => f.ruleId)).toEqual(['openai-project-key']);
+    }
+  });
+});
+
 describe('what is not reported', () => {
   const gen = new KeyGen(21);
   const hex32 = gen.chars('hex', 32);
@@ -215,6 +238,71 @@ describe('DeepSeek context', () => {
     expect(confidence(`API_KEY=${key}`)).toEqual(['medium']);
     const far = `# DeepSeek\n${'filler\n'.repeat(10)}API_KEY=${key}\n${'filler\n'.repeat(10)}api.deepseek.com`;
     expect(confidence(far)).toEqual(['medium']);
+  });
+});
+
+describe('another provider named near a DeepSeek-shaped key', () => {
+  const gen = new KeyGen(62);
+  const attribution = (text: string) => scan(text).map((f) => [f.provider, f.confidence, f.description]);
+  const unknown = (name: string) => ['unknown', 'low', `sk- + 32 hex, shared by several providers; context names ${name}`];
+
+  it('makes the provider unknown, with low confidence and the name in the description', () => {
+    const key = gen.deepseek();
+    expect(attribution(`ALIBABA_API_KEY=${key}`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+    expect(attribution(`dashscope:\n  model: qwen-max\n  api_key: "${key}"\n`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+    expect(attribution(`api_key = "${key}"\nbase_url = "https://api.moonshot.cn/v1"`)).toEqual([unknown('Moonshot/Kimi')]);
+    expect(attribution(`SILICONFLOW_API_KEY=${key}`)).toEqual([unknown('SiliconFlow')]);
+    expect(attribution(`ARK_API_KEY=${key}`)).toEqual([unknown('Volcengine Ark/Doubao')]);
+    expect(scan(`ALIBABA_API_KEY=${key}`)[0]).toMatchObject({ ruleId: 'deepseek-api-key', secret: key });
+  });
+
+  it('gives each key of a .env naming several providers the name nearest to it', () => {
+    const [a, b, c] = [gen.deepseek(), gen.deepseek(), gen.deepseek()];
+    const env = `DEEPSEEK_API_KEY=${a}\nDASHSCOPE_API_KEY=${b}\nKIMI_API_KEY=${c}\n`;
+    expect(attribution(env)).toEqual([
+      ['deepseek', 'high', 'DeepSeek API key'],
+      unknown('Alibaba DashScope/Qwen'),
+      unknown('Moonshot/Kimi'),
+    ]);
+  });
+
+  it('leaves a key with DeepSeek on its own line, or nearer than the other name, to DeepSeek', () => {
+    const key = gen.deepseek();
+    expect(attribution(`DEEPSEEK_API_KEY=${key} # not the qwen one`)[0]).toEqual(['deepseek', 'high', 'DeepSeek API key']);
+    expect(attribution(`# qwen below\n\nbase_url=https://api.deepseek.com\nkey=${key}`)[0]).toEqual(['deepseek', 'high', 'DeepSeek API key']);
+    expect(attribution(`# qwen far away\n${'filler\n'.repeat(5)}API_KEY=${key}`)[0]).toEqual(['deepseek', 'medium', 'DeepSeek API key']);
+  });
+
+  it('is read inside a base64-encoded .env too', () => {
+    const key = gen.deepseek();
+    const blob = Buffer.from(`QWEN_API_KEY=${key}\n`).toString('base64');
+    expect(attribution(`data:\n  env: ${blob}\n`)).toEqual([unknown('Alibaba DashScope/Qwen')]);
+  });
+});
+
+describe('keys right after an escape', () => {
+  const gen = new KeyGen(64);
+  const makers = [() => gen.openaiProject(), () => gen.openaiLegacy(), () => gen.openaiNamed(), () => gen.deepseek()];
+
+  it('are found after JSON, C and quoted-printable escapes of non-word characters, where they are', () => {
+    for (const escape of ['\\n', '\\t', '\\r', '\\u0020', '\\u003d', '\\x20', '\\x3A', '=3D', '=3d', '\\\\\\n']) {
+      for (const make of makers) {
+        const key = make();
+        const text = `{"notes": "line one${escape}${key}\\nline three"}\nnext`;
+        const findings = scan(text);
+        expect(findings.map((f) => f.secret), `${escape} before ${key.slice(0, 8)}`).toEqual([key]);
+        expect(findings[0]).toMatchObject(placeOf(text, key));
+      }
+    }
+  });
+
+  it('are not found glued to a word by an escaped letter, an escaped backslash or a plain letter', () => {
+    for (const before of ['\\u0041', '\\x61', '\\\\n', '\\ta', 'a\\q', '=3Dta', '=3', '\\u002', 'xn', 'ta']) {
+      for (const make of makers) {
+        const text = `"${before}${make()}"`;
+        expect(scan(text), text.slice(0, 16)).toEqual([]);
+      }
+    }
   });
 });
 
@@ -412,6 +500,9 @@ describe('validateRules', () => {
     [{ ...good, context: { regex: 'x', lines: 99, confidence: 'high' } }, /"context.lines" must be an integer/],
     [{ ...good, examples: { match: 'x' } }, /rule "custom-key": "examples" must be/],
     [{ ...good, id: 'has space' }, /rule #1 needs an "id"/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { providers: { A: 'a' } } } }, /"context.others" must be/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { description: 'd', providers: { A: '(' } } } }, /invalid context.others pattern for "A"/],
+    [{ ...good, context: { regex: 'x', lines: 1, confidence: 'high', others: { description: 'd', providers: { A: 'a?' } } } }, /pattern for "A" matches empty text/],
   ])('rejects %j with a one-line message naming the rule', (raw, message) => {
     const text = error([raw]);
     expect(text).toMatch(message);
@@ -438,7 +529,7 @@ describe('loadRules', () => {
     JSON.stringify([{ id, provider: 'deepseek', description: 'd', regex: '(k-[0-9]{9})', secretGroup: 1, keywords: ['k-'], entropy: 0, confidence: 'low' }]);
 
   it('loads the built-in rules from the package rules directory', () => {
-    expect(rules.map((r) => r.id)).toEqual(['deepseek-api-key', 'openai-user-key', 'openai-project-key']);
+    expect(rules.map((r) => r.id)).toEqual(['deepseek-api-key', 'openai-user-key', 'openai-project-key', 'openai-named-key']);
   });
 
   it('loads every .json file of a directory in name order', () => {

@@ -58,6 +58,11 @@ export class KeyGen {
     return `sk-${kind}-${this.chars('alnum_', half)}${MARKER}${this.chars('alnum_', half)}`;
   }
 
+  /** Service-account keys named after their account (2024): `sk-<name>-` + 20 + marker + 20 alphanumerics. */
+  openaiNamed(name = 'ci-bot'): string {
+    return `sk-${name}-${this.chars('alnum', 20)}${MARKER}${this.chars('alnum', 20)}`;
+  }
+
   /** `sk-` + 32 lowercase hex. */
   deepseek(): string {
     return `sk-${this.chars('hex', 32)}`;
