@@ -19274,6 +19274,39 @@ var init_decode = __esm({
 
 // src/sources/chunks.ts
 import { TextDecoder as TextDecoder2 } from "node:util";
+function utf16Text(parent) {
+  const { data } = parent;
+  const out = [];
+  let line = parent.line;
+  let lineStart = -1;
+  let counted2 = 0;
+  let done = 0;
+  for (let probe = 0; probe + 1 < data.length; probe += STEP) {
+    const at = isPair(data, probe) ? probe : isPair(data, probe + 1) ? probe + 1 : -1;
+    if (at < 0) continue;
+    let start = at;
+    while (start - 2 >= done && isPair(data, start - 2)) start -= 2;
+    let end = at;
+    while (isPair(data, end)) end += 2;
+    done = end;
+    probe = Math.max(probe, end - STEP);
+    const n = end - start >> 1;
+    if (n < MIN_UTF16_RUN) continue;
+    const text = Buffer.allocUnsafe(n);
+    for (let j = 0; j < n; j++) text[j] = data[start + 2 * j];
+    for (let nl = data.indexOf(10, counted2); nl !== -1 && nl < start; nl = data.indexOf(10, nl + 1)) {
+      line++;
+      lineStart = nl;
+    }
+    counted2 = start;
+    const column = lineStart < 0 ? parent.column + (start >> 1) : start - lineStart - 1 >> 1;
+    const c = { ...parent, data: text, line, column, offset: parent.offset + start };
+    c.decodedFrom = "utf16le";
+    c.stride = 2;
+    out.push(c);
+  }
+  return out;
+}
 async function* readChunks(path, blocks, options = {}) {
   const cutter = new ChunkCutter(path, options);
   for await (const block of blocks) yield* cutter.push(block);
@@ -19293,7 +19326,7 @@ function countNewlines(data) {
 function utf16Units(data, end) {
   return data.toString("utf8", 0, end).length;
 }
-var CHUNK_SIZE, ChunkCutter, KEY_BYTE, isContinuation;
+var CHUNK_SIZE, ChunkCutter, Reading, MIN_UTF16_RUN, STEP, TEXT_BYTE, isPair, KEY_BYTE, isContinuation;
 var init_chunks = __esm({
   "src/sources/chunks.ts"() {
     "use strict";
@@ -19315,19 +19348,17 @@ var init_chunks = __esm({
       /** Blocks held until there are enough to tell the encoding. */
       head = [];
       headLength = 0;
-      binary = false;
       utf16;
       crs = new LoneCrToLf();
-      /** Text not yet in a chunk: less than chunkSize between pushes. */
-      parts = [];
-      held = 0;
-      line = 1;
-      column = 0;
-      offset = 0;
+      /** The reading line numbers and columns come from: the decoded text, or the bytes. */
+      main;
+      /** A UTF-16 file's bytes as they are. */
+      raw;
       push(block) {
         const out = [];
         if (!this.head) {
-          this.cut(this.decode(block), out);
+          this.main.cut(this.decode(block), out);
+          this.raw?.cut(block, out);
         } else {
           this.head.push(block);
           this.headLength += block.length;
@@ -19342,34 +19373,64 @@ var init_chunks = __esm({
           if (!this.headLength) return out;
           this.begin(out);
         }
-        if (this.utf16) this.cut(this.crs.push(Buffer.from(this.utf16.decoder.decode(), "utf8")), out);
-        if (!this.binary) this.cut(this.crs.end(), out);
-        if (this.held) out.push(this.chunk(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held)));
-        this.parts = [];
-        this.held = 0;
+        if (this.utf16) this.main.cut(this.crs.push(Buffer.from(this.utf16.decode(), "utf8")), out);
+        if (!this.main.binary) this.main.cut(this.crs.end(), out);
+        this.main.end(out);
+        this.raw?.end(out);
         return out;
       }
       begin(out) {
         const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head, this.headLength);
         this.head = void 0;
         const encoding = sniff(head);
-        if (encoding === "binary") this.binary = true;
+        const reading = (kind, offset = 0) => new Reading(this.path, this.chunkSize, this.overlap, kind, offset);
         if (encoding === "utf16le" || encoding === "utf16be") {
-          this.utf16 = { name: encoding, decoder: new TextDecoder2(encoding === "utf16le" ? "utf-16le" : "utf-16be") };
+          this.utf16 = new TextDecoder2(encoding === "utf16le" ? "utf-16le" : "utf-16be");
+          this.main = reading({ decodedFrom: encoding });
+          this.raw = reading({ binary: true, noUtf16: true });
+        } else {
+          this.main = reading(encoding === "binary" ? { binary: true } : {}, encoding === "utf8bom" ? 3 : 0);
         }
-        if (encoding === "utf8bom") this.offset = 3;
-        this.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
+        this.main.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
+        this.raw?.cut(head, out);
       }
       decode(block) {
-        if (this.binary) return block;
-        if (this.utf16) block = Buffer.from(this.utf16.decoder.decode(block, { stream: true }), "utf8");
+        if (this.main.binary) return block;
+        if (this.utf16) block = Buffer.from(this.utf16.decode(block, { stream: true }), "utf8");
         return this.crs.push(block);
       }
-      chunk(data) {
+    };
+    Reading = class {
+      constructor(path, chunkSize, overlap, kind, offset) {
+        this.path = path;
+        this.chunkSize = chunkSize;
+        this.overlap = overlap;
+        this.kind = kind;
+        this.offset = offset;
+        this.binary = kind.binary === true;
+      }
+      path;
+      chunkSize;
+      overlap;
+      kind;
+      offset;
+      binary;
+      /** Text not yet in a chunk: less than chunkSize between pushes. */
+      parts = [];
+      held = 0;
+      line = 1;
+      column = 0;
+      end(out) {
+        if (this.held) this.emit(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held), out);
+        this.parts = [];
+        this.held = 0;
+      }
+      emit(data, out) {
         const c = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
-        if (this.binary) c.binary = true;
-        if (this.utf16) c.decodedFrom = this.utf16.name;
-        return c;
+        if (this.kind.binary) c.binary = true;
+        if (this.kind.decodedFrom) c.decodedFrom = this.kind.decodedFrom;
+        out.push(c);
+        if (!this.kind.noUtf16 && !this.kind.decodedFrom && data.includes(0)) out.push(...utf16Text(c));
       }
       cut(block, out) {
         if (!block.length) return;
@@ -19384,14 +19445,14 @@ var init_chunks = __esm({
           const nl = window.lastIndexOf(10);
           if (nl !== -1) {
             const data = window.subarray(0, nl + 1);
-            out.push(this.chunk(data));
+            this.emit(data, out);
             this.line += countNewlines(data);
             this.column = 0;
             this.offset += data.length;
             pos += data.length;
           } else {
             const end = cutPoint(window, overlap);
-            out.push(this.chunk(window.subarray(0, end)));
+            this.emit(window.subarray(0, end), out);
             let next = end - overlap;
             for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
             this.column += utf16Units(window, next);
@@ -19403,6 +19464,12 @@ var init_chunks = __esm({
         this.held = buf.length - pos;
       }
     };
+    MIN_UTF16_RUN = 16;
+    STEP = 2 * MIN_UTF16_RUN - 2;
+    TEXT_BYTE = new Uint8Array(256);
+    for (let b = 32; b < 127; b++) TEXT_BYTE[b] = 1;
+    for (const b of [9, 10, 13]) TEXT_BYTE[b] = 1;
+    isPair = (data, i) => data[i + 1] === 0 && TEXT_BYTE[data[i]] === 1;
     KEY_BYTE = new Uint8Array(256);
     for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") {
       KEY_BYTE[c.charCodeAt(0)] = 1;
@@ -22421,7 +22488,7 @@ var require_micromatch = __commonJS({
 });
 
 // src/sources/files.ts
-import { closeSync, constants as constants4, fstatSync, lstatSync, openSync, readSync, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { closeSync, constants as constants4, fstatSync, lstatSync, openSync, readSync, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { sep as sep2 } from "node:path";
 function openEntry(abs, path, options, regular = false) {
   const named = options.root === void 0;
@@ -22473,7 +22540,7 @@ function readBlock(fd) {
 function symlinkReason(abs, root) {
   let target2;
   try {
-    target2 = realpathSync2.native(abs);
+    target2 = realpathSync3.native(abs);
   } catch {
     return "broken symlink";
   }
@@ -22520,7 +22587,7 @@ var init_files = __esm({
 // src/sources/walk.ts
 import { spawn } from "node:child_process";
 import { readdirSync as readdirSync2 } from "node:fs";
-import { join as join4, posix } from "node:path";
+import { join as join5, posix } from "node:path";
 async function listGitFiles(dir) {
   const [listed, ignored] = await Promise.all([
     lsFiles(dir, ["--cached", "--others", "--exclude-standard"]),
@@ -22559,7 +22626,7 @@ function parseNulList(out) {
   return paths.filter((p, i) => p !== paths[i - 1]);
 }
 function* gitEntries(paths, abs, path) {
-  for (const p of paths) yield { path: posix.join(path, p), abs: join4(abs, p) };
+  for (const p of paths) yield { path: posix.join(path, p), abs: join5(abs, p) };
 }
 function* walkTree(abs, path, ctx, nestedRepos, top = true) {
   let dirents;
@@ -22582,7 +22649,7 @@ function* walkTree(abs, path, ctx, nestedRepos, top = true) {
   dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   for (const d of dirents) {
     if (d.name === ".git") continue;
-    const child = { path: posix.join(path, d.name), abs: join4(abs, d.name) };
+    const child = { path: posix.join(path, d.name), abs: join5(abs, d.name) };
     if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
     else yield d.isFile() ? { ...child, regular: true } : child;
   }
@@ -22601,7 +22668,7 @@ var tree_exports = {};
 __export(tree_exports, {
   treeSource: () => treeSource
 });
-import { closeSync as closeSync2 } from "node:fs";
+import { closeSync as closeSync2, readdirSync as readdirSync3, realpathSync as realpathSync4 } from "node:fs";
 import { realpath, stat as stat2 } from "node:fs/promises";
 import { posix as posix2, resolve as resolve3, sep as sep3 } from "node:path";
 import { setImmediate as setImmediate2 } from "node:timers/promises";
@@ -22629,6 +22696,13 @@ async function* treeSource(paths, ctx, options = {}) {
     }
   }
 }
+function realPath(abs) {
+  try {
+    return realpathSync4.native(abs);
+  } catch {
+    return abs;
+  }
+}
 function reportedRoot(p) {
   return posix2.join(sep3 === "\\" ? p.replaceAll("\\", "/") : p, ".");
 }
@@ -22651,12 +22725,21 @@ var init_tree = __esm({
       ctx;
       options;
       gitMissing = false;
+      /** Real paths of the directories listed so far: none is entered twice, whatever git answers. */
+      entered = /* @__PURE__ */ new Set();
       ignored;
       async *directory(abs, path, open2) {
+        const real = realPath(abs);
+        if (this.entered.has(real)) return;
+        this.entered.add(real);
         if (!this.options.noIgnore && !this.gitMissing) {
           const listing = await listGitFiles(abs);
           switch (listing.kind) {
             case "ok":
+              if (listing.paths.includes(".")) {
+                yield* this.unpopulated(abs, path, open2);
+                return;
+              }
               for (let i = 0; i < listing.ignored; i++) this.ctx.skip("ignored by .gitignore");
               yield* this.files(gitEntries(listing.paths, abs, path), { ...open2, listed: true });
               return;
@@ -22673,6 +22756,21 @@ var init_tree = __esm({
         }
         const nestedRepos = !this.options.noIgnore && !this.gitMissing;
         yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open2);
+      }
+      /**
+       * A submodule folder holding no repository: empty (not initialised), it is reported as skipped,
+       * by name; anything left in it is on disk to be read, so it is scanned, without ignore rules,
+       * as tools that scan a folder (gitleaks dir, trufflehog filesystem) do.
+       */
+      async *unpopulated(abs, path, open2) {
+        if (readdirSync3(abs).length === 0) {
+          this.ctx.skip("uninitialised submodule");
+          this.ctx.warn(
+            `skipped submodule ${redactKeys(quote(path))}: not initialised (\`git submodule update --init\` checks it out to be scanned)`
+          );
+          return;
+        }
+        yield* this.files(walkTree(abs, path, this.ctx, true), open2);
       }
       async *files(entries, open2) {
         for (const entry of entries) {
@@ -22743,7 +22841,7 @@ function unquote(buf, start) {
   for (let i = start + 1; i < buf.length; i++) {
     const c = buf[i];
     if (c === 34) return { name: Buffer.from(out), end: i + 1 };
-    if (c !== BACKSLASH) {
+    if (c !== BACKSLASH2) {
       out.push(c);
       continue;
     }
@@ -22785,7 +22883,9 @@ async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
   const drain = async function* () {
     for (const item of parser.items.splice(0)) {
       if (item.kind === "chunk") {
+        const utf16 = item.chunk.data.includes(0) ? utf16Text(item.chunk) : [];
         yield counted2(item.chunk);
+        yield* utf16;
       } else if (item.kind === "commit") {
         ctx.stats.commits = (ctx.stats.commits ?? 0) + 1;
       } else if (item.kind === "blob") {
@@ -22813,7 +22913,7 @@ async function blobContent(blobs, ctx, sha, path, commit2) {
     for await (const chunk of readChunks(path, content)) yield { ...chunk, commit: commit2 };
   })();
 }
-var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH, LineSplitter, ChunkBuilder, KEY_BYTE2, ZERO_ID, DiffParser, DEV_NULL;
+var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, KEY_BYTE2, ZERO_ID, DiffParser, DEV_NULL;
 var init_diff = __esm({
   "src/sources/diff.ts"() {
     "use strict";
@@ -22825,7 +22925,7 @@ var init_diff = __esm({
     SP = 32;
     PLUS = 43;
     MINUS = 45;
-    BACKSLASH = 92;
+    BACKSLASH2 = 92;
     LineSplitter = class {
       constructor(onPiece, maxPiece = CHUNK_SIZE) {
         this.onPiece = onPiece;
@@ -23049,7 +23149,7 @@ var init_diff = __esm({
       /** Handles the first piece of a line inside a hunk; false when the hunk is over and it is a header. */
       hunkLine(piece, last) {
         const first = piece[0];
-        if (first === BACKSLASH) {
+        if (first === BACKSLASH2) {
           this.content(piece, last, "skip");
           return true;
         }
@@ -23188,7 +23288,7 @@ var init_diff = __esm({
 import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
 import { closeSync as closeSync3, createReadStream, mkdtempSync, openSync as openSync2, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 function notFound(err) {
   return err.code === "ENOENT" ? new UserError("git is not installed or not on PATH") : void 0;
 }
@@ -23260,8 +23360,8 @@ async function* gitFilter(args, cwd, input, onWarning) {
   }
 }
 function spooledGit(args, cwd, onWarning) {
-  const dir = mkdtempSync(join5(tmpdir(), "keysentry-"));
-  const file = join5(dir, "git.out");
+  const dir = mkdtempSync(join6(tmpdir(), "keysentry-"));
+  const file = join6(dir, "git.out");
   const fd = openSync2(file, "w");
   const git2 = startGit(args, cwd, ["ignore", fd, "pipe"], onWarning);
   closeSync3(fd);
@@ -23279,12 +23379,30 @@ function spooledGit(args, cwd, onWarning) {
     dispose
   };
 }
+async function* treeBlobs(cwd, tree, onWarning) {
+  let rest = Buffer.alloc(0);
+  for await (const buf of gitStream(["ls-tree", "-r", "-z", "--full-tree", tree], cwd, onWarning)) {
+    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      const entry = data.subarray(start, nul);
+      start = nul + 1;
+      const tab = entry.indexOf(9);
+      const [, type, sha = ""] = entry.subarray(0, tab).toString("latin1").split(" ");
+      if (type === "blob") yield { sha, path: entry.subarray(tab + 1).toString("utf8") };
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+}
 var STABLE_CONFIG, DIFF_OPTIONS, ByteReader, BlobReader;
 var init_git = __esm({
   "src/sources/git.ts"() {
     "use strict";
     init_errors();
     STABLE_CONFIG = [
+      // The objects as stored: `git replace` would show another commit (or blob) in place of the
+      // real one, hiding what it holds. The replacements stay reachable through refs/replace/.
+      "--no-replace-objects",
       "-c",
       "core.quotePath=false",
       "-c",
@@ -23347,7 +23465,7 @@ var init_git = __esm({
       reader;
       start() {
         if (!this.reader) {
-          const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.cwd });
+          const child = spawn2("git", [...STABLE_CONFIG, "cat-file", "--batch"], { cwd: this.cwd });
           child.on("error", () => {
           });
           child.stderr.resume();
@@ -23382,6 +23500,17 @@ var init_git = __esm({
           }
         })();
       }
+      /** A small object whole, whatever its type (a tag); undefined when it is missing. */
+      async object(sha) {
+        const reader = this.start();
+        this.child.stdin.write(`${sha}
+`);
+        const [, type = "", size] = /^\S+ (\S+) (\d+)$/.exec(await reader.line()) ?? [];
+        if (size === void 0) return void 0;
+        const parts = [];
+        for await (const piece of reader.take(Number(size) + 1)) parts.push(Buffer.from(piece));
+        return { type, data: Buffer.concat(parts).subarray(0, Number(size)) };
+      }
       close() {
         this.child?.stdin.end();
         this.child?.kill();
@@ -23395,7 +23524,7 @@ var staged_exports = {};
 __export(staged_exports, {
   stagedSource: () => stagedSource
 });
-import { realpathSync as realpathSync3 } from "node:fs";
+import { realpathSync as realpathSync5 } from "node:fs";
 import { relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 async function* stagedSource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -23403,7 +23532,7 @@ async function* stagedSource(ctx, options = {}) {
   const blobs = new BlobReader(root);
   try {
     if (options.files) {
-      yield* stagedFiles(ctx, root, realpathSync3(cwd), options.files, blobs);
+      yield* stagedFiles(ctx, root, realpathSync5(cwd), options.files, blobs);
     } else {
       const patch = gitStream(["diff", "--cached", ...DIFF_OPTIONS], root, (m) => ctx.warn(m));
       yield* diffChunks(patch, blobs, ctx);
@@ -23619,12 +23748,70 @@ var init_objects = __esm({
   }
 });
 
+// src/sources/tags.ts
+function refPlace(refname) {
+  return refname.startsWith("refs/tags/") ? `<tag ${refname.slice("refs/tags/".length)}>` : `<ref ${refname}>`;
+}
+async function* tagChunks(cwd, blobs, ctx, options) {
+  const refs = (await git(["for-each-ref", "--format=%(objecttype) %(objectname) %(refname)"], cwd)).toString("utf8");
+  for (const line of refs.split("\n")) {
+    let [type = "", sha = "", refname = ""] = line.split(" ");
+    if (!refname || type === "commit") continue;
+    const place = refPlace(refname);
+    while (type === "tag") {
+      const tag = await blobs.object(sha);
+      if (!tag) {
+        ctx.skip("object unreadable (corrupt)", place);
+        break;
+      }
+      const { target: target2, targetType, message } = parseTag(tag.data);
+      ctx.stats.bytes += message.length;
+      yield* readChunks(place, [message]);
+      [type, sha] = [targetType, target2];
+    }
+    if (type === "blob") {
+      yield* blob(sha, place);
+    } else if (type === "tree") {
+      for await (const entry of treeBlobs(cwd, sha, (m) => ctx.warn(m))) {
+        if (!options.ignored(entry.path)) yield* blob(entry.sha, `${place}/${entry.path}`);
+      }
+    }
+  }
+  async function* blob(sha, path) {
+    if (!options.worth(sha)) return;
+    const content = await blobs.open(sha);
+    if (!content) {
+      ctx.skip("blob missing from the repository", path);
+      return;
+    }
+    if (options.countBlobs) ctx.stats.files++;
+    for await (const chunk of readChunks(path, content)) {
+      if (options.countBlobs) ctx.stats.bytes += chunk.data.length;
+      yield chunk;
+    }
+  }
+}
+function parseTag(data) {
+  const end = data.indexOf("\n\n");
+  const header2 = data.subarray(0, end < 0 ? data.length : end).toString("utf8");
+  const field = (name) => new RegExp(`^${name} (\\S+)$`, "m").exec(header2)?.[1] ?? "";
+  return { target: field("object"), targetType: field("type"), message: end < 0 ? Buffer.alloc(0) : data.subarray(end + 2) };
+}
+var init_tags = __esm({
+  "src/sources/tags.ts"() {
+    "use strict";
+    init_chunks();
+    init_git();
+  }
+});
+
 // src/sources/history.ts
 var history_exports = {};
 __export(history_exports, {
+  headChunks: () => headChunks,
   historySource: () => historySource
 });
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -23634,7 +23821,7 @@ async function* historySource(ctx, options = {}) {
   const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], cwd)).toString("utf8");
   const [shallow, shallowFile = ""] = info2.split("\n");
   if (shallow === "true") {
-    const cut = readFileSync4(resolve5(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
+    const cut = readFileSync5(resolve5(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
       `shallow clone: history is cut at ${cut} boundary commit${cut === 1 ? "" : "s"}; older commits were not scanned, and a boundary commit counts as adding its whole tree (git fetch --unshallow scans everything)`
     );
@@ -23653,15 +23840,31 @@ async function* historySource(ctx, options = {}) {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
         let missing = 0;
         let example = "";
+        const read = /* @__PURE__ */ new Set();
+        const placed = /* @__PURE__ */ new Set();
         const firstSight = (sha, path) => {
           if (!objects.has(sha)) {
             missing++;
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip("blob missing from the repository", path);
           }
-          return !ignored(path) && objects.withKeys.delete(sha);
+          if (!objects.withKeys.has(sha)) return false;
+          placed.add(sha);
+          if (ignored(path)) return false;
+          const place = `${sha}\0${path}`;
+          if (read.has(place)) return false;
+          read.add(place);
+          return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        const worth = (sha) => objects.withKeys.has(sha) && !!placed.add(sha);
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        const unreached = objects.withKeys.size - placed.size;
+        if (unreached) {
+          ctx.warn(
+            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them (staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes them): they are not reported; git fsck --unreachable lists them`
+          );
+        }
         if (missing) {
           ctx.warn(
             `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
@@ -23671,34 +23874,58 @@ async function* historySource(ctx, options = {}) {
         spool.dispose();
       }
     } else {
-      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...DIFF_OPTIONS, ...revisions, "--"];
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...PATCH_OPTIONS, ...revisions, "--"];
       for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
+      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
     }
   } finally {
     blobs.close();
   }
   if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
 }
-var ORDER;
+async function* headChunks(cwd, paths) {
+  if (!paths.size) return;
+  try {
+    await git(["rev-parse", "--verify", "--quiet", "HEAD^{tree}"], cwd);
+  } catch {
+    return;
+  }
+  const wanted = [];
+  for await (const entry of treeBlobs(cwd, "HEAD", () => {
+  })) if (paths.has(entry.path)) wanted.push(entry);
+  const blobs = new BlobReader(cwd);
+  try {
+    for (const { sha, path } of wanted) {
+      const content = await blobs.open(sha);
+      if (content) yield* readChunks(path, content);
+    }
+  } finally {
+    blobs.close();
+  }
+}
+var ORDER, PATCH_OPTIONS;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
     init_errors();
     init_types();
+    init_chunks();
     init_diff();
     init_git();
     init_objects();
+    init_tags();
     ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
+    PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
   }
 });
 
 // src/action/main.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync6, realpathSync as realpathSync4 } from "node:fs";
-import { dirname as dirname3, join as join6, relative as relative3 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7, realpathSync as realpathSync6 } from "node:fs";
+import { dirname as dirname3, join as join7, relative as relative3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
@@ -24296,8 +24523,8 @@ function why(e) {
 
 // src/cli/root.ts
 import { execFile } from "node:child_process";
-import { statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, resolve } from "node:path";
+import { readFileSync, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join2, resolve } from "node:path";
 function repoRoot(path) {
   let dir = resolve(path);
   try {
@@ -24305,6 +24532,8 @@ function repoRoot(path) {
   } catch {
     dir = dirname2(dir);
   }
+  const found = plainWorkTree(dir);
+  if (found !== void 0) return Promise.resolve(found);
   return new Promise((done) => {
     execFile(
       "git",
@@ -24314,11 +24543,48 @@ function repoRoot(path) {
     );
   });
 }
+var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR"];
+function plainWorkTree(dir) {
+  if (DISCOVERY_VARIABLES.some((v) => process.env[v] !== void 0)) return void 0;
+  let real;
+  try {
+    real = realpathSync2.native(dir);
+  } catch {
+    return void 0;
+  }
+  const uid = process.getuid?.();
+  for (let at = real; ; ) {
+    if (at.split(/[\\/]/).includes(".git")) return void 0;
+    const dotGit = join2(at, ".git");
+    let st;
+    try {
+      st = statSync2(dotGit, { throwIfNoEntry: false });
+    } catch {
+      return void 0;
+    }
+    if (st) {
+      if (uid === void 0 || st.uid !== uid) return void 0;
+      if (st.isFile()) return readFileSync(dotGit, "utf8").startsWith("gitdir: ") ? at : void 0;
+      if (!st.isDirectory()) return void 0;
+      try {
+        return /^\s*worktree\s*=/im.test(readFileSync(join2(dotGit, "config"), "utf8")) ? void 0 : at;
+      } catch {
+        return void 0;
+      }
+    }
+    if (statSync2(join2(at, "HEAD"), { throwIfNoEntry: false }) && statSync2(join2(at, "objects"), { throwIfNoEntry: false })) {
+      return void 0;
+    }
+    const up = dirname2(at);
+    if (up === at) return void 0;
+    at = up;
+  }
+}
 
 // src/config.ts
 init_errors();
-import { existsSync as existsSync2, readFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { join as join3 } from "node:path";
 import { createRequire } from "node:module";
 var CONFIG_FILE = ".keysentry.json";
 var KEYS = ["ignore", "disableRules", "allowFingerprints", "rules"];
@@ -24326,11 +24592,11 @@ function emptyConfig() {
   return { ignore: [], disableRules: [], allowFingerprints: [], rules: [] };
 }
 function loadConfig(explicit, root) {
-  const file = explicit ?? join2(root, CONFIG_FILE);
+  const file = explicit ?? join3(root, CONFIG_FILE);
   if (!explicit && !existsSync2(file)) return emptyConfig();
   let text;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (e) {
     throw new UserError(`cannot read config ${file}: ${e.code ?? e}`);
   }
@@ -24443,11 +24709,20 @@ function bySeverity(a, b) {
 }
 
 // src/report/remedy.ts
+init_types();
 var OPENAI_KEYS = "https://platform.openai.com/api-keys";
 var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
 var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
+var committedKey = (path, fingerprint2) => `${path}\0${fingerprint2}`;
+function adviceFor(command, env = {}) {
+  if (command === "pre-push") return { place: "unpushed", hook: "pre-push" };
+  if (command === "staged") return { place: "staged", hook: env.PRE_COMMIT === "1" ? "pre-commit" : "git" };
+  return { place: "pushed" };
+}
+var UNKNOWN_PROVIDER_KEYS = "the console of the provider that issued it";
 function keyPage(finding) {
   if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
+  if (finding.provider === "unknown") return UNKNOWN_PROVIDER_KEYS;
   return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
 }
 function revokeRemedy(page) {
@@ -24456,6 +24731,54 @@ function revokeRemedy(page) {
 var INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
 function remedy(finding) {
   return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
+}
+function stagedRemedy(f) {
+  const where2 = f.path === COMMIT_MESSAGE_PATH ? "the commit message" : "the file";
+  const take = `Not committed yet: take it out of ${where2}, load it from the environment or a secret manager instead, and \`git add\` the file again; nothing to purge.`;
+  return statusOf(f) === "invalid" ? `${take} The provider rejects it, so there is nothing to revoke.` : `${take} Rotate it at ${keyPage(f)} only if it was shared elsewhere (chat, another repository, a log).`;
+}
+function unpushedRemedy(f) {
+  const take = f.path === COMMIT_MESSAGE_PATH ? "Committed but not pushed: reword the commit message (`git commit --amend` for the last commit, `git rebase -i` for older ones) before pushing" : "Committed but not pushed: take it out of the commits (edit the file, then `git commit --amend` for the last commit or `git rebase -i` for older ones) before pushing, and load it from the environment or a secret manager";
+  return statusOf(f) === "invalid" ? `${take}. The provider rejects it, so there is nothing to revoke.` : `${take}; then rotate it at ${keyPage(f)}, as it sits in this clone's git objects until they expire.`;
+}
+var ALREADY_COMMITTED = "Already committed (HEAD holds it), so this check cannot keep it out of history. ";
+function remedyFor(advice) {
+  return (f) => {
+    switch (advice.place) {
+      case "staged":
+        return advice.committed?.has(committedKey(f.path, f.fingerprint)) ? ALREADY_COMMITTED + remedy(f) : stagedRemedy(f);
+      case "unpushed":
+        return unpushedRemedy(f);
+      case "pushed":
+        return remedy(f);
+    }
+  };
+}
+var SKIP = {
+  git: "`git commit --no-verify`",
+  "pre-commit": "`SKIP=keysentry git commit`",
+  "pre-push": "`git push --no-verify`"
+};
+function waysOut(advice, findings = []) {
+  if (advice.place === "pushed" || !advice.hook) return [];
+  const { committed } = advice;
+  if (committed && findings.length && findings.every((f) => committed.has(committedKey(f.path, f.fingerprint)))) {
+    return ["These keys are already committed: skipping this check would not take them out of history; see above."];
+  }
+  if (advice.place === "unpushed") {
+    return [
+      "To push, either:",
+      "  1. take the key out of the commits (amend or rebase) and push again;",
+      "  2. if it is a false positive, add `keysentry:allow` on that line, amend, and push again;",
+      `  3. as a last resort, ${SKIP[advice.hook]} \u2014 the key then leaves this machine.`
+    ];
+  }
+  return [
+    "To commit, either:",
+    "  1. remove the key from the staged file and `git add` it again;",
+    "  2. if it is a false positive, add `keysentry:allow` on that line;",
+    `  3. as a last resort, ${SKIP[advice.hook]} \u2014 the key then goes into history.`
+  ];
 }
 
 // src/report/console.ts
@@ -24550,14 +24873,9 @@ function headline(findings) {
   const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
   return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
 }
-var STAGED_WAYS_OUT = [
-  "To commit, either:",
-  "  1. remove the key from the staged file and `git add` it again;",
-  "  2. if it is a false positive, add `keysentry:allow` on that line;",
-  "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
-];
 var consoleReporter = (report, options) => {
   const paint = painter(options.color);
+  const advice = options.advice ?? adviceFor(options.command);
   const lines = [];
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
@@ -24569,11 +24887,12 @@ var consoleReporter = (report, options) => {
   for (const [path, group] of groupByPath(report.findings)) {
     lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
     for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
+    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  \u2192 ${text}`);
     lines.push("");
   }
   lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-  if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
+  const ways = waysOut(advice, report.findings);
+  if (ways.length) lines.push("", ...ways);
   return `${lines.join("\n")}
 `;
 };
@@ -24639,6 +24958,7 @@ function toJson(f, showSecrets) {
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.binary ? { binary: true } : {},
     ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
+    ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verification: {
         status: f.verification.status,
@@ -24670,7 +24990,7 @@ var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
 var FILTER_REPO = "https://github.com/newren/git-filter-repo";
 var BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
 var CWE_798 = "external/cwe/cwe-798";
-var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
+var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek", unknown: "API provider" };
 var SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
 var CONFIDENCE_RANK2 = { high: 0, medium: 1, low: 2 };
 function pathToUri(path) {
@@ -24704,7 +25024,7 @@ function helpFor(f) {
   return {
     text: `${revokeRemedy(page)}
 ${INVALID_HELP}`,
-    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
+    markdown: `**Revoke the key** at ${page.startsWith("https://") ? `[${page}](${page})` : page} and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
 
 ` + INVALID_HELP.replace("invalid", "**invalid**")
   };
@@ -24771,6 +25091,7 @@ function propertiesFor(f) {
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verificationStatus: f.verification.status,
       verificationDetail: scrub(f.verification.detail, [f]),
@@ -24855,13 +25176,13 @@ import { resolve as resolve6 } from "node:path";
 
 // src/baseline.ts
 init_errors();
-import { readFileSync as readFileSync2 } from "node:fs";
+import { readFileSync as readFileSync3 } from "node:fs";
 var BASELINE_VERSION = 1;
 var keyOf = (e) => `${e.fingerprint}\0${e.path}`;
 function loadBaseline(file) {
   let raw;
   try {
-    raw = JSON.parse(readFileSync2(file, "utf8"));
+    raw = JSON.parse(readFileSync3(file, "utf8"));
   } catch (e) {
     const why2 = e.code ?? e.message;
     throw new UserError(`cannot read baseline ${file}: ${why2}`);
@@ -24887,8 +25208,8 @@ function loadBaseline(file) {
 init_errors();
 
 // src/detect/rules.ts
-import { readFileSync as readFileSync3, readdirSync } from "node:fs";
-import { join as join3 } from "node:path";
+import { readFileSync as readFileSync4, readdirSync } from "node:fs";
+import { join as join4 } from "node:path";
 import { fileURLToPath } from "node:url";
 var PROVIDERS = ["openai", "deepseek"];
 var CONFIDENCES = ["high", "medium", "low"];
@@ -24905,7 +25226,7 @@ var FIELDS = /* @__PURE__ */ new Set([
   "context",
   "examples"
 ]);
-var CONTEXT_FIELDS = /* @__PURE__ */ new Set(["regex", "lines", "confidence"]);
+var CONTEXT_FIELDS = /* @__PURE__ */ new Set(["regex", "lines", "confidence", "others"]);
 var MAX_CONTEXT_LINES = 10;
 var BUILTIN_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
 function loadRules(dir = BUILTIN_DIR) {
@@ -24918,10 +25239,10 @@ function loadRules(dir = BUILTIN_DIR) {
   const rules = [];
   const seen = /* @__PURE__ */ new Map();
   for (const name of names) {
-    const file = join3(dir, name);
+    const file = join4(dir, name);
     let raw;
     try {
-      raw = JSON.parse(readFileSync3(file, "utf8"));
+      raw = JSON.parse(readFileSync4(file, "utf8"));
     } catch (error2) {
       throw new Error(`${file}: ${error2.message}`);
     }
@@ -24990,7 +25311,26 @@ function validateContext(value, fail) {
     fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
   }
   const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(", ")}`);
-  return { regex, lines, confidence };
+  const context = { regex, lines, confidence };
+  if (value.others !== void 0) context.others = validateOthers(value.others, fail);
+  return context;
+}
+function validateOthers(value, fail) {
+  const shape = '"context.others" must be { "description": string, "providers": { name: pattern, ... } }';
+  if (!isRecord(value) || Object.keys(value).some((key) => key !== "description" && key !== "providers")) return fail(shape);
+  const { description, providers } = value;
+  if (typeof description !== "string" || description.trim() === "" || !isRecord(providers)) return fail(shape);
+  const names = Object.keys(providers);
+  if (names.length === 0) fail(shape);
+  const clean = {};
+  for (const name of names) {
+    const pattern = providers[name];
+    if (name.trim() === "" || typeof pattern !== "string" || pattern === "") fail(shape);
+    compile(pattern, "i", (message) => fail(`invalid context.others pattern for "${name}": ${message}`));
+    if (new RegExp(pattern, "i").test("")) fail(`context.others pattern for "${name}" matches empty text`);
+    clean[name] = pattern;
+  }
+  return { description, providers: clean };
 }
 function validateExamples(value, fail) {
   const strings = (list2) => Array.isArray(list2) && list2.every((s) => typeof s === "string");
@@ -25136,7 +25476,17 @@ function compileRules(rules) {
     // 'd' gives each group's indices, which locate the secret inside the match.
     regex: new RegExp(rule.regex, "gd"),
     ...rule.context && {
-      context: { regex: new RegExp(rule.context.regex, "i"), lines: rule.context.lines, confidence: rule.context.confidence }
+      context: {
+        regex: new RegExp(rule.context.regex, "i"),
+        lines: rule.context.lines,
+        confidence: rule.context.confidence,
+        ...rule.context.others && {
+          others: {
+            description: rule.context.others.description,
+            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({ name, regex: new RegExp(pattern, "i") }))
+          }
+        }
+      }
     }
   }));
   const byKeyword = /* @__PURE__ */ new Map();
@@ -25174,7 +25524,7 @@ function findKeys(data, engine) {
   }
   const matches = [];
   forEachWindow(data, starts, ends, WINDOW_MARGIN, (window) => {
-    const text = data.toString("latin1", window.lo, window.hi);
+    const text = unescapeBoundaries(data, window.lo, window.hi, starts, window.first, window.last);
     for (const rule of triggeredRules(engine, keyword.subarray(window.first, window.last))) {
       const { regex } = rule;
       regex.lastIndex = 0;
@@ -25196,6 +25546,56 @@ function findKeys(data, engine) {
     }
   });
   return oneMatchPerSpan(matches);
+}
+var TOKEN = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") TOKEN[c.charCodeAt(0)] = 1;
+var BACKSLASH = 92;
+var LETTER_ESCAPES = new Uint8Array(256);
+for (const c of "ntrfbv") LETTER_ESCAPES[c.charCodeAt(0)] = 1;
+function unescapeBoundaries(data, lo, hi, starts, first, last) {
+  let text;
+  let patched;
+  let done = lo;
+  for (let i = first; i < last; i++) {
+    const at = starts[i];
+    const length = escapeBefore(data, at, lo);
+    if (length === 0 || at - length < done) continue;
+    patched ??= [];
+    text ??= data.toString("latin1", lo, hi);
+    patched.push(text.slice(done - lo, at - length - lo), " ".repeat(length));
+    done = at;
+  }
+  if (!patched) return data.toString("latin1", lo, hi);
+  patched.push(text.slice(done - lo));
+  return patched.join("");
+}
+function escapeBefore(data, at, floor) {
+  const escaped2 = (length) => {
+    const slash = at - length;
+    if (slash < floor || data[slash] !== BACKSLASH) return false;
+    let run2 = 1;
+    while (slash - run2 >= floor && data[slash - run2] === BACKSLASH) run2++;
+    return run2 % 2 === 1;
+  };
+  if (at - 2 >= floor && LETTER_ESCAPES[data[at - 1]] && escaped2(2)) return 2;
+  if (at - 4 >= floor && data[at - 3] === 120 && !TOKEN[hexByte(data, at - 2, 2)] && escaped2(4)) return 4;
+  if (at - 6 >= floor && data[at - 5] === 117 && !TOKEN[hexByte(data, at - 4, 4)] && escaped2(6)) return 6;
+  if (at - 3 >= floor && data[at - 3] === 61 && data[at - 2] === 51 && (data[at - 1] === 68 || data[at - 1] === 100)) return 3;
+  return 0;
+}
+function hexByte(data, at, digits) {
+  let value = 0;
+  for (let i = 0; i < digits; i++) {
+    const digit = HEX_DIGITS[data[at + i]];
+    if (digit === -1) return 65;
+    value = value * 16 + digit;
+  }
+  return Math.min(value, 255);
+}
+var HEX_DIGITS = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) {
+  HEX_DIGITS["0123456789abcdef".charCodeAt(i)] = i;
+  HEX_DIGITS["0123456789ABCDEF".charCodeAt(i)] = i;
 }
 function triggeredRules(engine, keywords) {
   const first = keywords[0];
@@ -25221,30 +25621,40 @@ function better(a, b) {
   return rank !== 0 ? rank > 0 : a.rule.order < b.rule.order;
 }
 var CONTEXT_BYTES = 2048;
-function hasContext(data, start, end, rule) {
+function attribute(data, start, end, rule) {
   const context = rule.context;
-  if (!context) return false;
+  if (!context) return void 0;
   const floor = Math.max(0, start - CONTEXT_BYTES);
   const ceiling = Math.min(data.length, end + CONTEXT_BYTES);
-  let lo = start;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(floor, lo).lastIndexOf(10);
-    if (newline === -1) {
-      lo = floor;
-      break;
+  const lineStart = (at) => {
+    const newline = data.subarray(floor, at).lastIndexOf(10);
+    return newline === -1 ? floor : floor + newline + 1;
+  };
+  const lineEnd = (at) => {
+    const newline = data.subarray(at, ceiling).indexOf(10);
+    return newline === -1 ? ceiling : at + newline;
+  };
+  let lo = lineStart(start);
+  let hi = lineEnd(end);
+  let text = data.toString("latin1", lo, hi);
+  for (let ring = 0; ; ring++) {
+    if (context.regex.test(text)) return { own: true };
+    const other = context.others?.providers.find((provider) => provider.regex.test(text));
+    if (other) return { other: other.name };
+    if (ring === context.lines || lo === floor && hi === ceiling) return void 0;
+    const parts = [];
+    if (lo > floor) {
+      const above = lineStart(lo - 1);
+      parts.push(data.toString("latin1", above, lo));
+      lo = above;
     }
-    lo = floor + newline;
-  }
-  let hi = end;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(hi, ceiling).indexOf(10);
-    if (newline === -1) {
-      hi = ceiling;
-      break;
+    if (hi < ceiling) {
+      const below = lineEnd(hi + 1);
+      parts.push(data.toString("latin1", hi, below));
+      hi = below;
     }
-    hi += newline + 1;
+    text = parts.join("\n");
   }
-  return context.regex.test(data.toString("latin1", lo, hi));
 }
 
 // src/detect/encoded.ts
@@ -25352,15 +25762,15 @@ for (let i = 0; i < 16; i++) {
   HEX["0123456789abcdef".charCodeAt(i)] = i;
   HEX["0123456789ABCDEF".charCodeAt(i)] = i;
 }
-var TOKEN = new Uint8Array(256);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") TOKEN[c.charCodeAt(0)] = 1;
+var TOKEN2 = new Uint8Array(256);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") TOKEN2[c.charCodeAt(0)] = 1;
 function findPercentKeys(data, engine) {
   const starts = [];
   const ends = [];
   for (let at = data.indexOf(37); at !== -1; at = data.indexOf(37, at + 1)) {
     const byte = escaped(data, at, data.length);
     if (byte === -1) continue;
-    if (TOKEN[byte] || engine.keywords.some(({ literal }) => literal.isAt(data, at + 3))) {
+    if (TOKEN2[byte] || engine.keywords.some(({ literal }) => literal.isAt(data, at + 3))) {
       starts.push(at);
       ends.push(at + 3);
     }
@@ -25407,7 +25817,7 @@ function encoded(match, decoded, start, end, encoding) {
     end,
     secret: match.secret,
     encoding,
-    contextInside: hasContext(decoded, match.start, match.end, match.rule)
+    attribution: attribute(decoded, match.start, match.end, match.rule)
   };
 }
 
@@ -25477,11 +25887,14 @@ function createDetector(rules) {
         const place = locator.locate(candidate.start, candidate.end);
         if (place.allowed || chunk.added && !chunk.added.has(place.line)) continue;
         const { rule, context } = candidate.rule;
-        const inContext = context && (candidate.contextInside || hasContext(data, candidate.start, candidate.end, candidate.rule));
+        const said = candidate.attribution ?? attribute(data, candidate.start, candidate.end, candidate.rule);
+        const other = said && "other" in said ? said.other : void 0;
         const finding = {
           ruleId: rule.id,
-          provider: rule.provider,
-          description: rule.description,
+          // A shape several issuers share, next to another issuer's name: not this rule's
+          // provider's key, and not to be sent to it by --verify.
+          provider: other ? "unknown" : rule.provider,
+          description: other ? `${context.others.description}; context names ${other}` : rule.description,
           secret: candidate.secret,
           fingerprint: fingerprint(candidate.secret),
           redacted: redact(candidate.secret),
@@ -25489,8 +25902,8 @@ function createDetector(rules) {
           line: place.line,
           column: place.column,
           endColumn: place.endColumn,
-          offset: chunk.offset + candidate.start,
-          confidence: inContext ? context.confidence : rule.confidence
+          offset: chunk.offset + candidate.start * (chunk.stride ?? 1),
+          confidence: other ? "low" : said && context ? context.confidence : rule.confidence
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;
         if (chunk.binary) finding.binary = true;
@@ -25521,6 +25934,7 @@ function createContext() {
 }
 
 // src/scan.ts
+init_types();
 function buildDetector(config, rulesDir) {
   const custom = config.rules.length ? validateRules(config.rules, "config rules") : [];
   const off = new Set(config.disableRules);
@@ -25577,6 +25991,7 @@ async function runScan(req) {
   } finally {
     clearInterval(progress);
   }
+  if (req.command === "history") await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];
   for (const f of findings.list()) {
@@ -25593,14 +26008,23 @@ async function ignoreMatcher(globs) {
   const matchers = globs.map((g) => micromatch2.matcher(g, { dot: true }));
   return (path) => matchers.some((m) => m(path));
 }
-var Findings = class {
-  constructor(oncePerKey) {
-    this.oncePerKey = oncePerKey;
+async function markAtHead(found, cwd, detector) {
+  const { headChunks: headChunks2 } = await Promise.resolve().then(() => (init_history(), history_exports));
+  const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
+  const present = /* @__PURE__ */ new Set();
+  for await (const chunk of headChunks2(cwd, paths)) {
+    for (const f of detector.detect(chunk)) present.add(`${f.fingerprint}\0${f.path}`);
   }
-  oncePerKey;
+  for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
+}
+var Findings = class {
+  constructor(oncePerPath) {
+    this.oncePerPath = oncePerPath;
+  }
+  oncePerPath;
   byKey = /* @__PURE__ */ new Map();
   add(f) {
-    const key = this.oncePerKey ? f.fingerprint : `${f.path}\0${f.offset}\0${f.fingerprint}`;
+    const key = this.oncePerPath ? `${f.fingerprint}\0${f.path}` : `${f.path}\0${f.offset}\0${f.fingerprint}`;
     const seen = this.byKey.get(key);
     if (!seen) this.byKey.set(key, f);
   }
@@ -25922,6 +26346,7 @@ function atLeastZero(value, fallback, name) {
 }
 
 // src/verify/verifier.ts
+var NOT_SENT = "not sent to any provider: nothing says which one issued the key";
 var Verifier = class {
   settings;
   deadline;
@@ -25935,6 +26360,9 @@ var Verifier = class {
   }
   /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
   check(secret, provider, ruleId) {
+    if (provider === "unknown") {
+      return Promise.resolve({ status: "unknown", detail: NOT_SENT, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
     if (!result) {
@@ -25986,6 +26414,10 @@ async function verifyFindings(findings, options) {
   await Promise.all(
     findings.map(async (finding) => {
       const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
+      if (finding.provider === "unknown") {
+        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
+        return;
+      }
       const noted = finding.provider === "deepseek" && finding.confidence !== "high";
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     })
@@ -26019,7 +26451,7 @@ function where(f) {
 
 // src/action/depth.ts
 init_git();
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
@@ -26044,7 +26476,7 @@ async function unseenCommits(plan, cwd) {
 }
 async function shallowEdge(cwd) {
   const file = resolve7(cwd, (await git(["rev-parse", "--git-path", "shallow"], cwd)).toString().trim());
-  return new Set(existsSync4(file) ? readFileSync5(file, "utf8").split("\n").filter(Boolean) : []);
+  return new Set(existsSync4(file) ? readFileSync6(file, "utf8").split("\n").filter(Boolean) : []);
 }
 function isCommit(rev, cwd) {
   return git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd).then(
@@ -26250,7 +26682,7 @@ function writeSummary(out, report, scanned2, live) {
 var EXIT_ERROR = 2;
 function actionRoot() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
-  while (!existsSync5(join6(dir, "action.yml"))) {
+  while (!existsSync5(join7(dir, "action.yml"))) {
     const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");
     dir = up;
@@ -26260,7 +26692,7 @@ function actionRoot() {
 function readPayload(file) {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync6(file, "utf8"));
+    return JSON.parse(readFileSync7(file, "utf8"));
   } catch (e) {
     throw new Error(`cannot read the event payload ${file}: ${e.message}`);
   }
@@ -26293,18 +26725,18 @@ async function run() {
     paths: plan.command === "scan" ? [relative3(workspace, inputs.path) || "."] : [],
     range: plan.command === "history" && plan.range ? `${plan.range.base}..${plan.range.head}` : void 0,
     baseline: inputs.baseline,
-    rulesDir: join6(root, "rules")
+    rulesDir: join7(root, "rules")
   });
   for (const secret of new Set(report.findings.map((f) => f.secret))) setSecret(secret);
   if (verifyOptions && report.findings.length) await verifyFindings(report.findings, verifyOptions);
-  const version = JSON.parse(readFileSync6(join6(root, "package.json"), "utf8")).version;
+  const version = JSON.parse(readFileSync7(join7(root, "package.json"), "utf8")).version;
   const options = {
     showSecrets: false,
     color: false,
     command: plan.command,
     toolVersion: version,
     // Scan paths start at the workspace, other paths at the repository, where SARIF's start.
-    ...plan.command === "scan" && repo ? { repo: { root: repo, cwd: realpathSync4(workspace) } } : {}
+    ...plan.command === "scan" && repo ? { repo: { root: repo, cwd: realpathSync6(workspace) } } : {}
   };
   printReport(reporters.console(report, options));
   for (const w of report.warnings) warning(scrub(w, report.findings));

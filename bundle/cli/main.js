@@ -2,824 +2,26 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  loadBaseline
-} from "./chunk-BRNEEP24.js";
+  loadConfig,
+  repoRoot,
+  runScan
+} from "./chunk-TO6QE2WC.js";
+import "./chunk-BRNEEP24.js";
+import "./chunk-T2JJJ2UV.js";
 import {
   UserError,
   errorLine,
-  fingerprint,
-  redact,
   redactKeys
 } from "./chunk-L6UI6A4T.js";
-import {
-  MAX_SECRET_LENGTH
-} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/main.ts
-import { readFileSync as readFileSync3, realpathSync as realpathSync2 } from "node:fs";
+import { readFileSync, realpathSync as realpathSync2 } from "node:fs";
 import { parseArgs } from "node:util";
-
-// src/config.ts
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { createRequire } from "node:module";
-var CONFIG_FILE = ".keysentry.json";
-var KEYS = ["ignore", "disableRules", "allowFingerprints", "rules"];
-function emptyConfig() {
-  return { ignore: [], disableRules: [], allowFingerprints: [], rules: [] };
-}
-function loadConfig(explicit, root) {
-  const file = explicit ?? join(root, CONFIG_FILE);
-  if (!explicit && !existsSync(file)) return emptyConfig();
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UserError(`cannot read config ${file}: ${e.code ?? e}`);
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`config ${file} is not valid JSON: ${e.message}`);
-  }
-  return parseConfig(raw, file);
-}
-function parseConfig(raw, file) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new UserError(`config ${file} must be a JSON object`);
-  }
-  const config = emptyConfig();
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === "$schema") continue;
-    if (!KEYS.includes(key)) {
-      throw new UserError(`config ${file}: unknown key "${key}" (known: ${KEYS.join(", ")})`);
-    }
-    if (!Array.isArray(value)) throw new UserError(`config ${file}: "${key}" must be an array`);
-    if (key !== "rules" && value.some((v) => typeof v !== "string")) {
-      throw new UserError(`config ${file}: "${key}" must be an array of strings`);
-    }
-    config[key] = value;
-  }
-  for (const glob of config.ignore) checkGlob(glob, file);
-  for (const fp of config.allowFingerprints) {
-    if (!/^[0-9a-f]{64}$/.test(fp)) {
-      throw new UserError(`config ${file}: allowFingerprints entry "${fp}" is not a lowercase hex SHA-256`);
-    }
-  }
-  return config;
-}
-function checkGlob(glob, file) {
-  const micromatch = createRequire(import.meta.url)("micromatch");
-  const re = glob.trim() === "" ? void 0 : micromatch.makeRe(glob);
-  if (!re || re.source === "$^" || unbalanced(glob)) {
-    throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);
-  }
-}
-function unbalanced(glob) {
-  const pairs = { "[": "]", "{": "}", "(": ")" };
-  const stack = [];
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "\\") i++;
-    else if (c in pairs) stack.push(pairs[c]);
-    else if (c === "]" || c === "}" || c === ")") {
-      if (stack.pop() !== c) return true;
-    }
-  }
-  return stack.length > 0;
-}
-
-// src/scan.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { resolve } from "node:path";
-
-// src/detect/rules.ts
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
-import { join as join2 } from "node:path";
-import { fileURLToPath } from "node:url";
-var PROVIDERS = ["openai", "deepseek"];
-var CONFIDENCES = ["high", "medium", "low"];
-var FIELDS = /* @__PURE__ */ new Set([
-  "id",
-  "provider",
-  "description",
-  "regex",
-  "secretGroup",
-  "bodyGroup",
-  "keywords",
-  "entropy",
-  "confidence",
-  "context",
-  "examples"
-]);
-var CONTEXT_FIELDS = /* @__PURE__ */ new Set(["regex", "lines", "confidence"]);
-var MAX_CONTEXT_LINES = 10;
-var BUILTIN_DIR = fileURLToPath(new URL("../../rules/", import.meta.url));
-function loadRules(dir = BUILTIN_DIR) {
-  let names;
-  try {
-    names = readdirSync(dir).filter((name) => name.endsWith(".json")).sort();
-  } catch (error) {
-    throw new Error(`cannot read rules from ${dir}: ${error.message}`);
-  }
-  const rules = [];
-  const seen = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const file = join2(dir, name);
-    let raw;
-    try {
-      raw = JSON.parse(readFileSync2(file, "utf8"));
-    } catch (error) {
-      throw new Error(`${file}: ${error.message}`);
-    }
-    for (const rule of validateRules(raw, file)) {
-      const other = seen.get(rule.id);
-      if (other) throw new Error(`${file}: rule "${rule.id}" is already defined in ${other}`);
-      seen.set(rule.id, file);
-      rules.push(rule);
-    }
-  }
-  return rules;
-}
-function validateRules(raw, source) {
-  if (!Array.isArray(raw)) throw new Error(`${source}: expected an array of rules`);
-  const ids = /* @__PURE__ */ new Set();
-  return raw.map((item, index) => {
-    const rule = validateRule(item, source, index);
-    if (ids.has(rule.id)) throw new Error(`${source}: rule "${rule.id}" is defined twice`);
-    ids.add(rule.id);
-    return rule;
-  });
-}
-function validateRule(item, source, index) {
-  if (!isRecord(item)) throw new Error(`${source}: rule #${index + 1} is not an object`);
-  const { id } = item;
-  if (typeof id !== "string" || !/^[A-Za-z0-9][\w.-]*$/.test(id)) {
-    throw new Error(`${source}: rule #${index + 1} needs an "id" of letters, digits, '.', '_' or '-'`);
-  }
-  const fail = (problem) => {
-    throw new Error(`${source}: rule "${id}": ${problem}`);
-  };
-  for (const key of Object.keys(item)) if (!FIELDS.has(key)) fail(`unknown field "${key}"`);
-  const { description, regex, keywords, entropy } = item;
-  const provider = oneOf(item.provider, PROVIDERS) ?? fail(`"provider" must be one of ${PROVIDERS.join(", ")}`);
-  const confidence = oneOf(item.confidence, CONFIDENCES) ?? fail(`"confidence" must be one of ${CONFIDENCES.join(", ")}`);
-  if (typeof description !== "string" || description.trim() === "") fail('"description" must be a non-empty string');
-  if (typeof regex !== "string" || regex === "") fail('"regex" must be a non-empty string');
-  const groups = compile(regex, "", (message) => fail(`invalid regex: ${message}`));
-  if (new RegExp(regex).test("")) fail('"regex" matches empty text');
-  const group = (field, value) => {
-    if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > groups) {
-      fail(`"${field}" must be a capture group number from 0 to ${groups}`);
-    }
-    return value;
-  };
-  const secretGroup = group("secretGroup", item.secretGroup);
-  const bodyGroup = item.bodyGroup === void 0 ? void 0 : group("bodyGroup", item.bodyGroup);
-  if (!Array.isArray(keywords) || keywords.length === 0) fail('"keywords" must be a non-empty array');
-  if (!keywords.every((k) => typeof k === "string" && /^[\x20-\x7e]+$/.test(k))) {
-    fail('"keywords" must be non-empty printable ASCII strings');
-  }
-  if (typeof entropy !== "number" || !(entropy >= 0 && entropy <= 8)) fail('"entropy" must be a number from 0 to 8');
-  const rule = { id, provider, description, regex, secretGroup, keywords: [...keywords], entropy, confidence };
-  if (bodyGroup !== void 0) rule.bodyGroup = bodyGroup;
-  if (item.context !== void 0) rule.context = validateContext(item.context, fail);
-  if (item.examples !== void 0) rule.examples = validateExamples(item.examples, fail);
-  return rule;
-}
-function validateContext(value, fail) {
-  if (!isRecord(value)) return fail('"context" must be an object');
-  for (const key of Object.keys(value)) if (!CONTEXT_FIELDS.has(key)) fail(`unknown field "context.${key}"`);
-  const { regex, lines } = value;
-  if (typeof regex !== "string" || regex === "") fail('"context.regex" must be a non-empty string');
-  compile(regex, "i", (message) => fail(`invalid context.regex: ${message}`));
-  if (typeof lines !== "number" || !Number.isInteger(lines) || lines < 0 || lines > MAX_CONTEXT_LINES) {
-    fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
-  }
-  const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(", ")}`);
-  return { regex, lines, confidence };
-}
-function validateExamples(value, fail) {
-  const strings = (list) => Array.isArray(list) && list.every((s) => typeof s === "string");
-  if (!isRecord(value) || !strings(value.match) || !strings(value.noMatch) || Object.keys(value).length !== 2) {
-    return fail('"examples" must be { "match": [strings], "noMatch": [strings] }');
-  }
-  return { match: [...value.match], noMatch: [...value.noMatch] };
-}
-function compile(source, flags, fail) {
-  try {
-    return new RegExp(`${source}|`, flags).exec("").length - 1;
-  } catch (error) {
-    return fail(error.message);
-  }
-}
-function oneOf(value, allowed) {
-  return allowed.find((option) => option === value);
-}
-function isRecord(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/detect/entropy.ts
-function shannonEntropy(text) {
-  const counts = /* @__PURE__ */ new Map();
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-var RUN = 7;
-var GROUP = 4;
-var REPEATED_GROUPS = 6;
-function looksLikePlaceholder(body) {
-  let same = 1;
-  let up = 1;
-  let down = 1;
-  for (let i = 1; i < body.length; i++) {
-    const step = body.charCodeAt(i) - body.charCodeAt(i - 1);
-    same = step === 0 ? same + 1 : 1;
-    up = step === 1 ? up + 1 : 1;
-    down = step === -1 ? down + 1 : 1;
-    if (same >= RUN || up >= RUN || down >= RUN) return true;
-  }
-  const groups = /* @__PURE__ */ new Set();
-  let repeated = 0;
-  for (let i = 0; i + GROUP <= body.length; i++) {
-    const group = body.slice(i, i + GROUP);
-    if (groups.has(group) && ++repeated >= REPEATED_GROUPS) return true;
-    groups.add(group);
-  }
-  return false;
-}
-
-// src/detect/literal.ts
-var COMMON_BYTES = " etrnoaisl\ncdup_mhf.\"g	y,()*:b/=v;A{}w'xk0SETIC`1RD-2PNOBM";
-var MAX_NEEDLE = 6;
-function rarity(byte) {
-  const rank = COMMON_BYTES.indexOf(String.fromCharCode(byte));
-  return rank === -1 ? COMMON_BYTES.length : rank;
-}
-var Literal = class {
-  bytes;
-  needle;
-  /** Offset of the needle within the literal. */
-  lead;
-  constructor(text) {
-    this.bytes = Buffer.from(text, "latin1");
-    let lead = 0;
-    for (let i = 1; i < Math.max(1, this.bytes.length - 1); i++) {
-      if (rarity(this.bytes[i]) > rarity(this.bytes[lead])) lead = i;
-    }
-    this.lead = lead;
-    this.needle = this.bytes.subarray(lead, lead + MAX_NEEDLE);
-  }
-  /** Appends the start of every occurrence in data to out, in ascending order. */
-  findAll(data, out) {
-    const { needle, lead } = this;
-    for (let at = data.indexOf(needle); at !== -1; at = data.indexOf(needle, at + 1)) {
-      const start = at - lead;
-      if (start >= 0 && this.isAt(data, start)) out.push(start);
-    }
-  }
-  /** Whether the literal occurs at data[start]. */
-  isAt(data, start) {
-    for (let i = 0; i < this.bytes.length; i++) if (data[start + i] !== this.bytes[i]) return false;
-    return true;
-  }
-};
-
-// src/detect/windows.ts
-var NEWLINE = 10;
-function forEachWindow(data, starts, ends, margin, visit) {
-  const window = { lo: 0, hi: 0, cutStart: false, cutEnd: false, first: 0, last: 0 };
-  let open = false;
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i];
-    const end = ends[i];
-    if (open && start < window.hi) {
-      if (window.cutEnd && end + margin > window.hi) extend(data, window, end + 2 * margin);
-      window.last = i + 1;
-      continue;
-    }
-    const floor = Math.max(0, start - margin, open ? window.hi : 0);
-    let lo = start;
-    while (lo > floor && data[lo - 1] !== NEWLINE) lo--;
-    if (open && lo === floor && floor === window.hi) {
-      extend(data, window, end + 2 * margin);
-      window.last = i + 1;
-      continue;
-    }
-    if (open) visit(window);
-    open = true;
-    Object.assign(window, { lo, hi: start, cutStart: lo > 0 && data[lo - 1] !== NEWLINE, first: i, last: i + 1 });
-    extend(data, window, end + margin);
-  }
-  if (open) visit(window);
-}
-function extend(data, window, target2) {
-  const to = Math.min(data.length, target2);
-  let hi = window.hi;
-  while (hi < to && data[hi] !== NEWLINE) hi++;
-  window.hi = hi;
-  window.cutEnd = hi < data.length && data[hi] !== NEWLINE;
-}
-
-// src/detect/engine.ts
-var WINDOW_MARGIN = 2 * MAX_SECRET_LENGTH;
-var RANK = { high: 3, medium: 2, low: 1 };
-function compileRules(rules) {
-  const compiled = rules.map((rule, order) => ({
-    rule,
-    order,
-    // 'd' gives each group's indices, which locate the secret inside the match.
-    regex: new RegExp(rule.regex, "gd"),
-    ...rule.context && {
-      context: { regex: new RegExp(rule.context.regex, "i"), lines: rule.context.lines, confidence: rule.context.confidence }
-    }
-  }));
-  const byKeyword = /* @__PURE__ */ new Map();
-  for (const rule of compiled) {
-    for (const keyword of new Set(rule.rule.keywords)) {
-      const list = byKeyword.get(keyword) ?? [];
-      list.push(rule);
-      byKeyword.set(keyword, list);
-    }
-  }
-  return {
-    rules: compiled,
-    keywords: [...byKeyword].map(([keyword, list]) => ({ literal: new Literal(keyword), rules: list }))
-  };
-}
-function findKeys(data, engine) {
-  const { keywords } = engine;
-  const found = [];
-  const encoded2 = [];
-  for (const [index, { literal }] of keywords.entries()) {
-    found.length = 0;
-    literal.findAll(data, found);
-    for (const start of found) encoded2.push(start * keywords.length + index);
-  }
-  if (encoded2.length === 0) return [];
-  const hits = Float64Array.from(encoded2);
-  if (keywords.length > 1) hits.sort();
-  const starts = new Float64Array(hits.length);
-  const ends = new Float64Array(hits.length);
-  const keyword = new Uint32Array(hits.length);
-  for (let i = 0; i < hits.length; i++) {
-    keyword[i] = hits[i] % keywords.length;
-    starts[i] = (hits[i] - keyword[i]) / keywords.length;
-    ends[i] = starts[i] + keywords[keyword[i]].literal.bytes.length;
-  }
-  const matches = [];
-  forEachWindow(data, starts, ends, WINDOW_MARGIN, (window) => {
-    const text = data.toString("latin1", window.lo, window.hi);
-    for (const rule of triggeredRules(engine, keyword.subarray(window.first, window.last))) {
-      const { regex } = rule;
-      regex.lastIndex = 0;
-      for (let m = regex.exec(text); m; m = regex.exec(text)) {
-        if (m[0].length === 0) regex.lastIndex++;
-        if (window.cutStart && m.index === 0 || window.cutEnd && m.index + m[0].length === text.length) continue;
-        const span = m.indices?.[rule.rule.secretGroup];
-        if (!span || span[0] === span[1]) continue;
-        const secret = text.slice(span[0], span[1]);
-        const body = m[rule.rule.bodyGroup ?? rule.rule.secretGroup] ?? secret;
-        if (shannonEntropy(body) < rule.rule.entropy || looksLikePlaceholder(body)) continue;
-        matches.push({
-          rule,
-          start: window.lo + span[0],
-          end: window.lo + span[1],
-          secret: Buffer.from(secret, "latin1").toString("utf8")
-        });
-      }
-    }
-  });
-  return oneMatchPerSpan(matches);
-}
-function triggeredRules(engine, keywords) {
-  const first = keywords[0];
-  if (keywords.every((k) => k === first)) return engine.keywords[first].rules;
-  const rules = /* @__PURE__ */ new Set();
-  for (const k of new Set(keywords)) for (const rule of engine.keywords[k].rules) rules.add(rule);
-  return [...rules].sort((a, b) => a.order - b.order);
-}
-function oneMatchPerSpan(matches) {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end || a.rule.order - b.rule.order);
-  const kept = [];
-  for (const match of matches) {
-    const last = kept[kept.length - 1];
-    if (!last || match.start >= last.end) kept.push(match);
-    else if (better(match, last)) kept[kept.length - 1] = match;
-  }
-  return kept;
-}
-function better(a, b) {
-  const length = a.end - a.start - (b.end - b.start);
-  if (length !== 0) return length > 0;
-  const rank = RANK[a.rule.rule.confidence] - RANK[b.rule.rule.confidence];
-  return rank !== 0 ? rank > 0 : a.rule.order < b.rule.order;
-}
-var CONTEXT_BYTES = 2048;
-function hasContext(data, start, end, rule) {
-  const context = rule.context;
-  if (!context) return false;
-  const floor = Math.max(0, start - CONTEXT_BYTES);
-  const ceiling = Math.min(data.length, end + CONTEXT_BYTES);
-  let lo = start;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(floor, lo).lastIndexOf(10);
-    if (newline === -1) {
-      lo = floor;
-      break;
-    }
-    lo = floor + newline;
-  }
-  let hi = end;
-  for (let n = 0; n <= context.lines; n++) {
-    const newline = data.subarray(hi, ceiling).indexOf(10);
-    if (newline === -1) {
-      hi = ceiling;
-      break;
-    }
-    hi += newline + 1;
-  }
-  return context.regex.test(data.toString("latin1", lo, hi));
-}
-
-// src/detect/encoded.ts
-var MIN_BASE64_KEYWORD = 3;
-function base64Needles(engine) {
-  const cores = /* @__PURE__ */ new Map();
-  for (const { literal } of engine.keywords) {
-    if (literal.bytes.length < MIN_BASE64_KEYWORD) continue;
-    for (const { core, groupOffset } of base64Cores(literal.bytes)) {
-      cores.set(core, groupOffset);
-      cores.set(core.replace(/\+/g, "-").replace(/\//g, "_"), groupOffset);
-    }
-  }
-  return [...cores].map(([core, groupOffset]) => ({ literal: new Literal(core), groupOffset }));
-}
-function base64Cores(keyword) {
-  return [0, 1, 2].map((shift) => {
-    const encoded2 = Buffer.concat([Buffer.alloc(shift), keyword]).toString("base64");
-    const first = Math.ceil(8 * shift / 6);
-    const end = Math.floor(8 * (shift + keyword.length) / 6);
-    return { core: encoded2.slice(first, end), groupOffset: first };
-  });
-}
-var BASE64 = new Uint8Array(256);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_") BASE64[c.charCodeAt(0)] = 1;
-var PAD = 61;
-var GROUPS = Math.ceil(WINDOW_MARGIN / 3);
-var REACH = 4 * GROUPS;
-function findBase64Keys(data, engine, needles) {
-  const groupStarts = [];
-  const found = [];
-  for (const { literal, groupOffset } of needles) {
-    found.length = 0;
-    literal.findAll(data, found);
-    for (const at of found) if (at >= groupOffset) groupStarts.push(at - groupOffset);
-  }
-  if (groupStarts.length === 0) return [];
-  groupStarts.sort((a, b) => a - b);
-  const matches = [];
-  const tokens = new TokenFinder(data);
-  const pending = [];
-  let runStart = 0;
-  let checked = 0;
-  let ended = true;
-  for (const g of groupStarts) {
-    if (!BASE64[data[g]]) continue;
-    if (g >= checked) {
-      const floor = Math.max(checked, g - REACH - 4);
-      let start = g;
-      while (start > floor && BASE64[data[start - 1]]) start--;
-      if (!(start === checked && !ended)) runStart = start;
-      checked = g;
-      ended = false;
-    }
-    if (!ended) {
-      const reach = Math.min(data.length, g + REACH);
-      while (checked < reach && BASE64[data[checked]]) checked++;
-      ended = checked < reach || checked === data.length;
-    }
-    const lo = g - 4 * Math.min(GROUPS, Math.floor((g - runStart) / 4));
-    const hi = Math.min(checked, g + REACH);
-    const cutStart = lo - 4 >= runStart;
-    const cutEnd = !(ended && hi === checked);
-    const alignment = g % 4;
-    const window = pending[alignment];
-    if (window && lo <= window.hi && runStart <= window.hi) {
-      if (hi >= window.hi) Object.assign(window, { hi, cutEnd });
-      continue;
-    }
-    if (window) decodeBase64(data, window, engine, tokens, matches);
-    pending[alignment] = { lo, hi, cutStart, cutEnd, runStart };
-  }
-  for (const window of pending) if (window) decodeBase64(data, window, engine, tokens, matches);
-  return matches;
-}
-function decodeBase64(data, window, engine, tokens, out) {
-  const decoded = Buffer.from(data.toString("latin1", window.lo, window.hi), "base64");
-  const keys = inner(decoded, window.cutStart, window.cutEnd, engine);
-  if (keys.length === 0) return;
-  const [start, end] = tokens.around(window.lo, window.hi);
-  for (const match of keys) out.push(encoded(match, decoded, start, end, "base64"));
-}
-var TokenFinder = class {
-  constructor(data) {
-    this.data = data;
-  }
-  data;
-  start = 0;
-  end = 0;
-  around(lo, hi) {
-    const { data } = this;
-    if (lo < this.start || lo >= this.end) {
-      for (this.start = lo; this.start > 0 && BASE64[data[this.start - 1]]; this.start--) ;
-      this.end = hi;
-    }
-    while (this.end < data.length && BASE64[data[this.end]]) this.end++;
-    let end = this.end;
-    while (end < data.length && end < this.end + 2 && data[end] === PAD) end++;
-    return [this.start, end];
-  }
-};
-var PERCENT_MARGIN = 3 * WINDOW_MARGIN;
-var HEX = new Int8Array(256).fill(-1);
-for (let i = 0; i < 16; i++) {
-  HEX["0123456789abcdef".charCodeAt(i)] = i;
-  HEX["0123456789ABCDEF".charCodeAt(i)] = i;
-}
-var TOKEN = new Uint8Array(256);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") TOKEN[c.charCodeAt(0)] = 1;
-function findPercentKeys(data, engine) {
-  const starts = [];
-  const ends = [];
-  for (let at = data.indexOf(37); at !== -1; at = data.indexOf(37, at + 1)) {
-    const byte = escaped(data, at, data.length);
-    if (byte === -1) continue;
-    if (TOKEN[byte] || engine.keywords.some(({ literal }) => literal.isAt(data, at + 3))) {
-      starts.push(at);
-      ends.push(at + 3);
-    }
-  }
-  if (starts.length === 0) return [];
-  const matches = [];
-  forEachWindow(data, starts, ends, PERCENT_MARGIN, (window) => {
-    const decoded = Buffer.allocUnsafe(window.hi - window.lo);
-    const source = new Int32Array(decoded.length + 1);
-    let length = 0;
-    for (let at = window.lo; at < window.hi; ) {
-      const byte = escaped(data, at, window.hi);
-      source[length] = at;
-      if (byte === -1) {
-        decoded[length++] = data[at++];
-      } else {
-        decoded[length++] = byte;
-        at += 3;
-      }
-    }
-    source[length] = window.hi;
-    const text = decoded.subarray(0, length);
-    for (const match of inner(text, window.cutStart, window.cutEnd, engine)) {
-      matches.push(encoded(match, text, source[match.start], source[match.end], "percent"));
-    }
-  });
-  return matches;
-}
-function escaped(data, at, end) {
-  if (data[at] !== 37 || at + 2 >= end) return -1;
-  const high = HEX[data[at + 1]];
-  const low = HEX[data[at + 2]];
-  return high === -1 || low === -1 ? -1 : high << 4 | low;
-}
-function inner(decoded, cutStart, cutEnd, engine) {
-  return findKeys(decoded, engine).filter(
-    (match) => !(cutStart && match.start === 0) && !(cutEnd && match.end === decoded.length)
-  );
-}
-function encoded(match, decoded, start, end, encoding) {
-  return {
-    rule: match.rule,
-    start,
-    end,
-    secret: match.secret,
-    encoding,
-    contextInside: hasContext(decoded, match.start, match.end, match.rule)
-  };
-}
-
-// src/detect/locate.ts
-var ALLOW_MARKER = "keysentry:allow";
-var Locator = class {
-  constructor(data, start) {
-    this.data = data;
-    this.line = start.line;
-    this.column = start.column;
-    this.nextNewline = data.indexOf(10);
-  }
-  data;
-  line;
-  lineStart = 0;
-  nextNewline;
-  /** UTF-16 units from the line start (plus the chunk's column on its first line) up to byte columnAt. */
-  column;
-  columnAt = 0;
-  allowedLine = -1;
-  allowed = false;
-  locate(start, end) {
-    const { data } = this;
-    while (this.nextNewline !== -1 && this.nextNewline < start) {
-      this.line++;
-      this.lineStart = this.nextNewline + 1;
-      this.nextNewline = data.indexOf(10, this.lineStart);
-    }
-    if (this.columnAt < this.lineStart) {
-      this.columnAt = this.lineStart;
-      this.column = 0;
-    }
-    this.column += data.toString("utf8", this.columnAt, start).length;
-    this.columnAt = start;
-    if (this.allowedLine !== this.line) {
-      this.allowedLine = this.line;
-      const lineEnd = this.nextNewline === -1 ? data.length : this.nextNewline;
-      this.allowed = data.subarray(this.lineStart, lineEnd).includes(ALLOW_MARKER);
-    }
-    const column = this.column + 1;
-    return { line: this.line, column, endColumn: column + data.toString("utf8", start, end).length, allowed: this.allowed };
-  }
-};
-
-// src/detect/detector.ts
-function createDetector(rules) {
-  const engine = compileRules(rules);
-  const needles = base64Needles(engine);
-  return {
-    detect(chunk) {
-      const { data } = chunk;
-      const candidates = findKeys(data, engine);
-      if (chunk.decodedFrom) for (const candidate of candidates) candidate.encoding = chunk.decodedFrom;
-      const plainAt = new Map(candidates.map((candidate, index) => [candidate.start, index]));
-      for (const match of findPercentKeys(data, engine)) {
-        const index = plainAt.get(match.start);
-        if (index === void 0) candidates.push(match);
-        else if (match.secret.length > candidates[index].secret.length) candidates[index] = match;
-      }
-      candidates.push(...findBase64Keys(data, engine, needles));
-      if (candidates.length === 0) return [];
-      candidates.sort((a, b) => a.start - b.start);
-      const locator = new Locator(data, chunk);
-      const findings = [];
-      for (const candidate of candidates) {
-        const place = locator.locate(candidate.start, candidate.end);
-        if (place.allowed || chunk.added && !chunk.added.has(place.line)) continue;
-        const { rule, context } = candidate.rule;
-        const inContext = context && (candidate.contextInside || hasContext(data, candidate.start, candidate.end, candidate.rule));
-        const finding = {
-          ruleId: rule.id,
-          provider: rule.provider,
-          description: rule.description,
-          secret: candidate.secret,
-          fingerprint: fingerprint(candidate.secret),
-          redacted: redact(candidate.secret),
-          path: chunk.path,
-          line: place.line,
-          column: place.column,
-          endColumn: place.endColumn,
-          offset: chunk.offset + candidate.start,
-          confidence: inContext ? context.confidence : rule.confidence
-        };
-        if (candidate.encoding) finding.encoding = candidate.encoding;
-        if (chunk.binary) finding.binary = true;
-        if (chunk.commit) finding.commit = chunk.commit;
-        findings.push(finding);
-      }
-      return findings;
-    }
-  };
-}
-
-// src/sources/context.ts
-function createContext() {
-  const stats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
-  const warnings = [];
-  return {
-    stats,
-    warnings,
-    warn(message) {
-      warnings.push(message);
-    },
-    // Counts only: a tree can skip thousands of files for one reason, and the report says why,
-    // not which; anything the user must act on comes through warn().
-    skip(reason) {
-      stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1;
-    }
-  };
-}
-
-// src/scan.ts
-function buildDetector(config, rulesDir) {
-  const custom = config.rules.length ? validateRules(config.rules, "config rules") : [];
-  const off = new Set(config.disableRules);
-  return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
-}
-async function openSource(req, ctx, detector, ignored) {
-  switch (req.command) {
-    case "scan": {
-      if (req.paths.length === 1 && req.paths[0] === "-") {
-        const { stdinSource } = await import("./chunk-KSVU4TWI.js");
-        return stdinSource(ctx);
-      }
-      const paths = req.paths.length ? req.paths : ["."];
-      const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
-      if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-HGJM3GL7.js");
-      return treeSource(paths, ctx, {
-        noIgnore: req.noIgnore,
-        ignore: req.config.ignore,
-        cwd: req.cwd
-      });
-    }
-    case "staged": {
-      const { stagedSource } = await import("./chunk-7LEBFOEA.js");
-      return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
-    }
-    case "history": {
-      const { historySource } = await import("./chunk-BSMQQGYP.js");
-      return historySource(ctx, {
-        cwd: req.cwd,
-        range: req.range,
-        since: req.since,
-        mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
-        ignored
-      });
-    }
-  }
-}
-async function runScan(req) {
-  const started = Date.now();
-  const detector = buildDetector(req.config, req.rulesDir);
-  const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
-  const ctx = createContext();
-  const findings = new Findings(req.command === "history");
-  const ignored = await ignoreMatcher(req.config.ignore);
-  const source = await openSource(req, ctx, detector, ignored);
-  const progress = req.onProgress && setInterval(() => req.onProgress(ctx), 200).unref();
-  try {
-    for await (const chunk of source) {
-      if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-      if (req.command === "staged" && ignored(chunk.path)) continue;
-      for (const f of detector.detect(chunk)) findings.add(f);
-    }
-  } finally {
-    clearInterval(progress);
-  }
-  const allowed = new Set(req.config.allowFingerprints);
-  const kept = [];
-  for (const f of findings.list()) {
-    if (allowed.has(f.fingerprint)) ctx.skip("finding allowed by config fingerprint");
-    else if (accepted?.(f)) ctx.skip("finding in baseline");
-    else kept.push(f);
-  }
-  ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
-}
-async function ignoreMatcher(globs) {
-  if (!globs.length) return () => false;
-  const { default: micromatch } = await import("./chunk-H7SDEHAW.js");
-  const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
-  return (path) => matchers.some((m) => m(path));
-}
-var Findings = class {
-  constructor(oncePerKey) {
-    this.oncePerKey = oncePerKey;
-  }
-  oncePerKey;
-  byKey = /* @__PURE__ */ new Map();
-  add(f) {
-    const key = this.oncePerKey ? f.fingerprint : `${f.path}\0${f.offset}\0${f.fingerprint}`;
-    const seen = this.byKey.get(key);
-    if (!seen) this.byKey.set(key, f);
-  }
-  list() {
-    return [...this.byKey.values()].sort(
-      (a, b) => (a.commit && b.commit ? time(a) - time(b) : 0) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column
-    );
-  }
-};
-var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
 
 // src/cli/output.ts
 import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join as join3 } from "node:path";
+import { basename, dirname, join } from "node:path";
 function checkWritable(file) {
   target(file);
 }
@@ -833,7 +35,7 @@ function writeAtomic(file, content, options = {}) {
     }
     return;
   }
-  const tmp = join3(dirname(where.path), `.${basename(where.path)}.keysentry-${process.pid}.tmp`);
+  const tmp = join(dirname(where.path), `.${basename(where.path)}.keysentry-${process.pid}.tmp`);
   try {
     rmSync(tmp, { force: true });
     writeFileSync(tmp, content, { mode: options.secret ? 384 : 438, flag: "wx" });
@@ -922,34 +124,13 @@ function progressReporter(stream) {
   };
 }
 
-// src/cli/root.ts
-import { execFile } from "node:child_process";
-import { statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, resolve as resolve2 } from "node:path";
-function repoRoot(path) {
-  let dir = resolve2(path);
-  try {
-    if (!statSync2(dir).isDirectory()) dir = dirname2(dir);
-  } catch {
-    dir = dirname2(dir);
-  }
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "--show-toplevel"],
-      { cwd: dir },
-      (err, stdout) => done(err ? void 0 : stdout.trim() || void 0)
-    );
-  });
-}
-
 // src/cli/main.ts
 var EXIT_CLEAN = 0;
 var EXIT_FINDINGS = 1;
 var EXIT_ERROR = 2;
 var FORMATS = ["console", "json", "sarif", "github"];
 function version() {
-  const pkg = JSON.parse(readFileSync3(new URL("../../package.json", import.meta.url), "utf8"));
+  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
   return String(pkg.version);
 }
 var REPORT_OPTIONS = {
@@ -1012,6 +193,7 @@ function leanParse(argv) {
 }
 var STDIN_ARG = "\0stdin";
 async function main(argv) {
+  if (argv[0] === "pre-push") return (await import("./chunk-S3LA4HMF.js")).prePushCommand(argv.slice(1), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
   const lean = leanParse(argv);
   if (lean) {
     try {
@@ -1048,8 +230,8 @@ async function main(argv) {
         if ((flags.args?.length ?? 0) > 0 || flags._.length > 1) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { runVerifyCommand } = await import("./chunk-ZSQQKI4L.js");
-        const { resolveVerifyOptions } = await import("./chunk-DIEDMMK6.js");
+        const { runVerifyCommand } = await import("./chunk-BVYCGPQX.js");
+        const { resolveVerifyOptions } = await import("./chunk-N2PYYS6X.js");
         code = await runVerifyCommand(process.stdin, process.stdout, {
           format: flags.format,
           color: useColor(),
@@ -1059,10 +241,10 @@ async function main(argv) {
     ).command(
       "init",
       "install the pre-commit hook (husky if present, else .git/hooks)",
-      (y) => y.option("force", { type: "boolean", default: false, describe: "replace a pre-commit hook keysentry did not write" }),
+      (y) => y.option("force", { type: "boolean", default: false, describe: "move aside a hook keysentry did not write (it still runs, after the check)" }).option("pre-push", { type: "boolean", default: false, describe: "install the pre-push hook: scans the commits being pushed" }),
       async (flags) => {
-        const { runInit } = await import("./chunk-C455WNFG.js");
-        code = await runInit(process.cwd(), { force: flags.force }, process.stdout);
+        const { runInit } = await import("./chunk-JBCPKKI2.js");
+        code = await runInit(process.cwd(), { force: flags.force, prePush: flags.prePush }, process.stdout);
       }
     ).demandCommand(1, "name a command: scan, staged, history, verify or init").strict().version(version()).help().wrap(Math.min(100, process.stdout.columns ?? 100)).exitProcess(false).fail((msg, err) => {
       const usage = !err || err instanceof UserError || err.name === "YError";
@@ -1095,7 +277,7 @@ keysentry: interrupted by ${sig}; no report written
   if (command === "history" && paths.length) throw new UserError(`history takes no paths (got ${JSON.stringify(paths[0])}); use --range or --since`);
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = loadConfig(flags.config, root ?? cwd);
-  const verifyOptions = flags.verify ? (await import("./chunk-DIEDMMK6.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-N2PYYS6X.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== void 0) checkWritable(file);
   const progress = progressReporter(process.stderr);
   let report;
@@ -1116,13 +298,14 @@ keysentry: interrupted by ${sig}; no report written
     progress.done();
   }
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-DIEDMMK6.js");
+    const { verifyFindings } = await import("./chunk-N2PYYS6X.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   for (const sig of Object.keys(signals)) process.off(sig, onSignal);
-  const { loadReporter } = await import("./chunk-QMZCO37S.js");
+  const { loadReporter } = await import("./chunk-ZSUNUSAT.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync2(cwd) } : void 0;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
+  const advice = report.findings.length ? (await import("./chunk-GO2QHCUG.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env }) : void 0;
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
   if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
   else process.stdout.write(text);

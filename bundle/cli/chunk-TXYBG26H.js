@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readChunks
-} from "./chunk-HRG5UDOH.js";
+} from "./chunk-VRGBUQ2L.js";
 import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 

@@ -2,18 +2,22 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  byLocation,
-  remedy
-} from "./chunk-R4ZIYEGF.js";
+  byLocation
+} from "./chunk-WBJHRBGZ.js";
+import {
+  adviceFor,
+  remedyFor,
+  waysOut
+} from "./chunk-OBKADEWR.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import {
   scrub,
   statusOf,
   statusText
 } from "./chunk-SWN2L57R.js";
 import "./chunk-L6UI6A4T.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/console.ts
@@ -108,14 +112,9 @@ function headline(findings) {
   const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
   return `${plural(findings.length, "finding")} (${plural(keys, "distinct key")}) in ${places}.`;
 }
-var STAGED_WAYS_OUT = [
-  "To commit, either:",
-  "  1. remove the key from the staged file and `git add` it again;",
-  "  2. if it is a false positive, add `keysentry:allow` on that line;",
-  "  3. as a last resort, `git commit --no-verify` \u2014 the key then goes into history."
-];
 var consoleReporter = (report, options) => {
   const paint = painter(options.color);
+  const advice = options.advice ?? adviceFor(options.command);
   const lines = [];
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
@@ -127,11 +126,12 @@ var consoleReporter = (report, options) => {
   for (const [path, group] of groupByPath(report.findings)) {
     lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
     for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedy))) lines.push(`  \u2192 ${text}`);
+    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  \u2192 ${text}`);
     lines.push("");
   }
   lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-  if (options.command === "staged") lines.push("", ...STAGED_WAYS_OUT);
+  const ways = waysOut(advice, report.findings);
+  if (ways.length) lines.push("", ...ways);
   return `${lines.join("\n")}
 `;
 };

@@ -9,7 +9,7 @@ import {
   resolveVerifyOptions,
   verifyFindings,
   verifyKey
-} from "./chunk-ZWJE33ON.js";
+} from "./chunk-JOHF7JGJ.js";
 import "./chunk-L6UI6A4T.js";
 import "./chunk-BTI5UEIW.js";
 export {

@@ -2,11 +2,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  statusOf
-} from "./chunk-SWN2L57R.js";
-import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-T2JJJ2UV.js";
+import {
+  statusOf
+} from "./chunk-SWN2L57R.js";
 
 // src/report/order.ts
 var STATUS_RANK = {
@@ -31,26 +31,7 @@ function bySeverity(a, b) {
   return severityOrder(a) - severityOrder(b) || byLocation(a, b);
 }
 
-// src/report/remedy.ts
-var OPENAI_KEYS = "https://platform.openai.com/api-keys";
-var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
-function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
-}
-function revokeRemedy(page) {
-  return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
-}
-var INVALID_REMEDY = "The key no longer works: remove it from the code and from git history.";
-function remedy(finding) {
-  return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
-}
-
 export {
   byLocation,
-  bySeverity,
-  keyPage,
-  revokeRemedy,
-  remedy
+  bySeverity
 };

@@ -6,20 +6,22 @@ import {
 } from "./chunk-UCLKOSQ4.js";
 import {
   byLocation,
-  bySeverity,
+  bySeverity
+} from "./chunk-WBJHRBGZ.js";
+import {
   keyPage,
   remedy,
   revokeRemedy
-} from "./chunk-R4ZIYEGF.js";
+} from "./chunk-OBKADEWR.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import {
   scrub,
   statusOf,
   statusText
 } from "./chunk-SWN2L57R.js";
 import "./chunk-L6UI6A4T.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/sarif.ts
@@ -30,7 +32,7 @@ var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
 var FILTER_REPO = "https://github.com/newren/git-filter-repo";
 var BFG = "https://rtyley.github.io/bfg-repo-cleaner/";
 var CWE_798 = "external/cwe/cwe-798";
-var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek" };
+var PROVIDER_NAMES = { openai: "OpenAI", deepseek: "DeepSeek", unknown: "API provider" };
 var SECURITY_SEVERITY = { high: "9.0", medium: "7.0", low: "4.0" };
 var CONFIDENCE_RANK = { high: 0, medium: 1, low: 2 };
 function pathToUri(path) {
@@ -64,7 +66,7 @@ function helpFor(f) {
   return {
     text: `${revokeRemedy(page)}
 ${INVALID_HELP}`,
-    markdown: `**Revoke the key** at [${page}](${page}) and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
+    markdown: `**Revoke the key** at ${page.startsWith("https://") ? `[${page}](${page})` : page} and rotate it, then purge it from git history with [git filter-repo](${FILTER_REPO}) or [BFG](${BFG}). A key with no balance is still a live credential: topping up revives it.
 
 ` + INVALID_HELP.replace("invalid", "**invalid**")
   };
@@ -131,6 +133,7 @@ function propertiesFor(f) {
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verificationStatus: f.verification.status,
       verificationDetail: scrub(f.verification.detail, [f]),

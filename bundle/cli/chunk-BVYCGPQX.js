@@ -7,7 +7,7 @@ import {
   isAdminKey,
   providerOfKey,
   remedy
-} from "./chunk-ZWJE33ON.js";
+} from "./chunk-JOHF7JGJ.js";
 import {
   fingerprint,
   redact

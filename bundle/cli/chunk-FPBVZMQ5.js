@@ -7,12 +7,12 @@ import {
   diffChunks,
   git,
   gitStream
-} from "./chunk-PSFWRBV7.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-ABQ356HF.js";
 import {
   readChunks
-} from "./chunk-HRG5UDOH.js";
+} from "./chunk-VRGBUQ2L.js";
 import "./chunk-T2JJJ2UV.js";
+import "./chunk-L6UI6A4T.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/staged.ts

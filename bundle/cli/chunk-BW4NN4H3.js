@@ -9,18 +9,20 @@ import {
   git,
   gitFilter,
   gitStream,
-  spooledGit
-} from "./chunk-PSFWRBV7.js";
-import {
-  UserError
-} from "./chunk-L6UI6A4T.js";
+  spooledGit,
+  treeBlobs
+} from "./chunk-ABQ356HF.js";
 import {
   CHUNK_SIZE,
-  ChunkCutter
-} from "./chunk-HRG5UDOH.js";
+  ChunkCutter,
+  readChunks
+} from "./chunk-VRGBUQ2L.js";
 import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-T2JJJ2UV.js";
+import {
+  UserError
+} from "./chunk-L6UI6A4T.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts
@@ -179,6 +181,56 @@ var ObjectStream = class {
   }
 };
 
+// src/sources/tags.ts
+function refPlace(refname) {
+  return refname.startsWith("refs/tags/") ? `<tag ${refname.slice("refs/tags/".length)}>` : `<ref ${refname}>`;
+}
+async function* tagChunks(cwd, blobs, ctx, options) {
+  const refs = (await git(["for-each-ref", "--format=%(objecttype) %(objectname) %(refname)"], cwd)).toString("utf8");
+  for (const line of refs.split("\n")) {
+    let [type = "", sha = "", refname = ""] = line.split(" ");
+    if (!refname || type === "commit") continue;
+    const place = refPlace(refname);
+    while (type === "tag") {
+      const tag = await blobs.object(sha);
+      if (!tag) {
+        ctx.skip("object unreadable (corrupt)", place);
+        break;
+      }
+      const { target, targetType, message } = parseTag(tag.data);
+      ctx.stats.bytes += message.length;
+      yield* readChunks(place, [message]);
+      [type, sha] = [targetType, target];
+    }
+    if (type === "blob") {
+      yield* blob(sha, place);
+    } else if (type === "tree") {
+      for await (const entry of treeBlobs(cwd, sha, (m) => ctx.warn(m))) {
+        if (!options.ignored(entry.path)) yield* blob(entry.sha, `${place}/${entry.path}`);
+      }
+    }
+  }
+  async function* blob(sha, path) {
+    if (!options.worth(sha)) return;
+    const content = await blobs.open(sha);
+    if (!content) {
+      ctx.skip("blob missing from the repository", path);
+      return;
+    }
+    if (options.countBlobs) ctx.stats.files++;
+    for await (const chunk of readChunks(path, content)) {
+      if (options.countBlobs) ctx.stats.bytes += chunk.data.length;
+      yield chunk;
+    }
+  }
+}
+function parseTag(data) {
+  const end = data.indexOf("\n\n");
+  const header = data.subarray(0, end < 0 ? data.length : end).toString("utf8");
+  const field = (name) => new RegExp(`^${name} (\\S+)$`, "m").exec(header)?.[1] ?? "";
+  return { target: field("object"), targetType: field("type"), message: end < 0 ? Buffer.alloc(0) : data.subarray(end + 2) };
+}
+
 // src/sources/history.ts
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -207,15 +259,31 @@ async function* historySource(ctx, options = {}) {
         const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
         let missing = 0;
         let example = "";
+        const read = /* @__PURE__ */ new Set();
+        const placed = /* @__PURE__ */ new Set();
         const firstSight = (sha, path) => {
           if (!objects.has(sha)) {
             missing++;
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip("blob missing from the repository", path);
           }
-          return !ignored(path) && objects.withKeys.delete(sha);
+          if (!objects.withKeys.has(sha)) return false;
+          placed.add(sha);
+          if (ignored(path)) return false;
+          const place = `${sha}\0${path}`;
+          if (read.has(place)) return false;
+          read.add(place);
+          return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        const worth = (sha) => objects.withKeys.has(sha) && !!placed.add(sha);
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        const unreached = objects.withKeys.size - placed.size;
+        if (unreached) {
+          ctx.warn(
+            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them (staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes them): they are not reported; git fsck --unreachable lists them`
+          );
+        }
         if (missing) {
           ctx.warn(
             `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
@@ -225,11 +293,12 @@ async function* historySource(ctx, options = {}) {
         spool.dispose();
       }
     } else {
-      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...DIFF_OPTIONS, ...revisions, "--"];
+      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--cc", ...PATCH_OPTIONS, ...revisions, "--"];
       for await (const chunk of diffChunks(gitStream(log, cwd, (m) => ctx.warn(m)), blobs, ctx)) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
+      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
     }
   } finally {
     blobs.close();
@@ -237,6 +306,28 @@ async function* historySource(ctx, options = {}) {
   if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
 }
 var ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
+var PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
+async function* headChunks(cwd, paths) {
+  if (!paths.size) return;
+  try {
+    await git(["rev-parse", "--verify", "--quiet", "HEAD^{tree}"], cwd);
+  } catch {
+    return;
+  }
+  const wanted = [];
+  for await (const entry of treeBlobs(cwd, "HEAD", () => {
+  })) if (paths.has(entry.path)) wanted.push(entry);
+  const blobs = new BlobReader(cwd);
+  try {
+    for (const { sha, path } of wanted) {
+      const content = await blobs.open(sha);
+      if (content) yield* readChunks(path, content);
+    }
+  } finally {
+    blobs.close();
+  }
+}
 export {
+  headChunks,
   historySource
 };

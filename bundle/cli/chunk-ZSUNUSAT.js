@@ -7,13 +7,13 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-BL5CK7UQ.js")).consoleReporter;
+      return (await import("./chunk-HOVEPLOI.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-TT654UKC.js")).jsonReporter;
+      return (await import("./chunk-6GZTRCZ6.js")).jsonReporter;
     case "sarif":
-      return (await import("./chunk-SAKA5NLM.js")).sarifReporter;
+      return (await import("./chunk-JYKHG3Z3.js")).sarifReporter;
     case "github":
-      return (await import("./chunk-LHYZAUK7.js")).githubReporter;
+      return (await import("./chunk-EMOVEHW4.js")).githubReporter;
   }
 }
 export {

@@ -312,6 +312,7 @@ function atLeastZero(value, fallback, name) {
 }
 
 // src/verify/verifier.ts
+var NOT_SENT = "not sent to any provider: nothing says which one issued the key";
 var Verifier = class {
   settings;
   deadline;
@@ -325,6 +326,9 @@ var Verifier = class {
   }
   /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
   check(secret, provider, ruleId) {
+    if (provider === "unknown") {
+      return Promise.resolve({ status: "unknown", detail: NOT_SENT, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
+    }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
     if (!result) {
@@ -378,14 +382,16 @@ function providerOfKey(secret) {
 // src/verify/remedy.ts
 var CONSOLE = {
   openai: "https://platform.openai.com/api-keys",
-  deepseek: "https://platform.deepseek.com/api_keys"
+  deepseek: "https://platform.deepseek.com/api_keys",
+  // A shared key shape whose context names another issuer: only the owner knows which console.
+  unknown: "the console of the provider that issued it"
 };
 var OPENAI_ADMIN_CONSOLE = "https://platform.openai.com/settings/organization/admin-keys";
 function remedy(provider, status, adminKey = false) {
   const where = provider === "openai" && adminKey ? OPENAI_ADMIN_CONSOLE : CONSOLE[provider];
   switch (status) {
     case "live":
-      return `Revoke it now at ${where}, put a new key where it is used, then purge the old one from git history.`;
+      return `Revoke it now at ${where} and put a new key where it is used; if it was committed, also take it out of git history.`;
     case "quota_exhausted":
       return `Revoke it at ${where}: it still authenticates, and the next top-up makes it spendable again.`;
     case "rate_limited":
@@ -393,7 +399,7 @@ function remedy(provider, status, adminKey = false) {
     case "unknown":
       return `Could not confirm it is dead: revoke it at ${where} to be safe, or check again later.`;
     case "invalid":
-      return provider === "deepseek" ? "DeepSeek rejects it, so there is nothing to revoke there (if another provider issued it, revoke it there); still remove it from the code and git history." : "OpenAI rejects it, so there is nothing to revoke; still remove it from the code and git history.";
+      return provider === "deepseek" ? "DeepSeek rejects it, so there is nothing to revoke there (if another provider issued it, revoke it there); still remove it from the code." : "OpenAI rejects it, so there is nothing to revoke; still remove it from the code.";
   }
 }
 
@@ -404,6 +410,10 @@ async function verifyFindings(findings, options) {
   await Promise.all(
     findings.map(async (finding) => {
       const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
+      if (finding.provider === "unknown") {
+        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
+        return;
+      }
       const noted = finding.provider === "deepseek" && finding.confidence !== "high";
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     })

@@ -2,17 +2,18 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  UserError
-} from "./chunk-L6UI6A4T.js";
-import {
   CHUNK_SIZE,
   readChunks,
+  utf16Text,
   utf16Units
-} from "./chunk-HRG5UDOH.js";
+} from "./chunk-VRGBUQ2L.js";
 import {
   COMMIT_MESSAGE_PATH,
   MAX_SECRET_LENGTH
 } from "./chunk-T2JJJ2UV.js";
+import {
+  UserError
+} from "./chunk-L6UI6A4T.js";
 
 // src/sources/diff.ts
 var LOG_FORMAT = "%x00%H%x00%aI%x00%an%x00%ae%n%B%x00";
@@ -432,7 +433,9 @@ async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
   const drain = async function* () {
     for (const item of parser.items.splice(0)) {
       if (item.kind === "chunk") {
+        const utf16 = item.chunk.data.includes(0) ? utf16Text(item.chunk) : [];
         yield counted(item.chunk);
+        yield* utf16;
       } else if (item.kind === "commit") {
         ctx.stats.commits = (ctx.stats.commits ?? 0) + 1;
       } else if (item.kind === "blob") {
@@ -467,6 +470,9 @@ import { closeSync, createReadStream, mkdtempSync, openSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 var STABLE_CONFIG = [
+  // The objects as stored: `git replace` would show another commit (or blob) in place of the
+  // real one, hiding what it holds. The replacements stay reachable through refs/replace/.
+  "--no-replace-objects",
   "-c",
   "core.quotePath=false",
   "-c",
@@ -578,6 +584,21 @@ function spooledGit(args, cwd, onWarning) {
     dispose
   };
 }
+async function* treeBlobs(cwd, tree, onWarning) {
+  let rest = Buffer.alloc(0);
+  for await (const buf of gitStream(["ls-tree", "-r", "-z", "--full-tree", tree], cwd, onWarning)) {
+    const data = rest.length ? Buffer.concat([rest, buf]) : buf;
+    let start = 0;
+    for (let nul = data.indexOf(0, start); nul >= 0; nul = data.indexOf(0, start)) {
+      const entry = data.subarray(start, nul);
+      start = nul + 1;
+      const tab = entry.indexOf(9);
+      const [, type, sha = ""] = entry.subarray(0, tab).toString("latin1").split(" ");
+      if (type === "blob") yield { sha, path: entry.subarray(tab + 1).toString("utf8") };
+    }
+    rest = Buffer.from(data.subarray(start));
+  }
+}
 var ByteReader = class {
   constructor(source) {
     this.source = source;
@@ -619,7 +640,7 @@ var BlobReader = class {
   reader;
   start() {
     if (!this.reader) {
-      const child = spawn("git", ["cat-file", "--batch"], { cwd: this.cwd });
+      const child = spawn("git", [...STABLE_CONFIG, "cat-file", "--batch"], { cwd: this.cwd });
       child.on("error", () => {
       });
       child.stderr.resume();
@@ -654,6 +675,17 @@ var BlobReader = class {
       }
     })();
   }
+  /** A small object whole, whatever its type (a tag); undefined when it is missing. */
+  async object(sha) {
+    const reader = this.start();
+    this.child.stdin.write(`${sha}
+`);
+    const [, type = "", size] = /^\S+ (\S+) (\d+)$/.exec(await reader.line()) ?? [];
+    if (size === void 0) return void 0;
+    const parts = [];
+    for await (const piece of reader.take(Number(size) + 1)) parts.push(Buffer.from(piece));
+    return { type, data: Buffer.concat(parts).subarray(0, Number(size)) };
+  }
   close() {
     this.child?.stdin.end();
     this.child?.kill();
@@ -668,5 +700,6 @@ export {
   gitStream,
   gitFilter,
   spooledGit,
+  treeBlobs,
   BlobReader
 };

@@ -757,18 +757,8 @@ var require_dist2 = __commonJS({
 });
 
 // src/cli/init.ts
-import {
-  appendFileSync,
-  chmodSync,
-  existsSync,
-  lstatSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync
-} from "node:fs";
-import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { appendFileSync, existsSync as existsSync2, mkdirSync as mkdirSync2, realpathSync } from "node:fs";
+import { dirname as dirname3, isAbsolute, join as join2, relative as relative2, resolve, sep as sep2 } from "node:path";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -4208,127 +4198,80 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
-// src/cli/init.ts
+// src/cli/hooks/files.ts
+import { chmodSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+
+// src/cli/hooks/scripts.ts
 var HOOK_MARK = "# keysentry-hook: written by `keysentry init`, which may rewrite this file; delete this line to keep your edits.";
-var NOT_INSTALLED = 'command -v keysentry >/dev/null || { echo "keysentry: not found on PATH, so this commit was not checked for API keys; install it (npm install --save-dev keysentry), or skip the check once with git commit --no-verify" >&2; exit 1; }';
-var HUSKY_SNIPPET = [
-  "# keysentry: refuse commits that add OpenAI or DeepSeek API keys",
-  NOT_INSTALLED,
-  "keysentry staged"
-].join("\n");
-var PLAIN_HOOK = [
-  "#!/bin/sh",
-  HOOK_MARK,
-  "# Refuses a commit that adds an OpenAI or DeepSeek API key; `git commit --no-verify` skips it once.",
-  'PATH="$PWD/node_modules/.bin:$PATH"',
-  NOT_INSTALLED,
-  "exec keysentry staged",
-  ""
-].join("\n");
-async function git(args, cwd) {
-  try {
-    return (await wo(cwd).raw(args)).trim();
-  } catch (e) {
-    if (/\bENOENT\b/.test(String(e.message))) throw new UserError("git is not installed or not on PATH");
-    throw e;
+var KINDS = {
+  "pre-commit": {
+    command: "keysentry staged",
+    what: "commit",
+    skip: "git commit --no-verify",
+    purpose: "refuse commits that add OpenAI or DeepSeek API keys"
+  },
+  "pre-push": {
+    // git hands the hook the refs being pushed on stdin, and the remote's name and URL as arguments.
+    command: 'keysentry pre-push "$@"',
+    what: "push",
+    skip: "git push --no-verify",
+    purpose: "refuse pushes whose new commits add OpenAI or DeepSeek API keys"
   }
+};
+function quote(text) {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
 }
-async function runInit(cwd, options, out) {
-  let top;
-  try {
-    top = await git(["rev-parse", "--show-toplevel"], cwd);
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${cwd} is not inside a git work tree: run keysentry init in the repository to protect`);
+function notInstalled(kind) {
+  return `command -v keysentry >/dev/null || { echo "keysentry: not found on PATH, so this ${kind.what} was not checked for API keys; install it (npm install --save-dev keysentry), or skip the check once with ${kind.skip}" >&2; exit 1; }`;
+}
+function cdToPackage(pkg, kind) {
+  return `cd ${quote(pkg)} || { echo ${quote(`keysentry: cannot enter ${pkg}/, where \`keysentry init\` found the package; rerun keysentry init from the package, or skip the check once with ${kind.skip}`)} >&2; exit 1; }`;
+}
+function huskySnippet(hook, pkg) {
+  const kind = KINDS[hook];
+  const head = `# keysentry: ${kind.purpose}`;
+  if (pkg === "") return [head, notInstalled(kind), kind.command].join("\n");
+  return [
+    `${head} (installed in ${pkg}/)`,
+    "(",
+    `  ${cdToPackage(pkg, kind)}`,
+    '  PATH="$PWD/node_modules/.bin:$PATH"',
+    `  ${notInstalled(kind)}`,
+    `  exec ${kind.command}`,
+    ")"
+  ].join("\n");
+}
+function plainHook(hook, pkg, backup) {
+  const kind = KINDS[hook];
+  const check = [
+    ...pkg === "" ? [] : [cdToPackage(pkg, kind)],
+    'PATH="$PWD/node_modules/.bin:$PATH"',
+    notInstalled(kind)
+  ];
+  const lines = ["#!/bin/sh", HOOK_MARK, `# keysentry: ${kind.purpose}; \`${kind.skip}\` skips it once.`];
+  if (!backup) {
+    return [...lines, ...check, `exec ${kind.command}`, ""].join("\n");
   }
-  const hooksDir = resolve(cwd, await git(["rev-parse", "--git-path", "hooks"], cwd));
-  const show = (file2) => {
-    const rel = relative(cwd, file2);
-    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file2;
-  };
-  const say = (line) => out.write(`${line}
-`);
-  const husky = huskyDir(top, hooksDir);
-  if (husky) {
-    const file2 = join(husky.dir, "pre-commit");
-    say(addToHusky(file2, show));
-    if (!husky.active) {
-      say(
-        `Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`npx husky\` once (a "prepare": "husky" script in package.json does it on every npm install).`
-      );
-    }
-    return 0;
-  }
-  const file = join(hooksDir, "pre-commit");
-  const backup = guardForeignHook(file, options.force, show);
-  if (existsSync(file) && readFileSync(file, "utf8") === PLAIN_HOOK) {
-    say(`${show(file)} already runs keysentry; nothing to change.`);
-    return 0;
-  }
-  writeHook(file);
-  if (backup) say(`Moved the existing pre-commit hook to ${show(backup)}.`);
-  say(`Installed the keysentry pre-commit hook in ${show(file)}.`);
-  return 0;
+  const stdin = hook === "pre-push";
+  const feed = `{ [ -z "$input" ] || printf '%s\\n' "$input"; } | `;
+  const previous = `"$(dirname -- "$0")"/${quote(backup)}`;
+  return [
+    ...lines,
+    ...stdin ? ["input=$(cat)"] : [],
+    // A subshell: the hook moved aside runs from the top of the work tree, as git would run it.
+    "(",
+    ...check.map((line) => `  ${line}`),
+    `  ${stdin ? feed : "exec "}${kind.command}`,
+    ") || exit $?",
+    `# The ${hook} hook that was here before \`keysentry init --force\`; git skips a hook that is not executable, so does this.`,
+    `[ -x ${previous} ] || exit 0`,
+    `${stdin ? feed : "exec "}${previous} "$@"`,
+    ""
+  ].join("\n");
 }
-function huskyDir(top, hooksDir) {
-  if (basename(hooksDir) === "_" && existsSync(join(hooksDir, "h"))) return { dir: dirname(hooksDir), active: true };
-  const dir = join(top, ".husky");
-  if (existsSync(dir) || huskyDependency(top)) return { dir, active: false };
-  return void 0;
-}
-function huskyDependency(top) {
-  try {
-    const pkg = JSON.parse(readFileSync(join(top, "package.json"), "utf8"));
-    return Boolean(pkg?.devDependencies?.husky ?? pkg?.dependencies?.husky);
-  } catch {
-    return false;
-  }
-}
-var RUNS_KEYSENTRY = /^(?!\s*#).*\bkeysentry\b/m;
-function addToHusky(file, show) {
-  const existing = readIfExists(file);
-  if (existing !== void 0 && RUNS_KEYSENTRY.test(existing)) {
-    return `${show(file)} already runs keysentry; nothing to change.`;
-  }
-  const separator = existing === void 0 || existing === "" ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
-  guarded(file, () => {
-    mkdirSync(dirname(file), { recursive: true });
-    appendFileSync(file, `${separator}${HUSKY_SNIPPET}
-`);
-  });
-  const done = existing === void 0 ? `Created ${show(file)} (husky) running \`keysentry staged\`.` : `Added \`keysentry staged\` to ${show(file)} (husky).`;
-  return existing !== void 0 && SOURCES_HUSKY_SH.test(existing) ? `${done}
-Note: ${show(file)} still sources husky.sh (husky v8's layout), which husky v9 deprecates and v10 refuses: delete its \`#!/usr/bin/env sh\` and \`. "$(dirname -- "$0")/_/husky.sh"\` lines.` : done;
-}
-var SOURCES_HUSKY_SH = /^(?!\s*#).*\/_\/husky\.sh\b/m;
-function guardForeignHook(file, force, show) {
-  if (!exists(file)) return void 0;
-  const content = readIfExists(file) ?? "";
-  if (content.split("\n").includes(HOOK_MARK)) return void 0;
-  if (!force) {
-    const advice = content.includes("pre-commit.com") ? "it belongs to the pre-commit framework: add keysentry to .pre-commit-config.yaml instead" : "add `keysentry staged` to it yourself";
-    throw new UserError(
-      `${show(file)} exists and was not written by keysentry: ${advice}, or rerun with --force to replace it (it is kept as a backup)`
-    );
-  }
-  let backup = `${file}.keysentry-backup`;
-  for (let n = 1; exists(backup); n++) backup = `${file}.keysentry-backup.${n}`;
-  guarded(file, () => renameSync(file, backup));
-  return backup;
-}
-function writeHook(file) {
-  const tmp = `${file}.keysentry-${process.pid}.tmp`;
-  guarded(file, () => {
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(tmp, PLAIN_HOOK);
-      chmodSync(tmp, 493);
-      renameSync(tmp, file);
-    } finally {
-      rmSync(tmp, { force: true });
-    }
-  });
-}
+
+// src/cli/hooks/files.ts
 function exists(file) {
   try {
     lstatSync(file);
@@ -4352,9 +4295,178 @@ function guarded(file, action) {
     throw new UserError(`cannot write ${file}: ${e.code ?? String(e)}`);
   }
 }
+function writeHook(file, text) {
+  const tmp = `${file}.keysentry-${process.pid}.tmp`;
+  guarded(file, () => {
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(tmp, text);
+      chmodSync(tmp, 493);
+      renameSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
+  });
+}
+function ownHook(file) {
+  return (readIfExists(file) ?? "").split("\n").includes(HOOK_MARK);
+}
+function chainedBackup(file) {
+  const text = readIfExists(file) ?? "";
+  return /^\[ -x "\$\(dirname -- "\$0"\)"\/'([^'\n]+)' \]/m.exec(text)?.[1];
+}
+function moveForeignHook(file, force, show) {
+  if (!exists(file) || ownHook(file)) return void 0;
+  const content = readIfExists(file) ?? "";
+  if (!force) {
+    const advice = content.includes("pre-commit.com") ? "it belongs to the pre-commit framework: add keysentry to .pre-commit-config.yaml instead" : "add keysentry to it yourself";
+    throw new UserError(
+      `${show(file)} exists and was not written by keysentry: ${advice}, or rerun with --force to move it aside (it still runs after the check)`
+    );
+  }
+  let backup = `${file}.keysentry-backup`;
+  for (let n = 1; exists(backup); n++) backup = `${file}.keysentry-backup.${n}`;
+  guarded(file, () => renameSync(file, backup));
+  return backup;
+}
+
+// src/cli/hooks/husky.ts
+import { existsSync, readFileSync as readFileSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import { basename, dirname as dirname2, join, relative, sep } from "node:path";
+function findHusky(top, pkg, hooksDir) {
+  if (basename(hooksDir) === "_" && existsSync(join(hooksDir, "h"))) return { dir: dirname2(hooksDir), active: true };
+  for (const dir of /* @__PURE__ */ new Set([pkg, top])) {
+    if (existsSync(join(dir, ".husky")) || huskyDependency(dir)) return { dir: join(dir, ".husky"), active: false };
+  }
+  return void 0;
+}
+function readPackage(dir) {
+  try {
+    return JSON.parse(readFileSync2(join(dir, "package.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function huskyDependency(dir) {
+  const pkg = readPackage(dir);
+  return Boolean(pkg && ("husky" in (pkg.devDependencies ?? {}) || "husky" in (pkg.dependencies ?? {})));
+}
+function prepareScript(top, pkg, husky) {
+  const dir = relative(top, husky).split(sep).join("/");
+  const arg = dir === ".husky" ? "" : ` ${dir}`;
+  if (pkg === top) return `husky${arg}`;
+  return `cd ${relative(pkg, top).split(sep).join("/")} && husky ${dir}`;
+}
+function ensurePrepare(top, pkg, husky, show) {
+  if (!huskyDependency(pkg)) return void 0;
+  const file = join(pkg, "package.json");
+  const text = readFileSync2(file, "utf8");
+  const json = JSON.parse(text);
+  const script = prepareScript(top, pkg, husky.dir);
+  const current = json.scripts?.prepare;
+  if (current !== void 0) {
+    return /\bhusky\b/.test(current) ? void 0 : `Note: ${show(file)}'s prepare script does not run husky, so a fresh clone gets no hooks: add \`${script}\` to it.`;
+  }
+  (json.scripts ??= {}).prepare = script;
+  guarded(file, () => writeFileSync2(file, `${JSON.stringify(json, null, /^\t/m.test(text) ? "	" : 2)}
+`));
+  return `Added "prepare": "${script}" to ${show(file)}, so npm install sets husky up in every clone.`;
+}
+
+// src/cli/init.ts
+var HUSKY_SNIPPET = huskySnippet("pre-commit", "");
+var PLAIN_HOOK = plainHook("pre-commit", "");
+async function git(args, cwd) {
+  try {
+    return (await wo(cwd).raw(args)).trim();
+  } catch (e) {
+    if (/\bENOENT\b/.test(String(e.message))) throw new UserError("git is not installed or not on PATH");
+    throw e;
+  }
+}
+async function runInit(cwd, options, out) {
+  const hook = options.prePush ? "pre-push" : "pre-commit";
+  let top;
+  try {
+    top = await git(["rev-parse", "--show-toplevel"], cwd);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`${cwd} is not inside a git work tree: run keysentry init in the repository to protect`);
+  }
+  const hooksDir = resolve(cwd, await git(["rev-parse", "--git-path", "hooks"], cwd));
+  const pkg = packageDir(resolve(cwd), top);
+  const pkgPath = relative2(top, pkg).split(sep2).join("/");
+  const show = (file2) => {
+    const rel = relative2(cwd, file2);
+    return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file2;
+  };
+  const say = (line) => out.write(`${line}
+`);
+  const husky = findHusky(top, pkg, hooksDir);
+  if (husky) {
+    say(addToHusky(join2(husky.dir, hook), hook, pkgPath, show));
+    const prepare = ensurePrepare(top, pkg, husky, show);
+    if (prepare) say(prepare);
+    if (!husky.active) {
+      const command = prepare?.startsWith("Added") ? "npm run prepare" : prepareCommand(top, pkg, husky.dir);
+      say(`Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`${command}\` once.`);
+    }
+    return 0;
+  }
+  const file = join2(hooksDir, hook);
+  const backup = moveForeignHook(file, options.force, show);
+  const previous = backup ? relative2(dirname3(file), backup) : chainedBackup(file);
+  const text = plainHook(hook, pkgPath, previous);
+  if (!backup && readIfExists(file) === text) {
+    say(`${show(file)} already runs keysentry; nothing to change.`);
+    return 0;
+  }
+  writeHook(file, text);
+  if (backup) say(`Moved the existing ${hook} hook to ${show(backup)}; it still runs, after keysentry's check.`);
+  say(`Installed the keysentry ${hook} hook in ${show(file)}${pkgPath ? ` (it runs the keysentry installed in ${pkgPath}/)` : ""}.`);
+  return 0;
+}
+function packageDir(cwd, top) {
+  const inside = (dir2) => {
+    const rel = relative2(top, dir2);
+    return !rel.startsWith("..") && !isAbsolute(rel);
+  };
+  let dir = realpathSync(cwd);
+  if (!inside(dir)) return top;
+  for (; inside(dir); dir = dirname3(dir)) {
+    if (existsSync2(join2(dir, "package.json"))) return dir;
+    if (dir === top) break;
+  }
+  return top;
+}
+function prepareCommand(top, pkg, husky) {
+  const script = prepareScript(top, pkg, husky);
+  return script.startsWith("cd ") ? script.replace(/&& husky/, "&& npx husky") : `npx ${script}`;
+}
+var RUNS_KEYSENTRY = /^(?!\s*#).*\bkeysentry\b/m;
+function addToHusky(file, hook, pkg, show) {
+  const existing = readIfExists(file);
+  if (existing !== void 0 && RUNS_KEYSENTRY.test(existing)) {
+    return `${show(file)} already runs keysentry; nothing to change.`;
+  }
+  const separator = existing === void 0 || existing === "" ? "" : existing.endsWith("\n") ? "\n" : "\n\n";
+  guarded(file, () => {
+    mkdirSync2(dirname3(file), { recursive: true });
+    appendFileSync(file, `${separator}${huskySnippet(hook, pkg)}
+`);
+  });
+  const command = hook === "pre-push" ? "keysentry pre-push" : "keysentry staged";
+  const where = pkg ? ` from ${pkg}/` : "";
+  const done = existing === void 0 ? `Created ${show(file)} (husky) running \`${command}\`${where}.` : `Added \`${command}\`${where} to ${show(file)} (husky).`;
+  return existing !== void 0 && SOURCES_HUSKY_SH.test(existing) ? `${done}
+Note: ${show(file)} still sources husky.sh (husky v8's layout), which husky v9 deprecates and v10 refuses: delete its \`#!/usr/bin/env sh\` and \`. "$(dirname -- "$0")/_/husky.sh"\` lines.` : done;
+}
+var SOURCES_HUSKY_SH = /^(?!\s*#).*\/_\/husky\.sh\b/m;
 export {
   HOOK_MARK,
   HUSKY_SNIPPET,
   PLAIN_HOOK,
+  huskySnippet,
+  plainHook,
   runInit
 };

@@ -2,14 +2,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  byLocation,
+  byLocation
+} from "./chunk-WBJHRBGZ.js";
+import {
   remedy
-} from "./chunk-R4ZIYEGF.js";
+} from "./chunk-OBKADEWR.js";
+import "./chunk-T2JJJ2UV.js";
 import {
   scrub
 } from "./chunk-SWN2L57R.js";
 import "./chunk-L6UI6A4T.js";
-import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/json.ts
@@ -29,6 +31,7 @@ function toJson(f, showSecrets) {
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.binary ? { binary: true } : {},
     ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
+    ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verification: {
         status: f.verification.status,

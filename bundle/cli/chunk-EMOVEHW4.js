@@ -5,9 +5,14 @@ import {
   findingContext
 } from "./chunk-UCLKOSQ4.js";
 import {
-  bySeverity,
+  bySeverity
+} from "./chunk-WBJHRBGZ.js";
+import {
   remedy
-} from "./chunk-R4ZIYEGF.js";
+} from "./chunk-OBKADEWR.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import {
   scrub,
   statusLabel,
@@ -15,9 +20,6 @@ import {
   statusText
 } from "./chunk-SWN2L57R.js";
 import "./chunk-L6UI6A4T.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/github.ts

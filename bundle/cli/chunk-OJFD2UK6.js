@@ -5,20 +5,21 @@ import {
   require_micromatch
 } from "./chunk-3NOCLX34.js";
 import {
-  UserError
-} from "./chunk-L6UI6A4T.js";
-import {
   CHUNK_SIZE,
   ChunkCutter
-} from "./chunk-HRG5UDOH.js";
+} from "./chunk-VRGBUQ2L.js";
 import "./chunk-T2JJJ2UV.js";
+import {
+  UserError,
+  redactKeys
+} from "./chunk-L6UI6A4T.js";
 import {
   __toESM
 } from "./chunk-BTI5UEIW.js";
 
 // src/sources/tree.ts
 var import_micromatch = __toESM(require_micromatch(), 1);
-import { closeSync as closeSync2 } from "node:fs";
+import { closeSync as closeSync2, readdirSync as readdirSync2, realpathSync as realpathSync2 } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { posix as posix2, resolve, sep as sep2 } from "node:path";
 import { setImmediate } from "node:timers/promises";
@@ -210,6 +211,13 @@ async function* treeSource(paths, ctx, options = {}) {
     }
   }
 }
+function realPath(abs) {
+  try {
+    return realpathSync2.native(abs);
+  } catch {
+    return abs;
+  }
+}
 function reportedRoot(p) {
   return posix2.join(sep2 === "\\" ? p.replaceAll("\\", "/") : p, ".");
 }
@@ -223,12 +231,21 @@ var Tree = class {
   ctx;
   options;
   gitMissing = false;
+  /** Real paths of the directories listed so far: none is entered twice, whatever git answers. */
+  entered = /* @__PURE__ */ new Set();
   ignored;
   async *directory(abs, path, open) {
+    const real = realPath(abs);
+    if (this.entered.has(real)) return;
+    this.entered.add(real);
     if (!this.options.noIgnore && !this.gitMissing) {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
         case "ok":
+          if (listing.paths.includes(".")) {
+            yield* this.unpopulated(abs, path, open);
+            return;
+          }
           for (let i = 0; i < listing.ignored; i++) this.ctx.skip("ignored by .gitignore");
           yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true });
           return;
@@ -245,6 +262,21 @@ var Tree = class {
     }
     const nestedRepos = !this.options.noIgnore && !this.gitMissing;
     yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open);
+  }
+  /**
+   * A submodule folder holding no repository: empty (not initialised), it is reported as skipped,
+   * by name; anything left in it is on disk to be read, so it is scanned, without ignore rules,
+   * as tools that scan a folder (gitleaks dir, trufflehog filesystem) do.
+   */
+  async *unpopulated(abs, path, open) {
+    if (readdirSync2(abs).length === 0) {
+      this.ctx.skip("uninitialised submodule");
+      this.ctx.warn(
+        `skipped submodule ${redactKeys(quote(path))}: not initialised (\`git submodule update --init\` checks it out to be scanned)`
+      );
+      return;
+    }
+    yield* this.files(walkTree(abs, path, this.ctx, true), open);
   }
   async *files(entries, open) {
     for (const entry of entries) {

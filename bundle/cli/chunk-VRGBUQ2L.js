@@ -84,19 +84,17 @@ var ChunkCutter = class {
   /** Blocks held until there are enough to tell the encoding. */
   head = [];
   headLength = 0;
-  binary = false;
   utf16;
   crs = new LoneCrToLf();
-  /** Text not yet in a chunk: less than chunkSize between pushes. */
-  parts = [];
-  held = 0;
-  line = 1;
-  column = 0;
-  offset = 0;
+  /** The reading line numbers and columns come from: the decoded text, or the bytes. */
+  main;
+  /** A UTF-16 file's bytes as they are. */
+  raw;
   push(block) {
     const out = [];
     if (!this.head) {
-      this.cut(this.decode(block), out);
+      this.main.cut(this.decode(block), out);
+      this.raw?.cut(block, out);
     } else {
       this.head.push(block);
       this.headLength += block.length;
@@ -111,34 +109,64 @@ var ChunkCutter = class {
       if (!this.headLength) return out;
       this.begin(out);
     }
-    if (this.utf16) this.cut(this.crs.push(Buffer.from(this.utf16.decoder.decode(), "utf8")), out);
-    if (!this.binary) this.cut(this.crs.end(), out);
-    if (this.held) out.push(this.chunk(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held)));
-    this.parts = [];
-    this.held = 0;
+    if (this.utf16) this.main.cut(this.crs.push(Buffer.from(this.utf16.decode(), "utf8")), out);
+    if (!this.main.binary) this.main.cut(this.crs.end(), out);
+    this.main.end(out);
+    this.raw?.end(out);
     return out;
   }
   begin(out) {
     const head = this.head.length === 1 ? this.head[0] : Buffer.concat(this.head, this.headLength);
     this.head = void 0;
     const encoding = sniff(head);
-    if (encoding === "binary") this.binary = true;
+    const reading = (kind, offset = 0) => new Reading(this.path, this.chunkSize, this.overlap, kind, offset);
     if (encoding === "utf16le" || encoding === "utf16be") {
-      this.utf16 = { name: encoding, decoder: new TextDecoder(encoding === "utf16le" ? "utf-16le" : "utf-16be") };
+      this.utf16 = new TextDecoder(encoding === "utf16le" ? "utf-16le" : "utf-16be");
+      this.main = reading({ decodedFrom: encoding });
+      this.raw = reading({ binary: true, noUtf16: true });
+    } else {
+      this.main = reading(encoding === "binary" ? { binary: true } : {}, encoding === "utf8bom" ? 3 : 0);
     }
-    if (encoding === "utf8bom") this.offset = 3;
-    this.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
+    this.main.cut(this.decode(encoding === "utf8bom" ? head.subarray(3) : head), out);
+    this.raw?.cut(head, out);
   }
   decode(block) {
-    if (this.binary) return block;
-    if (this.utf16) block = Buffer.from(this.utf16.decoder.decode(block, { stream: true }), "utf8");
+    if (this.main.binary) return block;
+    if (this.utf16) block = Buffer.from(this.utf16.decode(block, { stream: true }), "utf8");
     return this.crs.push(block);
   }
-  chunk(data) {
+};
+var Reading = class {
+  constructor(path, chunkSize, overlap, kind, offset) {
+    this.path = path;
+    this.chunkSize = chunkSize;
+    this.overlap = overlap;
+    this.kind = kind;
+    this.offset = offset;
+    this.binary = kind.binary === true;
+  }
+  path;
+  chunkSize;
+  overlap;
+  kind;
+  offset;
+  binary;
+  /** Text not yet in a chunk: less than chunkSize between pushes. */
+  parts = [];
+  held = 0;
+  line = 1;
+  column = 0;
+  end(out) {
+    if (this.held) this.emit(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held), out);
+    this.parts = [];
+    this.held = 0;
+  }
+  emit(data, out) {
     const c = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
-    if (this.binary) c.binary = true;
-    if (this.utf16) c.decodedFrom = this.utf16.name;
-    return c;
+    if (this.kind.binary) c.binary = true;
+    if (this.kind.decodedFrom) c.decodedFrom = this.kind.decodedFrom;
+    out.push(c);
+    if (!this.kind.noUtf16 && !this.kind.decodedFrom && data.includes(0)) out.push(...utf16Text(c));
   }
   cut(block, out) {
     if (!block.length) return;
@@ -153,14 +181,14 @@ var ChunkCutter = class {
       const nl = window.lastIndexOf(10);
       if (nl !== -1) {
         const data = window.subarray(0, nl + 1);
-        out.push(this.chunk(data));
+        this.emit(data, out);
         this.line += countNewlines(data);
         this.column = 0;
         this.offset += data.length;
         pos += data.length;
       } else {
         const end = cutPoint(window, overlap);
-        out.push(this.chunk(window.subarray(0, end)));
+        this.emit(window.subarray(0, end), out);
         let next = end - overlap;
         for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
         this.column += utf16Units(window, next);
@@ -172,6 +200,45 @@ var ChunkCutter = class {
     this.held = buf.length - pos;
   }
 };
+var MIN_UTF16_RUN = 16;
+var STEP = 2 * MIN_UTF16_RUN - 2;
+var TEXT_BYTE = new Uint8Array(256);
+for (let b = 32; b < 127; b++) TEXT_BYTE[b] = 1;
+for (const b of [9, 10, 13]) TEXT_BYTE[b] = 1;
+var isPair = (data, i) => data[i + 1] === 0 && TEXT_BYTE[data[i]] === 1;
+function utf16Text(parent) {
+  const { data } = parent;
+  const out = [];
+  let line = parent.line;
+  let lineStart = -1;
+  let counted = 0;
+  let done = 0;
+  for (let probe = 0; probe + 1 < data.length; probe += STEP) {
+    const at = isPair(data, probe) ? probe : isPair(data, probe + 1) ? probe + 1 : -1;
+    if (at < 0) continue;
+    let start = at;
+    while (start - 2 >= done && isPair(data, start - 2)) start -= 2;
+    let end = at;
+    while (isPair(data, end)) end += 2;
+    done = end;
+    probe = Math.max(probe, end - STEP);
+    const n = end - start >> 1;
+    if (n < MIN_UTF16_RUN) continue;
+    const text = Buffer.allocUnsafe(n);
+    for (let j = 0; j < n; j++) text[j] = data[start + 2 * j];
+    for (let nl = data.indexOf(10, counted); nl !== -1 && nl < start; nl = data.indexOf(10, nl + 1)) {
+      line++;
+      lineStart = nl;
+    }
+    counted = start;
+    const column = lineStart < 0 ? parent.column + (start >> 1) : start - lineStart - 1 >> 1;
+    const c = { ...parent, data: text, line, column, offset: parent.offset + start };
+    c.decodedFrom = "utf16le";
+    c.stride = 2;
+    out.push(c);
+  }
+  return out;
+}
 async function* readChunks(path, blocks, options = {}) {
   const cutter = new ChunkCutter(path, options);
   for await (const block of blocks) yield* cutter.push(block);
@@ -200,6 +267,7 @@ function utf16Units(data, end) {
 export {
   CHUNK_SIZE,
   ChunkCutter,
+  utf16Text,
   readChunks,
   utf16Units
 };

@@ -1,0 +1,122 @@
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  adviceFor
+} from "./chunk-OBKADEWR.js";
+import {
+  loadConfig,
+  repoRoot,
+  runScan
+} from "./chunk-TO6QE2WC.js";
+import "./chunk-BRNEEP24.js";
+import "./chunk-T2JJJ2UV.js";
+import "./chunk-SWN2L57R.js";
+import {
+  UserError,
+  errorLine
+} from "./chunk-L6UI6A4T.js";
+import "./chunk-BTI5UEIW.js";
+
+// src/cli/pre-push.ts
+import { execFile } from "node:child_process";
+var ZERO = /^0+$/;
+function parsePushLines(text) {
+  const refs = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim()) continue;
+    const [localRef, localSha, remoteRef, remoteSha, extra] = line.trim().split(/\s+/);
+    const sha = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+    if (extra !== void 0 || !remoteSha || !sha.test(localSha) || !sha.test(remoteSha)) {
+      throw new UserError(
+        `pre-push reads "<local ref> <local sha> <remote ref> <remote sha>" lines on stdin, as git gives them; got ${JSON.stringify(line.slice(0, 80))}`
+      );
+    }
+    refs.push({ localRef, localSha, remoteRef, remoteSha });
+  }
+  return refs;
+}
+function git(args, cwd) {
+  return new Promise((done) => {
+    execFile("git", args, { cwd, maxBuffer: 1 << 28 }, (err, stdout) => done({ ok: !err, out: String(stdout) }));
+  });
+}
+async function pushedRanges(refs, cwd) {
+  const tips = [];
+  for (const sha of new Set(refs.filter((r) => !ZERO.test(r.localSha)).map((r) => r.localSha))) {
+    if ((await git(["cat-file", "-e", `${sha}^{commit}`], cwd)).ok) tips.push(sha);
+  }
+  if (!tips.length) return [];
+  const known = [];
+  for (const r of refs) {
+    if (!ZERO.test(r.remoteSha) && (await git(["cat-file", "-e", `${r.remoteSha}^{commit}`], cwd)).ok) known.push(r.remoteSha);
+  }
+  const list = await git(["rev-list", "--boundary", ...tips, "--not", ...known, "--remotes", "--"], cwd);
+  if (!list.ok) throw new UserError(`git rev-list failed for the pushed commits (${tips.map((t) => t.slice(0, 12)).join(", ")})`);
+  const lines = list.out.split("\n").filter(Boolean);
+  const commits = lines.filter((l) => !l.startsWith("-"));
+  const boundary = lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
+  if (!commits.length) return [];
+  if (tips.length === 1 && boundary.length === 1) return [`${boundary[0]}..${tips[0]}`];
+  if (boundary.length === 0) return tips;
+  return commits.map((sha) => `${sha}^!`);
+}
+async function scanRanges(ranges, cwd, root) {
+  const config = loadConfig(void 0, root);
+  const report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
+  const seen = /* @__PURE__ */ new Set();
+  for (const range of ranges) {
+    const part = await runScan({ command: "history", cwd, config, paths: [], range });
+    for (const f of part.findings) {
+      if (!seen.has(f.fingerprint)) report.findings.push(f);
+      seen.add(f.fingerprint);
+    }
+    report.stats.files += part.stats.files;
+    report.stats.bytes += part.stats.bytes;
+    report.stats.commits += part.stats.commits ?? 0;
+    report.stats.durationMs += part.stats.durationMs;
+    for (const [reason, n] of Object.entries(part.stats.skipped)) report.stats.skipped[reason] = (report.stats.skipped[reason] ?? 0) + n;
+    for (const w of part.warnings) if (!report.warnings.includes(w)) report.warnings.push(w);
+  }
+  return report;
+}
+function readAll(stream) {
+  return new Promise((done, fail) => {
+    let text = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (d) => text += d);
+    stream.on("end", () => done(text));
+    stream.on("error", fail);
+  });
+}
+async function prePushCommand(args, io) {
+  try {
+    const option = args.find((a) => a.startsWith("-"));
+    if (option !== void 0 || args.length > 2) {
+      throw new UserError(`pre-push is run by git's pre-push hook (keysentry init --pre-push), with the remote's name and URL only; got ${JSON.stringify(option ?? args[2])}`);
+    }
+    const refs = parsePushLines(await readAll(io.stdin));
+    const root = await repoRoot(io.cwd);
+    if (!root) throw new UserError(`${io.cwd} is not inside a git work tree`);
+    const ranges = await pushedRanges(refs, root);
+    if (!ranges.length) return 0;
+    const report = await scanRanges(ranges, root, root);
+    const { consoleReporter } = await import("./chunk-HOVEPLOI.js");
+    const { version } = await import("./main.js");
+    const tty = io.stdout.isTTY === true;
+    const color = process.env.NO_COLOR === void 0 && (process.env.FORCE_COLOR === void 0 ? tty : process.env.FORCE_COLOR !== "0");
+    io.stdout.write(
+      consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") })
+    );
+    return report.findings.length ? 1 : 0;
+  } catch (e) {
+    io.stderr.write(`keysentry: ${errorLine(e)}
+`);
+    return 2;
+  }
+}
+export {
+  parsePushLines,
+  prePushCommand,
+  pushedRanges
+};
