@@ -2,7 +2,7 @@
 // its devDependencies: the packed tarball in a project, a global install from a git URL, and a
 // devDependency from a git URL. The installs are independent and run side by side.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KeyGen } from '../support/keygen.js';
@@ -15,11 +15,15 @@ const pkg = JSON.parse(readFileSync(join(CHECKOUT, 'package.json'), 'utf8')) as 
   devDependencies: Record<string, string>;
 };
 
-/** A directory with a key in it, and one without. */
+/** A directory with a key in it, and one without but for a file its config's ignore glob skips. */
 const leaky = tempDir('keysentry-leaky-');
 writeFileSync(join(leaky, 'settings.py'), `OPENAI_API_KEY = "${keys.openaiLegacy()}"\n`);
 const clean = tempDir('keysentry-clean-');
 writeFileSync(join(clean, 'settings.py'), 'OPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\n');
+// Globs load micromatch at run time (src/config.ts), from the installed package's dependencies.
+writeFileSync(join(clean, '.keysentry.json'), JSON.stringify({ ignore: ['fixtures/**'] }));
+mkdirSync(join(clean, 'fixtures'));
+writeFileSync(join(clean, 'fixtures', 'sample.env'), `OPENAI_API_KEY=${keys.openaiLegacy()}\n`);
 
 /** Runs an installed keysentry as a user's shell would: through its bin link, node from PATH. */
 function run(bin: string, args: string[], cwd = CHECKOUT) {
@@ -30,11 +34,11 @@ function run(bin: string, args: string[], cwd = CHECKOUT) {
 /** What every install must do: report a key (exit 1), pass a clean tree (exit 0), know its version. */
 function expectWorking(bin: string): void {
   expect(existsSync(bin), `${bin} leads to a file`).toBe(true);
-  const found = run(bin, ['scan', leaky]);
+  const found = run(bin, ['scan', '.'], leaky);
   expect(found.code, found.out).toBe(1);
   expect(found.out).toContain('settings.py');
   expect(found.out).toContain('openai');
-  const none = run(bin, ['scan', clean]);
+  const none = run(bin, ['scan', '.'], clean);
   expect(none.code, none.out).toBe(0);
   expect(run(bin, ['--version']).out.trim()).toBe(pkg.version);
 }
