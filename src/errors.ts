@@ -20,9 +20,12 @@ export function redactKeys(text: string): string {
   return text.replace(KEYISH, (key) => redact(key));
 }
 
-/** The one line the CLI prints for an error: its first non-blank line, with keys redacted. */
+/**
+ * The one line the CLI prints for an error: its lines joined (a message cut at its first newline
+ * can stop before the part that says what is wrong), with keys redacted.
+ */
 export function errorLine(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  const line = message.split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const line = message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') || 'unknown error';
   return redactKeys(e instanceof UserError ? line : `internal error: ${line}`);
 }
