@@ -13,6 +13,8 @@ export interface Config {
   allowFingerprints: string[];
   /** Extra rules in the same shape as rules/*.json entries; validated by the detect stage. */
   rules: unknown[];
+  /** The file this came from, for errors about its rules; none when there was no file. */
+  file?: string;
 }
 
 export const CONFIG_FILE = '.keysentry.json';
@@ -36,13 +38,30 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
   } catch (e) {
     throw new UserError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
+  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`config ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UserError(`config ${file} is not valid JSON: ${jsonError((e as Error).message, text)}`);
   }
-  return parseConfig(raw, file);
+  return { ...parseConfig(raw, file), file };
+}
+
+/**
+ * V8's message, where it is, as a line and column, and without the quoted text V8 adds (which
+ * spans lines and may hold anything the file holds).
+ */
+function jsonError(message: string, text: string): string {
+  const token = /^(Unexpected token '.*?'), ".*" is not valid JSON$/s.exec(message);
+  if (token) return token[1]!;
+  const at = /^(.*?) in JSON at position (\d+)/s.exec(message);
+  if (!at) return message.split('\n')[0]!;
+  const before = text.slice(0, Number(at[2]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${at[1]} (line ${line}, column ${column})`;
 }
 
 export function parseConfig(raw: unknown, file: string): Config {
@@ -59,7 +78,7 @@ export function parseConfig(raw: unknown, file: string): Config {
     if (key !== 'rules' && value.some((v) => typeof v !== 'string')) {
       throw new UserError(`config ${file}: "${key}" must be an array of strings`);
     }
-    config[key as keyof Config] = value;
+    (config as unknown as Record<string, unknown[]>)[key] = value;
   }
   for (const glob of config.ignore) checkGlob(glob, file);
   for (const fp of config.allowFingerprints) {

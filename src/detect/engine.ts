@@ -2,6 +2,7 @@
 // checks, one match per span. Knows nothing of chunks, encodings or findings.
 import { MAX_SECRET_LENGTH, type Confidence } from '../types.js';
 import { looksLikePlaceholder, shannonEntropy } from './entropy.js';
+import { LinearRegExp } from './linear-regex.js';
 import { Literal } from './literal.js';
 import type { Rule } from './rules.js';
 import { forEachWindow } from './windows.js';
@@ -10,8 +11,8 @@ export interface CompiledRule {
   rule: Rule;
   /** Position in the rule list: the tie-break between equally long matches of two rules. */
   order: number;
-  regex: RegExp;
-  context?: { regex: RegExp; lines: number; confidence: Confidence };
+  regex: RegExp | LinearRegExp;
+  context?: { regex: RegExp | LinearRegExp; lines: number; confidence: Confidence };
 }
 
 export interface Engine {
@@ -38,10 +39,15 @@ export function compileRules(rules: readonly Rule[]): Engine {
   const compiled = rules.map((rule, order): CompiledRule => ({
     rule,
     order,
-    // 'd' gives each group's indices, which locate the secret inside the match.
-    regex: new RegExp(rule.regex, 'gd'),
+    // 'd' gives each group's indices, which locate the secret inside the match. A custom rule
+    // runs on the linear-time engine, whatever its pattern (see linear-regex.ts).
+    regex: rule.linear ? new LinearRegExp(rule.regex) : new RegExp(rule.regex, 'gd'),
     ...(rule.context && {
-      context: { regex: new RegExp(rule.context.regex, 'i'), lines: rule.context.lines, confidence: rule.context.confidence },
+      context: {
+        regex: rule.linear ? new LinearRegExp(rule.context.regex, true) : new RegExp(rule.context.regex, 'i'),
+        lines: rule.context.lines,
+        confidence: rule.context.confidence,
+      },
     }),
   }));
   const byKeyword = new Map<string, CompiledRule[]>();
