@@ -125,7 +125,7 @@ function printReport(text: string): void {
 }
 
 /**
- * Error annotations, most serious first, then the failure: GitHub shows ten per step, so when the
+ * Annotations, most serious first, then the failure: GitHub shows ten per step, so when the
  * step fails one of the ten is kept for the message that says why and where the rest are listed.
  */
 function annotate(report: Report, failed: string | undefined): void {
@@ -133,8 +133,9 @@ function annotate(report: Report, failed: string | undefined): void {
   const room = failed ? ANNOTATION_LIMIT - 1 : ANNOTATION_LIMIT;
   const shown = ordered.slice(0, room);
   for (const f of shown) {
-    const { message, properties } = annotationOf(f);
-    core.error(message, properties);
+    const { level, message, properties } = annotationOf(f);
+    if (level === 'warning') core.warning(message, properties);
+    else core.error(message, properties);
   }
   const rest = ordered.length - shown.length;
   const more = rest ? ` ${rest} more finding${rest === 1 ? ' is' : 's are'} listed in the job summary and the SARIF file.` : '';
