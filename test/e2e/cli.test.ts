@@ -242,12 +242,12 @@ describe('keysentry staged and history', () => {
     expect(human.stdout).not.toContain(key);
   });
 
-  it('staged: the lean parser of the hook and yargs read the same options, and yargs words the errors', () => {
+  it('staged: short, long, =value and negated spellings of the options read the same, and errors are one line', () => {
     const r = repo();
     r.commit('init', { 'a.env': 'A=1\n' });
     r.write('a.env', `A=1\nKEY=${keys.openaiLegacy()}\n`).git('add', 'a.env');
     const lean = runCli(['staged', '-f', 'json', '--fail-on', 'any', '--', 'a.env'], { cwd: r.dir });
-    // --no-show-secrets is a negation only yargs knows: the same scan through the other parser.
+    // --no-show-secrets: a negation node:util's parseArgs (Node 20) knows nothing of.
     const full = runCli(['staged', '--no-show-secrets', '--format=json', 'a.env'], { cwd: r.dir });
     expect(lean.code).toBe(1);
     expect(full.code).toBe(1);
