@@ -175,7 +175,8 @@ function wordParseError(e: Error & { code?: string }, command: CommandName, argv
       // The flag as the user typed it, once (with its =value cut off: it may be a key).
       const typed = argv.find((a) => quoted !== undefined && (a === quoted || a.startsWith(`${quoted}=`))) ?? quoted ?? '?';
       const flag = typed.split('=')[0]!;
-      if (flag.startsWith('--no-')) return `unknown option ${flag}: only on/off options can be negated; ${hint}`;
+      const negated = flag.startsWith('--no-') && Object.hasOwn(COMMANDS[command].options, flag.slice(5));
+      if (negated) return `${flag}: only on/off options can be negated, and --${flag.slice(5)} takes a value; ${hint}`;
       return `unknown option ${flag} for keysentry ${command}; ${hint}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
