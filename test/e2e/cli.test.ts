@@ -472,9 +472,16 @@ describe('the config and its custom rules', () => {
     const evil = { ...rule, id: 'evil', regex: '(zz-(a+)+)$' };
     writeFileSync(join(dir, '.keysentry.json'), JSON.stringify({ rules: [evil] }));
     const line = `zz-${'a'.repeat(40)}!\n`;
-    for (let i = 0; i < 8; i++) writeFileSync(join(dir, `f${i}.txt`), line.repeat(200_000));
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `f${i}.txt`), line.repeat(200_000));
     const running = startCli(['scan', '.', '-f', 'json', '-o', 'report.json'], { cwd: dir });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // Signal once the process has spent 1.5 s of CPU (start-up takes a fraction of that): it is
+    // then inside the rule, where a backtracking engine never returns to the event loop.
+    const cpuSeconds = () => {
+      const fields = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+    while (cpuSeconds() < 1.5 && running.child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(running.child.exitCode).toBe(null);
     running.child.kill('SIGTERM');
     const result = await running.done;
     expect(result.code).toBe(143);
