@@ -1,6 +1,5 @@
 // The action's inputs (action.yml), checked up front: a typo in a workflow must fail the step with
 // a message naming the input, not quietly fall back to a default that scans less.
-import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { MODES, type Mode } from './plan.js';
 
@@ -30,12 +29,9 @@ export function readInputs(getInput: (name: string) => string, workspace: string
     const value = getInput(name);
     return value ? at(value) : undefined;
   };
-  const path = getInput('path') || '.';
-  // Said here: git, started in a missing directory, fails as if it were not installed.
-  if (!existsSync(at(path))) throw new Error(`input path: ${JSON.stringify(path)} does not exist in the workspace`);
   return {
     mode: oneOf('mode', getInput('mode') || 'auto', MODES),
-    path: at(path),
+    path: at(getInput('path') || '.'),
     verify: boolean('verify', getInput('verify') || 'false'),
     failOn: oneOf('fail-on', getInput('fail-on') || 'any', FAIL_ON),
     sarifFile: at(getInput('sarif-file') || 'keysentry.sarif'),

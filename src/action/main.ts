@@ -47,6 +47,8 @@ function readPayload(file: string | undefined): object {
 async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const inputs = readInputs(core.getInput, workspace);
+  // Said here: git, started in a missing directory, fails as if it were not installed.
+  if (!existsSync(inputs.path)) throw new Error(`input path: ${JSON.stringify(core.getInput('path'))} does not exist in the workspace`);
   const plan = planScan(inputs.mode, process.env.GITHUB_EVENT_NAME ?? '', readPayload(process.env.GITHUB_EVENT_PATH));
   core.info(`keysentry: scanning ${plan.reason}`);
   if (plan.command === 'none') {
