@@ -1,7 +1,6 @@
 // The user's .keysentry.json: what to ignore, which rules to turn off, which keys are known.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { UserError } from './errors.js';
 
 export interface Config {
@@ -13,6 +12,8 @@ export interface Config {
   allowFingerprints: string[];
   /** Extra rules in the same shape as rules/*.json entries; validated by the detect stage. */
   rules: unknown[];
+  /** The file this came from, for errors about its rules; none when there was no file. */
+  file?: string;
 }
 
 export const CONFIG_FILE = '.keysentry.json';
@@ -27,7 +28,7 @@ export function emptyConfig(): Config {
  * Every mistake is a one-line UserError naming the file: a config that is silently half-applied
  * would hide findings.
  */
-export function loadConfig(explicit: string | undefined, root: string): Config {
+export async function loadConfig(explicit: string | undefined, root: string): Promise<Config> {
   const file = explicit ?? join(root, CONFIG_FILE);
   if (!explicit && !existsSync(file)) return emptyConfig();
   let text: string;
@@ -36,13 +37,32 @@ export function loadConfig(explicit: string | undefined, root: string): Config {
   } catch (e) {
     throw new UserError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
   }
+  // Editors on Windows save UTF-8 with a byte order mark, which JSON.parse refuses.
+  if (text.startsWith('\uFEFF')) text = text.slice(1);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UserError(`config ${file} is not valid JSON: ${(e as Error).message}`);
+    throw new UserError(`config ${file} is not valid JSON: ${jsonError((e as Error).message, text)}`);
   }
-  return parseConfig(raw, file);
+  const config = parseConfig(raw, file);
+  await checkGlobs(config.ignore, file);
+  return { ...config, file };
+}
+
+/**
+ * V8's message, where it is, as a line and column, and without the quoted text V8 adds (which
+ * spans lines and may hold anything the file holds).
+ */
+function jsonError(message: string, text: string): string {
+  const token = /^(Unexpected token '.*?'), ".*" is not valid JSON$/s.exec(message);
+  if (token) return token[1]!;
+  const at = /^(.*?) in JSON at position (\d+)/s.exec(message);
+  if (!at) return message.split('\n')[0]!;
+  const before = text.slice(0, Number(at[2]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${at[1]} (line ${line}, column ${column})`;
 }
 
 export function parseConfig(raw: unknown, file: string): Config {
@@ -59,9 +79,8 @@ export function parseConfig(raw: unknown, file: string): Config {
     if (key !== 'rules' && value.some((v) => typeof v !== 'string')) {
       throw new UserError(`config ${file}: "${key}" must be an array of strings`);
     }
-    config[key as keyof Config] = value;
+    (config as unknown as Record<string, unknown[]>)[key] = value;
   }
-  for (const glob of config.ignore) checkGlob(glob, file);
   for (const fp of config.allowFingerprints) {
     if (!/^[0-9a-f]{64}$/.test(fp)) {
       throw new UserError(`config ${file}: allowFingerprints entry "${fp}" is not a lowercase hex SHA-256`);
@@ -72,12 +91,16 @@ export function parseConfig(raw: unknown, file: string): Config {
 
 // micromatch accepts almost anything and turns a broken glob into a pattern that matches nothing,
 // which would silently un-ignore (or never ignore) files: refuse such globs up front.
-function checkGlob(glob: string, file: string): void {
-  // Loaded here, when there is a glob to check: a pre-commit hook without any pays nothing for it.
-  const micromatch = createRequire(import.meta.url)('micromatch') as typeof import('micromatch');
-  const re = glob.trim() === '' ? undefined : micromatch.makeRe(glob);
-  if (!re || re.source === '$^' || unbalanced(glob)) {
-    throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);
+async function checkGlobs(globs: string[], file: string): Promise<void> {
+  if (globs.length === 0) return;
+  // Loaded when there is a glob to check: a pre-commit hook without any pays nothing for it. A
+  // literal import(), so the bundles carry micromatch (the Action runs with no node_modules).
+  const { default: micromatch } = await import('micromatch');
+  for (const glob of globs) {
+    const re = glob.trim() === '' ? undefined : micromatch.makeRe(glob);
+    if (!re || re.source === '$^' || unbalanced(glob)) {
+      throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);
+    }
   }
 }
 

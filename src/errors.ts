@@ -11,8 +11,8 @@ export class UserError extends Error {
 
 // Assembled so this file holds no key-shaped literal for the repository's own secret hooks.
 const MARKER = ['T3Bl', 'bkFJ'].join('');
-// A key pasted where a path, revision or URL was expected comes back in the error about it, and
-// yargs echoes an unknown `--flag` camel-cased, which drops the dashes but keeps the characters.
+// A key pasted where a path, revision, URL or flag was expected comes back in the error about it,
+// possibly camel-cased (dashes dropped, characters kept) by whatever echoes it.
 const KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, 'g');
 
 /** Replaces anything shaped like a key by its prefix and last four characters. */
@@ -20,9 +20,12 @@ export function redactKeys(text: string): string {
   return text.replace(KEYISH, (key) => redact(key));
 }
 
-/** The one line the CLI prints for an error: its first non-blank line, with keys redacted. */
+/**
+ * The one line the CLI prints for an error: its lines joined (a message cut at its first newline
+ * can stop before the part that says what is wrong), with keys redacted.
+ */
 export function errorLine(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  const line = message.split('\n').find((l) => l.trim()) ?? 'unknown error';
+  const line = message.split('\n').map((l) => l.trim()).filter(Boolean).join(' ') || 'unknown error';
   return redactKeys(e instanceof UserError ? line : `internal error: ${line}`);
 }

@@ -3,9 +3,9 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadBaseline } from './baseline.js';
-import type { Config } from './config.js';
+import { CONFIG_FILE, type Config } from './config.js';
 import { UserError } from './errors.js';
-import { createDetector, loadRules, validateRules, type Detector } from './detect/index.js';
+import { createDetector, loadRules, validateRules, type Detector, type Rule } from './detect/index.js';
 import { createContext } from './sources/context.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type Finding, type Report, type ScanContext } from './types.js';
 
@@ -34,10 +34,36 @@ export interface ScanRequest {
   onProgress?: (ctx: ScanContext) => void;
 }
 
-export function buildDetector(config: Config, rulesDir?: string): Detector {
-  const custom = config.rules.length ? validateRules(config.rules, 'config rules') : [];
+/**
+ * The built-in rules plus the config's own, less those it turns off. Every mistake in the config's
+ * rules is the user's, named by file, rule id and field: a rule that is silently dropped, or that
+ * silently replaces a built-in one (a DeepSeek key then verified at OpenAI), would hide findings.
+ */
+export async function buildDetector(config: Config, rulesDir?: string): Promise<Detector> {
+  const builtIn = loadRules(rulesDir);
+  const source = `config ${config.file ?? CONFIG_FILE}`;
+  let custom: Rule[] = [];
+  if (config.rules.length) {
+    const { loadLinearEngine } = await import('./detect/linear-regex.js');
+    await loadLinearEngine();
+    try {
+      custom = validateRules(config.rules, source, { linear: true });
+    } catch (e) {
+      throw new UserError((e as Error).message);
+    }
+  }
+  const ids = new Set(builtIn.map((r) => r.id));
+  const reused = custom.find((r) => ids.has(r.id));
+  if (reused) {
+    throw new UserError(`${source}: rule "${reused.id}" has the id of a built-in rule; give it an id of its own (to turn the built-in rule off, list it in "disableRules")`);
+  }
+  for (const r of custom) ids.add(r.id);
+  const unknown = config.disableRules.find((id) => !ids.has(id));
+  if (unknown !== undefined) {
+    throw new UserError(`${source}: "disableRules" names no rule "${unknown}" (rules: ${[...ids].join(', ')})`);
+  }
   const off = new Set(config.disableRules);
-  return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
+  return createDetector([...builtIn, ...custom].filter((r) => !off.has(r.id)));
 }
 
 async function openSource(
@@ -83,7 +109,7 @@ async function openSource(
 
 export async function runScan(req: ScanRequest): Promise<Report> {
   const started = Date.now();
-  const detector = buildDetector(req.config, req.rulesDir);
+  const detector = await buildDetector(req.config, req.rulesDir);
   const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');

@@ -1,4 +1,5 @@
-// One error annotation per finding, in the words of the report stage, never with the secret:
+// One annotation per finding (an error; a warning for a key the provider says is dead, as in
+// SARIF and --format github), in the words of the report stage, never with the secret:
 // annotations stay on the check run, readable by everyone who can read the repository.
 import type { AnnotationProperties } from '@actions/core';
 import { remedy, severityOrder } from '../report/index.js';
@@ -9,6 +10,7 @@ import { COMMIT_MESSAGE_PATH, type Finding } from '../types.js';
 export const ANNOTATION_LIMIT = 10;
 
 export interface Annotation {
+  level: 'error' | 'warning';
   message: string;
   properties: AnnotationProperties;
 }
@@ -25,7 +27,8 @@ export function annotationOf(f: Finding): Annotation {
     properties.file = f.path;
     if (!f.binary) Object.assign(properties, { startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
   }
-  return { message: `${f.redacted}: ${statusText(f)}${where(f)}. ${remedy(f)}`, properties };
+  const level = f.verification?.status === 'invalid' ? 'warning' : 'error';
+  return { level, message: `${f.redacted}: ${statusText(f)}${where(f)}. ${remedy(f)}`, properties };
 }
 
 function where(f: Finding): string {

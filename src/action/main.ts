@@ -47,6 +47,8 @@ function readPayload(file: string | undefined): object {
 async function run(): Promise<void> {
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
   const inputs = readInputs(core.getInput, workspace);
+  // Said here: git, started in a missing directory, fails as if it were not installed.
+  if (!existsSync(inputs.path)) throw new Error(`input path: ${JSON.stringify(core.getInput('path'))} does not exist in the workspace`);
   const plan = planScan(inputs.mode, process.env.GITHUB_EVENT_NAME ?? '', readPayload(process.env.GITHUB_EVENT_PATH));
   core.info(`keysentry: scanning ${plan.reason}`);
   if (plan.command === 'none') {
@@ -65,7 +67,7 @@ async function run(): Promise<void> {
   const root = actionRoot();
   const cwd = plan.command === 'scan' ? workspace : inputs.path;
   const repo = await repoRoot(inputs.path);
-  const config = loadConfig(inputs.config, repo ?? inputs.path);
+  const config = await loadConfig(inputs.config, repo ?? inputs.path);
   // Before the scan, so a refused base URL fails before any time is spent.
   const verifyOptions = inputs.verify ? resolveVerifyOptions({}, process.env) : undefined;
   const report = await runScan({
@@ -125,7 +127,7 @@ function printReport(text: string): void {
 }
 
 /**
- * Error annotations, most serious first, then the failure: GitHub shows ten per step, so when the
+ * Annotations, most serious first, then the failure: GitHub shows ten per step, so when the
  * step fails one of the ten is kept for the message that says why and where the rest are listed.
  */
 function annotate(report: Report, failed: string | undefined): void {
@@ -133,8 +135,9 @@ function annotate(report: Report, failed: string | undefined): void {
   const room = failed ? ANNOTATION_LIMIT - 1 : ANNOTATION_LIMIT;
   const shown = ordered.slice(0, room);
   for (const f of shown) {
-    const { message, properties } = annotationOf(f);
-    core.error(message, properties);
+    const { level, message, properties } = annotationOf(f);
+    if (level === 'warning') core.warning(message, properties);
+    else core.error(message, properties);
   }
   const rest = ordered.length - shown.length;
   const more = rest ? ` ${rest} more finding${rest === 1 ? ' is' : 's are'} listed in the job summary and the SARIF file.` : '';

@@ -1,9 +1,10 @@
 // Report files are written whole or not at all: a scan killed mid-write must never leave a
 // half-written SARIF that looks like a clean result. Signal handlers cannot run inside these
 // synchronous functions, so the rename is the only moment the file appears.
-import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { accessSync, chmodSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
+import type { Report } from '../types.js';
 
 export interface WriteOptions {
   /** The content holds full keys (--show-secrets): a new file is readable by its owner only. */
@@ -46,6 +47,8 @@ export function writeAtomic(file: string, content: string, options: WriteOptions
 }
 
 function target(file: string): Target {
+  // An empty name is a slip (an unset variable in `-o "$OUT"`), not a request for stdout.
+  if (file === '') throw new UserError('cannot write the report: the file name is empty');
   let st: Stats | undefined;
   try {
     st = statSync(file);
@@ -53,7 +56,7 @@ function target(file: string): Target {
     const code = (e as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT' && code !== 'ENOTDIR') throw new UserError(`cannot write ${file}: ${why(e)}`);
   }
-  if (!st) return { kind: 'file', path: newFileIn(file) };
+  if (!st) return { kind: 'file', path: newFileIn(danglingTarget(file) ?? file) };
   if (st.isDirectory()) throw new UserError(`cannot write ${file}: it is a directory`);
   if (!st.isFile()) return { kind: 'stream', path: file };
   // Renaming over a file needs only a writable directory, so the file's own mode is checked here:
@@ -68,6 +71,24 @@ function target(file: string): Target {
   const path = realpathSync(file);
   writableDir(dirname(path), file);
   return { kind: 'file', path, existing: st };
+}
+
+/**
+ * Where a symlink that points to nothing yet points: the report is written through it (as through
+ * any symlink), creating that file, and the link stays a link.
+ */
+function danglingTarget(file: string): string | undefined {
+  let link = file;
+  // A chain of links ends at the name the new file gets; a loop is refused by the OS below.
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(link).isSymbolicLink()) return link === file ? undefined : link;
+    } catch {
+      return link === file ? undefined : link;
+    }
+    link = resolve(dirname(link), readlinkSync(link));
+  }
+  throw new UserError(`cannot write ${file}: too many levels of symbolic links`);
 }
 
 /** The path a new file will have, once its directory is known to exist and take new files. */
@@ -111,4 +132,45 @@ function why(e: unknown): string {
     default:
       return err.code ?? err.message;
   }
+}
+
+/** One line for a person: how many findings and keys, or that there are none. */
+export function summaryLine(report: Report): string {
+  const n = report.findings.length;
+  if (!n) return 'no OpenAI or DeepSeek keys found';
+  const keys = new Set(report.findings.map((f) => f.fingerprint)).size;
+  return `${n} finding${n === 1 ? '' : 's'} (${keys} distinct key${keys === 1 ? '' : 's'})`;
+}
+
+let stdoutClosed = false;
+
+/**
+ * Writes to stdout and resolves to `code`. A reader that stopped reading (`| head -1`, `| true`)
+ * is not an error: the run ends quietly with the code it would have had, as `git log | head`
+ * does. Any other write error (a full disk) is one line and exit 2, never a stack trace.
+ */
+export function writeStdout(text: string, code: number, stream: NodeJS.WriteStream = process.stdout): Promise<number> {
+  if (stdoutClosed) return Promise.resolve(code);
+  return new Promise((done, fail) => {
+    const onError = (e: NodeJS.ErrnoException) => {
+      stream.off('error', onError);
+      // Later writes (and the stream's own retries) must not throw either.
+      stream.on('error', () => {});
+      if (e.code === 'EPIPE') {
+        stdoutClosed = true;
+        done(code);
+      } else fail(new UserError(`cannot write to stdout: ${why(e)}`));
+    };
+    stream.on('error', onError);
+    try {
+      stream.write(text, (e) => {
+        if (e) return onError(e);
+        stream.off('error', onError);
+        done(code);
+      });
+    } catch (e) {
+      // A file as stdout is written synchronously, and can throw.
+      onError(e as NodeJS.ErrnoException);
+    }
+  });
 }

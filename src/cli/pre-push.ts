@@ -76,7 +76,7 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
 
 /** The history scan of each range, as one report: each key once, where it first came in. */
 async function scanRanges(ranges: string[], cwd: string, root: string): Promise<Report> {
-  const config = loadConfig(undefined, root);
+  const config = await loadConfig(undefined, root);
   const report: Report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
   const seen = new Set<string>();
   for (const range of ranges) {

@@ -1,10 +1,16 @@
 // `keysentry verify`: the quick answer to "has my key expired, or is my balance gone?".
-// Keys come from stdin, never argv, so they stay out of shell history and `ps`.
-import { createInterface } from 'node:readline';
-import { fingerprint, redact } from '../detect/secret.js';
-import type { Provider, VerifyStatus } from '../types.js';
-import { isAdminKey, providerOfKey, remedy, SHARED_SHAPE_NOTE, type VerifyOptions } from '../verify/index.js';
+// Keys come from stdin, never argv, so they stay out of shell history and `ps`. Whatever is pasted
+// (bare keys, `DEEPSEEK_API_KEY=sk-…`, JSON, a curl command) is read by the scan's own detector, in
+// chunks as it arrives: a 300 MB line costs no more memory than a short one.
+import { createDetector, loadRules } from '../detect/index.js';
+import { createContext } from '../sources/context.js';
+import { stdinSource } from '../sources/stdin.js';
+import type { Finding, Provider, VerifyStatus } from '../types.js';
+import { isAdminKey, remedy, SHARED_SHAPE_NOTE, type VerifyOptions } from '../verify/index.js';
 import { Verifier } from '../verify/verifier.js';
+import type { Format } from './args.js';
+import { useColor } from './main.js';
+import { writeStdout } from './output.js';
 
 export interface VerifyCommandOptions {
   format: 'console' | 'json';
@@ -17,8 +23,8 @@ export interface VerifyCommandOptions {
 interface Result {
   fingerprint: string;
   redacted: string;
-  provider: Provider | null;
-  status: VerifyStatus | 'unrecognised';
+  provider: Provider;
+  status: VerifyStatus;
   detail: string;
   remedy?: string;
 }
@@ -27,6 +33,14 @@ const EXIT_CLEAN = 0;
 const EXIT_CREDENTIAL = 1;
 const EXIT_BAD_INPUT = 2;
 
+/** The command as the CLI runs it: stdin in, stdout out, a prompt when a person is typing. */
+export async function verifyCommand(flags: { format: Extract<Format, 'console' | 'json'>; openaiBaseUrl?: string; deepseekBaseUrl?: string }): Promise<number> {
+  const { resolveVerifyOptions } = await import('../verify/index.js');
+  const verify = resolveVerifyOptions(flags, process.env);
+  if (process.stdin.isTTY) process.stderr.write('Paste keys or text, then Ctrl-D\n');
+  return runVerifyCommand(process.stdin, process.stdout, { format: flags.format, color: useColor(), verify });
+}
+
 /** 0: every key is invalid; 1: some key is still a credential (unknown fails closed); 2: no keys. */
 export async function runVerifyCommand(
   input: NodeJS.ReadableStream,
@@ -34,53 +48,47 @@ export async function runVerifyCommand(
   opts: VerifyCommandOptions,
 ): Promise<number> {
   const err = opts.err ?? process.stderr;
-  const lines = await distinctLines(input);
-  if (!lines.length) {
-    await write(err, 'keysentry: no keys on stdin: pipe them in, one per line (e.g. `pbpaste | keysentry verify`)\n');
-    return EXIT_BAD_INPUT;
-  }
   const verifier = new Verifier(opts.verify);
-  const results = await Promise.all(lines.map((line) => check(verifier, line)));
-
-  await write(out, opts.format === 'json' ? json(results) : consoleText(results, opts.color));
-  const keys = results.filter((r) => r.provider !== null);
+  const { keys, bytes } = await keysIn(input);
   if (!keys.length) {
-    await write(err, 'keysentry: no line on stdin is an OpenAI or DeepSeek key\n');
+    const why = bytes
+      ? 'no OpenAI or DeepSeek key found in the text on stdin'
+      : 'no keys on stdin: pipe or paste them, or text holding them (e.g. `pbpaste | keysentry verify`)';
+    await write(err, `keysentry: ${why}\n`);
     return EXIT_BAD_INPUT;
   }
-  return keys.some((r) => r.status !== 'invalid') ? EXIT_CREDENTIAL : EXIT_CLEAN;
+  const results = await Promise.all(keys.map((f) => check(verifier, f)));
+  const code = results.some((r) => r.status !== 'invalid') ? EXIT_CREDENTIAL : EXIT_CLEAN;
+  const text = opts.format === 'json' ? json(results) : consoleText(results, opts.color);
+  if (out === process.stdout) return writeStdout(text, code);
+  await write(out, text);
+  return code;
 }
 
-async function check(verifier: Verifier, key: string): Promise<Result> {
-  const provider = providerOfKey(key);
-  const id = fingerprint(key);
-  if (!provider) {
-    return { fingerprint: id, redacted: maskUnrecognised(key), provider: null, status: 'unrecognised', detail: 'not a recognised OpenAI or DeepSeek key' };
+/** Each distinct key in the input once, in order of appearance, found as `scan -` finds them. */
+async function keysIn(input: NodeJS.ReadableStream): Promise<{ keys: Finding[]; bytes: number }> {
+  const detector = createDetector(loadRules());
+  const ctx = createContext();
+  const seen = new Map<string, Finding>();
+  let text = false;
+  for await (const chunk of stdinSource(ctx, input)) {
+    if (!text && /\S/.test(chunk.data.toString('latin1'))) text = true;
+    for (const f of detector.detect(chunk)) if (!seen.has(f.fingerprint)) seen.set(f.fingerprint, f);
   }
-  const { status, detail } = await verifier.check(key, provider);
+  return { keys: [...seen.values()], bytes: text ? ctx.stats.bytes : 0 };
+}
+
+async function check(verifier: Verifier, f: Finding): Promise<Result> {
+  const { status, detail } = await verifier.check(f.secret, f.provider, f.ruleId);
   return {
-    fingerprint: id,
-    redacted: redact(key),
-    provider,
+    fingerprint: f.fingerprint,
+    redacted: f.redacted,
+    provider: f.provider,
     status,
-    // A bare key has no surrounding text to say it is DeepSeek's: "invalid" may mean "someone else's".
-    detail: provider === 'deepseek' ? `${detail}; ${SHARED_SHAPE_NOTE}` : detail,
-    remedy: remedy(provider, status, isAdminKey(key)),
+    // Without "deepseek" near it, a bare hex key may be someone else's: "invalid" may mean just that.
+    detail: f.provider === 'deepseek' && f.confidence !== 'high' ? `${detail}; ${SHARED_SHAPE_NOTE}` : detail,
+    remedy: remedy(f.provider, status, isAdminKey(f.secret)),
   };
-}
-
-async function distinctLines(input: NodeJS.ReadableStream): Promise<string[]> {
-  const seen = new Set<string>();
-  for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
-    const line = raw.trim();
-    if (line) seen.add(line);
-  }
-  return [...seen];
-}
-
-// A short line would be shown almost whole by redact(): show its length instead.
-function maskUnrecognised(line: string): string {
-  return line.length >= 20 ? redact(line) : `<${line.length} characters>`;
 }
 
 function json(results: Result[]): string {
@@ -97,28 +105,24 @@ const STYLE: Record<Result['status'], string> = {
   rate_limited: '\x1b[33m',
   unknown: '\x1b[33m',
   invalid: '\x1b[32m',
-  unrecognised: '\x1b[2m',
 };
 
 function consoleText(results: Result[], color: boolean): string {
   const paint = (status: Result['status'], text: string) => (color ? `${STYLE[status]}${text}\x1b[0m` : text);
   const width = (pick: (r: Result) => string) => Math.max(...results.map((r) => pick(r).length));
   const keyWidth = width((r) => r.redacted);
-  const providerWidth = width((r) => r.provider ?? '-');
+  const providerWidth = width((r) => r.provider);
   const statusWidth = width((r) => r.status);
   let text = '';
   for (const r of results) {
     const status = paint(r.status, r.status) + ' '.repeat(statusWidth - r.status.length);
-    text += `${r.redacted.padEnd(keyWidth)}  ${(r.provider ?? '-').padEnd(providerWidth)}  ${status}  ${r.detail}\n`;
+    text += `${r.redacted.padEnd(keyWidth)}  ${r.provider.padEnd(providerWidth)}  ${status}  ${r.detail}\n`;
     if (r.remedy) text += `  → ${r.remedy}\n`;
   }
-  const keys = results.filter((r) => r.provider !== null);
   const counts = new Map<string, number>();
-  for (const r of keys) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  for (const r of results) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
   const parts = [...counts].map(([status, n]) => `${n} ${status}`);
-  const other = results.length - keys.length;
-  const others = other ? `; ${other} line${other === 1 ? '' : 's'} not a recognised key` : '';
-  text += `\n${keys.length} key${keys.length === 1 ? '' : 's'} checked${parts.length ? `: ${parts.join(', ')}` : ''}${others}\n`;
+  text += `\n${results.length} key${results.length === 1 ? '' : 's'} checked: ${parts.join(', ')}\n`;
   return text;
 }
 

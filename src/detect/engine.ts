@@ -2,6 +2,7 @@
 // checks, one match per span. Knows nothing of chunks, encodings or findings.
 import { MAX_SECRET_LENGTH, type Confidence } from '../types.js';
 import { looksLikePlaceholder, shannonEntropy } from './entropy.js';
+import { LinearRegExp } from './linear-regex.js';
 import { Literal } from './literal.js';
 import type { Rule } from './rules.js';
 import { forEachWindow } from './windows.js';
@@ -10,12 +11,12 @@ export interface CompiledRule {
   rule: Rule;
   /** Position in the rule list: the tie-break between equally long matches of two rules. */
   order: number;
-  regex: RegExp;
+  regex: RegExp | LinearRegExp;
   context?: {
-    regex: RegExp;
+    regex: RegExp | LinearRegExp;
     lines: number;
     confidence: Confidence;
-    others?: { description: string; providers: { name: string; regex: RegExp }[] };
+    others?: { description: string; providers: { name: string; regex: RegExp | LinearRegExp }[] };
   };
 }
 
@@ -43,17 +44,21 @@ export function compileRules(rules: readonly Rule[]): Engine {
   const compiled = rules.map((rule, order): CompiledRule => ({
     rule,
     order,
-    // 'd' gives each group's indices, which locate the secret inside the match.
-    regex: new RegExp(rule.regex, 'gd'),
+    // 'd' gives each group's indices, which locate the secret inside the match. A custom rule
+    // runs on the linear-time engine, whatever its pattern (see linear-regex.ts).
+    regex: rule.linear ? new LinearRegExp(rule.regex) : new RegExp(rule.regex, 'gd'),
     ...(rule.context && {
       context: {
-        regex: new RegExp(rule.context.regex, 'i'),
+        regex: rule.linear ? new LinearRegExp(rule.context.regex, true) : new RegExp(rule.context.regex, 'i'),
         lines: rule.context.lines,
         confidence: rule.context.confidence,
         ...(rule.context.others && {
           others: {
             description: rule.context.others.description,
-            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({ name, regex: new RegExp(pattern, 'i') })),
+            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({
+              name,
+              regex: rule.linear ? new LinearRegExp(pattern, true) : new RegExp(pattern, 'i'),
+            })),
           },
         }),
       },

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Confidence, Provider } from '../types.js';
+import { LinearRegExp, syntaxProblem } from './linear-regex.js';
 
 export interface RuleContext {
   /** Pattern (matched case-insensitively) for a name or host that ties a key to its provider. */
@@ -57,6 +58,11 @@ export interface Rule {
   context?: RuleContext;
   /** What the rule must and must not report: run by one table-driven test for every rule. */
   examples?: RuleExamples;
+  /**
+   * Set on a user's custom rule (never read from a rule file): its patterns run on the linear-time
+   * engine (linear-regex.ts), since whoever can change the config can write a pattern that hangs V8's.
+   */
+  linear?: true;
 }
 
 const PROVIDERS: readonly Provider[] = ['openai', 'deepseek'];
@@ -104,18 +110,18 @@ export function loadRules(dir: string = BUILTIN_DIR): Rule[] {
  * Checks rules from a rule file or the user's config and returns clean copies.
  * Throws an Error with a one-line message naming the source and the rule.
  */
-export function validateRules(raw: unknown, source: string): Rule[] {
+export function validateRules(raw: unknown, source: string, options: { linear?: boolean } = {}): Rule[] {
   if (!Array.isArray(raw)) throw new Error(`${source}: expected an array of rules`);
   const ids = new Set<string>();
   return raw.map((item: unknown, index) => {
-    const rule = validateRule(item, source, index);
+    const rule = validateRule(item, source, index, options.linear === true);
     if (ids.has(rule.id)) throw new Error(`${source}: rule "${rule.id}" is defined twice`);
     ids.add(rule.id);
     return rule;
   });
 }
 
-function validateRule(item: unknown, source: string, index: number): Rule {
+function validateRule(item: unknown, source: string, index: number, linear: boolean): Rule {
   if (!isRecord(item)) throw new Error(`${source}: rule #${index + 1} is not an object`);
   const { id } = item;
   if (typeof id !== 'string' || !/^[A-Za-z0-9][\w.-]*$/.test(id)) {
@@ -133,8 +139,10 @@ function validateRule(item: unknown, source: string, index: number): Rule {
   if (typeof description !== 'string' || description.trim() === '') fail('"description" must be a non-empty string');
 
   if (typeof regex !== 'string' || regex === '') fail('"regex" must be a non-empty string');
-  const groups = compile(regex, '', (message) => fail(`invalid regex: ${message}`));
-  if (new RegExp(regex).test('')) fail('"regex" matches empty text');
+  const groups = linear
+    ? compileLinear(regex, false, (message) => fail(`invalid "regex": ${message}`))
+    : compile(regex, '', (message) => fail(`invalid regex: ${message}`));
+  if (linear ? new LinearRegExp(regex).test('') : new RegExp(regex).test('')) fail('"regex" matches empty text');
   const group = (field: string, value: unknown): number => {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > groups) {
       fail(`"${field}" must be a capture group number from 0 to ${groups}`);
@@ -152,27 +160,29 @@ function validateRule(item: unknown, source: string, index: number): Rule {
 
   const rule: Rule = { id, provider, description, regex, secretGroup, keywords: [...keywords], entropy, confidence };
   if (bodyGroup !== undefined) rule.bodyGroup = bodyGroup;
-  if (item.context !== undefined) rule.context = validateContext(item.context, fail);
+  if (item.context !== undefined) rule.context = validateContext(item.context, fail, linear);
+  if (linear) rule.linear = true;
   if (item.examples !== undefined) rule.examples = validateExamples(item.examples, fail);
   return rule;
 }
 
-function validateContext(value: unknown, fail: (problem: string) => never): RuleContext {
+function validateContext(value: unknown, fail: (problem: string) => never, linear: boolean): RuleContext {
   if (!isRecord(value)) return fail('"context" must be an object');
   for (const key of Object.keys(value)) if (!CONTEXT_FIELDS.has(key)) fail(`unknown field "context.${key}"`);
   const { regex, lines } = value;
   if (typeof regex !== 'string' || regex === '') fail('"context.regex" must be a non-empty string');
-  compile(regex, 'i', (message) => fail(`invalid context.regex: ${message}`));
+  if (linear) compileLinear(regex, true, (message) => fail(`invalid "context.regex": ${message}`));
+  else compile(regex, 'i', (message) => fail(`invalid context.regex: ${message}`));
   if (typeof lines !== 'number' || !Number.isInteger(lines) || lines < 0 || lines > MAX_CONTEXT_LINES) {
     fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
   }
   const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(', ')}`);
   const context: RuleContext = { regex, lines, confidence };
-  if (value.others !== undefined) context.others = validateOthers(value.others, fail);
+  if (value.others !== undefined) context.others = validateOthers(value.others, fail, linear);
   return context;
 }
 
-function validateOthers(value: unknown, fail: (problem: string) => never): RuleOthers {
+function validateOthers(value: unknown, fail: (problem: string) => never, linear: boolean): RuleOthers {
   const shape = '"context.others" must be { "description": string, "providers": { name: pattern, ... } }';
   if (!isRecord(value) || Object.keys(value).some((key) => key !== 'description' && key !== 'providers')) return fail(shape);
   const { description, providers } = value;
@@ -183,8 +193,10 @@ function validateOthers(value: unknown, fail: (problem: string) => never): RuleO
   for (const name of names) {
     const pattern = providers[name];
     if (name.trim() === '' || typeof pattern !== 'string' || pattern === '') fail(shape);
-    compile(pattern, 'i', (message) => fail(`invalid context.others pattern for "${name}": ${message}`));
-    if (new RegExp(pattern, 'i').test('')) fail(`context.others pattern for "${name}" matches empty text`);
+    const problem = (message: string) => fail(`invalid context.others pattern for "${name}": ${message}`);
+    if (linear) compileLinear(pattern, true, problem);
+    else compile(pattern, 'i', problem);
+    if ((linear ? new LinearRegExp(pattern, true) : new RegExp(pattern, 'i')).test('')) fail(`context.others pattern for "${name}" matches empty text`);
     clean[name] = pattern;
   }
   return { description, providers: clean };
@@ -206,6 +218,12 @@ function compile(source: string, flags: string, fail: (message: string) => never
   } catch (error) {
     return fail((error as Error).message);
   }
+}
+
+/** Compiles for the linear-time engine; returns the number of capture groups. */
+function compileLinear(source: string, ignoreCase: boolean, fail: (message: string) => never): number {
+  const problem = syntaxProblem(source, ignoreCase);
+  return problem === undefined ? new LinearRegExp(source, ignoreCase).groups : fail(problem);
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {

@@ -103,7 +103,8 @@ function skipped(stats: Stats): string[] {
   const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
   if (reasons.length === 0) return [];
   reasons.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(', ')}.`];
+  // "symlink inside root (9)": a count before a reason read as a miscounted plural ("9 symlink").
+  return [`Skipped: ${reasons.map(([reason, n]) => `${printable(reason)} (${n})`).join(', ')}.`];
 }
 
 function headline(findings: readonly Finding[]): string {

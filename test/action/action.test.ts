@@ -173,11 +173,13 @@ describe('pull_request', () => {
       expect(run.stderr).toBe('');
       expect(run.code).toBe(1);
       expect(provider.seen.map((s) => s.path).sort()).toEqual(['/user/balance', '/v1/models', '/v1/models']);
-      expect(run.errors.map((e) => commandProperties(e).file)).toEqual(['c.env', 'b.env', 'a.env', undefined]);
+      // A key the provider rejects is a warning, as in SARIF and --format github; the rest are errors.
+      expect(run.errors.map((e) => commandProperties(e).file)).toEqual(['c.env', 'b.env', undefined]);
+      expect(run.warnings.map((e) => commandProperties(e).file)).toEqual(['a.env']);
       expect(commandProperties(run.errors[0]!).title).toMatch(/\(live\)$/);
       expect(commandProperties(run.errors[1]!).title).toMatch(/\(quota exhausted\)$/);
-      expect(commandProperties(run.errors[2]!).title).toMatch(/\(invalid\)$/);
-      expect(commandMessage(run.errors[3]!)).toContain('keysentry found 2 keys that may be live, 2 accepted by the provider');
+      expect(commandProperties(run.warnings[0]!).title).toMatch(/\(invalid\)$/);
+      expect(commandMessage(run.errors[2]!)).toContain('keysentry found 2 keys that may be live, 2 accepted by the provider');
       expect(run.outputs.live).toBe('2');
       expect(run.outputs.findings).toBe('3');
       // The summary table is in the same order.
@@ -375,6 +377,14 @@ describe('inputs and the log', () => {
     expect(run.stderr).toBe('');
   });
 
+  it.each(['history', 'scan'])('names a missing path input (mode %s), not git, exit status 2', async (mode) => {
+    const r = repo();
+    r.commit('start', { 'README.md': 'hello\n' });
+    const run = await runAction({ workspace: r.dir, event: 'workflow_dispatch', inputs: { mode, path: 'nodir' } });
+    expect(run.code).toBe(2);
+    expect(run.errors).toEqual(['::error::keysentry: input path: "nodir" does not exist in the workspace']);
+  });
+
   it('reads the baseline and config inputs relative to the workspace', async () => {
     const r = repo();
     const accepted = keys.openaiLegacy();
@@ -409,8 +419,9 @@ describe('inputs and the log', () => {
 
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect(run.errors).toHaveLength(1);
-      expect(commandProperties(run.errors[0]!)).toMatchObject({ file: 'a.env', title: expect.stringMatching(/\(invalid\)$/) });
+      expect(run.errors).toEqual([]);
+      expect(run.warnings).toHaveLength(1);
+      expect(commandProperties(run.warnings[0]!)).toMatchObject({ file: 'a.env', title: expect.stringMatching(/\(invalid\)$/) });
       expect(run.outputs).toMatchObject({ findings: '1', live: '0' });
       expect(run.summary).toContain('invalid (');
 

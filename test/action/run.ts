@@ -33,6 +33,8 @@ export interface ActionRun {
   summary: string;
   /** The `::error …::…` workflow commands, in order. */
   errors: string[];
+  /** The `::warning …::…` workflow commands, in order. */
+  warnings: string[];
 }
 
 export interface RunOptions {
@@ -88,6 +90,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     outputs: parseOutputs(readFileSync(files.output, 'utf8')),
     summary: readFileSync(files.summary, 'utf8'),
     errors: commands(stdout).filter((l) => l.startsWith('::error')),
+    warnings: commands(stdout).filter((l) => l.startsWith('::warning')),
   };
   rmSync(runner, { recursive: true, force: true });
   return result;

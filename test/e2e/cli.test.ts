@@ -1,11 +1,11 @@
 // The keysentry command as a user runs it: real processes, real repositories, real files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/detect/secret.js';
-import { BIN, runCli } from '../support/cli.js';
+import { BIN, runCli, startCli } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { TempRepo, tempDir } from '../support/repo.js';
 
@@ -243,12 +243,12 @@ describe('keysentry staged and history', () => {
     expect(human.stdout).not.toContain(key);
   });
 
-  it('staged: the lean parser of the hook and yargs read the same options, and yargs words the errors', () => {
+  it('staged: short, long, =value and negated spellings of the options read the same, and errors are one line', () => {
     const r = repo();
     r.commit('init', { 'a.env': 'A=1\n' });
     r.write('a.env', `A=1\nKEY=${keys.openaiLegacy()}\n`).git('add', 'a.env');
     const lean = runCli(['staged', '-f', 'json', '--fail-on', 'any', '--', 'a.env'], { cwd: r.dir });
-    // --no-show-secrets is a negation only yargs knows: the same scan through the other parser.
+    // --no-show-secrets: a negation node:util's parseArgs (Node 20) knows nothing of.
     const full = runCli(['staged', '--no-show-secrets', '--format=json', 'a.env'], { cwd: r.dir });
     expect(lean.code).toBe(1);
     expect(full.code).toBe(1);
@@ -277,5 +277,216 @@ describe('keysentry staged and history', () => {
     expect(findings[0]).toMatchObject({ path: 'copy.env', line: 1, commit: copy, atHead: false });
     expect(findings[1]).toMatchObject({ path: 'settings.env', line: 1, commit: intro, author: 'Test Author', atHead: false });
     expect(existsSync(join(r.dir, 'settings.env'))).toBe(false);
+  });
+});
+
+describe('the command line: every mistake is one line that says what would be right', () => {
+  const oneLine = (r: { code: number | null; stderr: string }) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^keysentry: [^\n]+\n$/);
+    return r.stderr;
+  };
+
+  it.each([
+    [['scan', '--format', 'xml', '.'], '--format must be one of console, json, sarif, github (got "xml")'],
+    [['scan', '--fail-on', 'never', '.'], '--fail-on must be one of any, live (got "never")'],
+    [['history', '-f', 'yaml'], '--format must be one of console, json, sarif, github (got "yaml")'],
+    [['verify', '--format', 'sarif'], '--format must be one of console, json (got "sarif")'],
+  ])('%j names the valid values', (args, message) => {
+    expect(oneLine(runCli(args, { cwd: tempDir() }))).toContain(message);
+  });
+
+  it('boolean flags take true or false, nothing else', () => {
+    const dir = tempDir();
+    expect(oneLine(runCli(['scan', '--verify=maybe', '.'], { cwd: dir }))).toContain('--verify takes no value, or true or false (got "maybe")');
+    expect(runCli(['scan', '--verify=false', '--show-secrets=true', '--ignore=false', '.'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('an unknown flag is named once, as typed', () => {
+    const dir = tempDir();
+    const r = oneLine(runCli(['staged', '--no-ignore'], { cwd: dir }));
+    expect(r.match(/no-ignore/g)).toHaveLength(1);
+    expect(r).not.toContain('noIgnore');
+    expect(oneLine(runCli(['scan', '--bogus=sk-not-a-flag', '.'], { cwd: dir }))).toContain('unknown option --bogus for keysentry scan');
+  });
+
+  it("-h and --help work everywhere, exit 0, and list each command's own options with a description", () => {
+    const dir = tempDir();
+    for (const args of [['-h'], ['--help'], ['help'], ['help', 'verify']]) {
+      const r = runCli(args, { cwd: dir });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: keysentry /);
+    }
+    for (const [i, command] of ['scan', 'staged', 'history', 'verify', 'init'].entries()) {
+      for (const flag of [i % 2 ? '-h' : '--help']) {
+        const r = runCli([command, flag], { cwd: dir });
+        expect(r.code, `${command} ${flag}`).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`^Usage: keysentry ${command}`));
+        const options = r.stdout.slice(r.stdout.indexOf('Options:\n') + 9).trimEnd().split('\n');
+        // Every option line: the flag, two spaces or more, a description.
+        for (const line of options) expect(line, `${command}: ${line}`).toMatch(/^ {2}(-\w, | {4})--[\w-]+.*\S {2,}\S/);
+      }
+    }
+    const verify = runCli(['verify', '--help'], { cwd: dir }).stdout;
+    expect(verify).toMatch(/^Usage: keysentry verify \[options\]$/m);
+    expect(verify).not.toMatch(/^ {2}(-\w, | {4})--(output|sarif|verify|args)\b/m);
+    expect(runCli(['init', '--help'], { cwd: dir }).stdout).not.toContain('--format');
+  });
+
+  it('-o with an empty name is an error, not a report on stdout', () => {
+    const r = runCli(['scan', '-o', '', '.'], { cwd: tempDir() });
+    expect(oneLine(r)).toContain('--output needs a value');
+    expect(r.stdout).toBe('');
+  });
+});
+
+describe('what a scan prints', () => {
+  it('--quiet: nothing when clean, the one-line summary otherwise', () => {
+    const r = repo();
+    r.write('a.txt', 'nothing here\n');
+    expect(runCli(['scan', '--quiet', '.'], { cwd: r.dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    r.write('b.env', `KEY=${keys.openaiLegacy()}\n`);
+    const found = runCli(['scan', '-q', '.'], { cwd: r.dir });
+    expect(found).toEqual({ code: 1, stdout: '1 finding (1 distinct key)\n', stderr: '' });
+  });
+
+  it('-o FILE: one summary line on stderr, nothing on stdout', () => {
+    const r = repo();
+    r.write('b.env', `KEY=${keys.openaiLegacy()}\n`);
+    const out = runCli(['scan', '.', '-f', 'json', '-o', 'report.json'], { cwd: r.dir });
+    expect(out).toEqual({ code: 1, stdout: '', stderr: 'keysentry: 1 finding (1 distinct key); report written to report.json\n' });
+    expect(parse(readFileSync(join(r.dir, 'report.json'), 'utf8')).findings).toHaveLength(1);
+  });
+
+  it('-o through a symlink to a file not yet there writes the file, and the link stays a link', () => {
+    const dir = tempDir();
+    symlinkSync('reports/now.json', join(dir, 'latest.json'));
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'a.txt'), 'clean\n');
+    const r = runCli(['scan', 'a.txt', '-f', 'json', '-o', 'latest.json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(dir, 'latest.json')).isSymbolicLink()).toBe(true);
+    expect(parse(readFileSync(join(dir, 'reports', 'now.json'), 'utf8')).findings).toEqual([]);
+  });
+
+  it('says what was skipped as "reason (count)"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'clean\n');
+    symlinkSync('a.txt', join(dir, 'b.txt'));
+    symlinkSync('a.txt', join(dir, 'c.txt'));
+    expect(runCli(['scan', '.'], { cwd: dir }).stdout).toContain('Skipped: symlink inside root (2).');
+  });
+});
+
+describe('stdout that cannot be written', () => {
+  // bash, for PIPESTATUS: the exit status of keysentry, not of the reader.
+  function pipe(dir: string, args: string[], into: string) {
+    const command = `${[process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ')} 2>err.txt ${into}; echo "\${PIPESTATUS[0]}"`;
+    const r = spawnSync('bash', ['-c', command], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { code: Number(r.stdout.trim().split('\n').at(-1)), stderr: readFileSync(join(dir, 'err.txt'), 'utf8') };
+  }
+
+  it('a reader that stops reading: quiet, with the exit code the scan would have had', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'clean\n');
+    expect(pipe(dir, ['scan', 'a.txt', '--format', 'json'], '| true')).toEqual({ code: 0, stderr: '' });
+    // A report of some megabytes, of which `head` reads one line.
+    writeFileSync(join(dir, 'keys.env'), Array.from({ length: 3000 }, () => `K=${keys.deepseek()}\n`).join(''));
+    expect(pipe(dir, ['scan', 'keys.env', '--format', 'json'], '| head -c 10 >/dev/null')).toEqual({ code: 1, stderr: '' });
+    expect(pipe(dir, ['scan', 'keys.env'], '| head -1 >/dev/null')).toEqual({ code: 1, stderr: '' });
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('a full disk: exit 2, one line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a.txt'), 'clean\n');
+    expect(pipe(dir, ['scan', 'a.txt', '--format', 'json'], '>/dev/full')).toEqual({
+      code: 2,
+      stderr: 'keysentry: cannot write to stdout: no space left on the device\n',
+    });
+  });
+});
+
+describe('the config and its custom rules', () => {
+  const rule = { id: 'my-rule', provider: 'openai', description: 'x', regex: '(zz-[a-z]{20})', secretGroup: 1, keywords: ['zz-'], entropy: 0, confidence: 'low' };
+  function scanWith(config: string | Buffer, files: Record<string, string> = { 'a.txt': 'clean\n' }) {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.keysentry.json'), config);
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    return { ...runCli(['scan', ...Object.keys(files)], { cwd: dir }), dir };
+  }
+  const userError = (r: { code: number | null; stderr: string }) => {
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^keysentry: config \S*\.keysentry\.json[^\n]*\n$/);
+    expect(r.stderr).not.toContain('internal error');
+    return r.stderr;
+  };
+
+  it('invalid JSON: the whole message, with line and column', () => {
+    const r = userError(scanWith('{\n  "ignore": ["a"\n  "rules": []\n}\n'));
+    expect(r).toContain("is not valid JSON: Expected ',' or ']' after array element (line 3, column 3)");
+    expect(userError(scanWith('{"ignore": [x]}'))).toMatch(/is not valid JSON: Unexpected token 'x'\n$/);
+  });
+
+  it('a rule with a missing or wrong field names the rule and the field', () => {
+    const { provider: _, ...noProvider } = rule;
+    expect(userError(scanWith(JSON.stringify({ rules: [noProvider] })))).toContain('rule "my-rule": "provider" must be one of openai, deepseek');
+    expect(userError(scanWith(JSON.stringify({ rules: [{ ...rule, entropy: 'high' }] })))).toContain('rule "my-rule": "entropy"');
+  });
+
+  it('a rule may not take the id of a built-in rule', () => {
+    const r = userError(scanWith(JSON.stringify({ rules: [{ ...rule, id: 'deepseek-api-key' }] })));
+    expect(r).toContain('rule "deepseek-api-key" has the id of a built-in rule');
+  });
+
+  it('disableRules must name rules that exist', () => {
+    expect(userError(scanWith(JSON.stringify({ disableRules: ['deepseek-key'] })))).toContain('"disableRules" names no rule "deepseek-key"');
+    const key = keys.deepseek();
+    const off = scanWith(JSON.stringify({ disableRules: ['deepseek-api-key'] }), { 'a.env': `K=${key}\n` });
+    expect(off.code).toBe(0);
+  });
+
+  it('a config saved with a UTF-8 byte order mark is read', () => {
+    const key = keys.deepseek();
+    const r = scanWith(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify({ allowFingerprints: [fingerprint(key)] }))]), { 'a.env': `K=${key}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('a custom rule runs in linear time whatever its pattern, and still finds what it matches', () => {
+    // Exponential on a backtracking engine: (a+)+ before a $ that cannot match.
+    const evil = { ...rule, id: 'evil', regex: '(zz-(a+)+)$', keywords: ['zz-'] };
+    const lines = `zz-${'a'.repeat(40)}!\n`.repeat(1000);
+    const r = scanWith(JSON.stringify({ rules: [evil, rule] }), { 'a.txt': lines, 'b.txt': `x zz-${keys.chars('lower', 20)}\n` });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/b\.txt[\s\S]*my-rule/);
+    expect(r.stdout).not.toContain('a.txt');
+  });
+
+  it('a pattern the linear-time engine cannot run (a lookahead) is refused, naming the rule and the field', () => {
+    const r = userError(scanWith(JSON.stringify({ rules: [{ ...rule, regex: '(zz-[a-z]{20})(?![a-z])' }] })));
+    expect(r).toContain('rule "my-rule": invalid "regex"');
+    expect(r).toContain('no lookaheads');
+  });
+
+  it.skipIf(process.platform !== 'linux')('SIGTERM ends a scan that is busy with a custom rule: exit 143, no report', async () => {
+    const dir = tempDir();
+    const evil = { ...rule, id: 'evil', regex: '(zz-(a+)+)$' };
+    writeFileSync(join(dir, '.keysentry.json'), JSON.stringify({ rules: [evil] }));
+    const line = `zz-${'a'.repeat(40)}!\n`;
+    for (let i = 0; i < 4; i++) writeFileSync(join(dir, `f${i}.txt`), line.repeat(200_000));
+    const running = startCli(['scan', '.', '-f', 'json', '-o', 'report.json'], { cwd: dir });
+    // Signal once the process has spent 1.5 s of CPU (start-up takes a fraction of that): it is
+    // then inside the rule, where a backtracking engine never returns to the event loop.
+    const cpuSeconds = () => {
+      const fields = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    };
+    while (cpuSeconds() < 1.5 && running.child.exitCode === null) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(running.child.exitCode).toBe(null);
+    running.child.kill('SIGTERM');
+    const result = await running.done;
+    expect(result.code).toBe(143);
+    expect(existsSync(join(dir, 'report.json'))).toBe(false);
   });
 });

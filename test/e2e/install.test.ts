@@ -20,7 +20,7 @@ const leaky = tempDir('keysentry-leaky-');
 writeFileSync(join(leaky, 'settings.py'), `OPENAI_API_KEY = "${keys.openaiLegacy()}"\n`);
 const clean = tempDir('keysentry-clean-');
 writeFileSync(join(clean, 'settings.py'), 'OPENAI_API_KEY = os.environ["OPENAI_API_KEY"]\n');
-// Globs load micromatch at run time (src/config.ts), from the installed package's dependencies.
+// Globs load micromatch at run time (src/config.ts), from inside the bundle: nothing is installed beside it.
 writeFileSync(join(clean, '.keysentry.json'), JSON.stringify({ ignore: ['fixtures/**'] }));
 mkdirSync(join(clean, 'fixtures'));
 writeFileSync(join(clean, 'fixtures', 'sample.env'), `OPENAI_API_KEY=${keys.openaiLegacy()}\n`);

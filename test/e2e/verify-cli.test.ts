@@ -1,8 +1,9 @@
 // --verify, --fail-on and `keysentry verify` as a user runs them: the real CLI in its own process,
 // talking to stand-in providers on 127.0.0.1 (and to nothing else: the base URLs point here).
+import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fingerprint, redact } from '../../src/detect/secret.js';
-import { runCliAsync, type CliResult } from '../support/cli.js';
+import { BIN, runCliAsync, type CliResult } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { TempRepo, tempDir } from '../support/repo.js';
 import { deepseek, drop, fakeProvider, hang, json, openai, sequence, type FakeProvider } from '../verify/fake-provider.js';
@@ -343,6 +344,39 @@ describe('keysentry verify (the process)', () => {
     expect(out.stdout).toBe('');
     expect(out.stderr).toBe('keysentry: keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments\n');
     expect(oa.seen).toEqual([]);
+  });
+});
+
+describe('keysentry verify reads text, not only keys', () => {
+  it('finds the keys in pasted text: a .env line, JSON, a curl command', async () => {
+    const a = keys.deepseek();
+    const b = keys.openaiProject();
+    ds.on(a, deepseek.unauthorized);
+    oa.on(b, openai.invalid);
+    const input = `DEEPSEEK_API_KEY=${a}\n{"key": "${b}"}\ncurl -H "Authorization: Bearer ${b}" https://api.openai.com/v1/models\n`;
+    const out = await runCliAsync(['verify', '-f', 'json'], { cwd: tempDir(), env, input });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).results.map((r: { fingerprint: string }) => r.fingerprint)).toEqual([fingerprint(a), fingerprint(b)]);
+  });
+
+  it('streams stdin: a line of 48 MB with a key at its end, in a 24 MB heap', async () => {
+    const key = keys.openaiProject();
+    oa.on(key, openai.invalid);
+    const input = Buffer.concat([Buffer.alloc(48 << 20, 'a'), Buffer.from(` ${key}\n`)]);
+    const out = await runCliAsync(['verify', '-f', 'json'], { cwd: tempDir(), env, input, nodeArgs: ['--max-old-space-size=24'] });
+    expect(out.stderr).toBe('');
+    expect(out.code).toBe(0);
+    expect(JSON.parse(out.stdout).results[0].fingerprint).toBe(fingerprint(key));
+  });
+
+  it.skipIf(process.platform !== 'linux')('prompts on a terminal, on stderr', () => {
+    // script(1) gives the CLI a terminal; Ctrl-D (\x04) there ends the input.
+    const command = [process.execPath, BIN, 'verify'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: tempDir(), input: 'no key here\n\x04', encoding: 'utf8', env: { ...process.env, ...env, NO_COLOR: '1' } });
+    expect(r.stdout).toContain('Paste keys or text, then Ctrl-D');
+    expect(r.stdout).toContain('keysentry: no OpenAI or DeepSeek key found in the text on stdin');
+    expect(r.status).toBe(2);
   });
 });
 

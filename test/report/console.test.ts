@@ -80,7 +80,7 @@ describe('console reporter', () => {
     const out = consoleReporter(report, OPTIONS);
     expect(out).toContain('13 findings (12 distinct keys) in 8 files and 1 commit message.\n');
     expect(out).toContain('Scanned 12 files (33.8 KiB) and 3 commits in 420 ms.\n');
-    expect(out).toContain('Skipped: 2 symlink outside root, 1 unreadable.\n');
+    expect(out).toContain('Skipped: symlink outside root (2), unreadable (1).\n');
     expect(out).toContain('warning: shallow clone: history before 0123456 was not scanned\n');
     expect(out).toMatch(/warning: could not decode a line near sk-…\w{4}\n/);
     expect(out.endsWith('\n')).toBe(true);
@@ -109,7 +109,7 @@ describe('console reporter', () => {
     const clean: Report = { findings: [], stats: { files: 1, bytes: 5_000_000, skipped: {}, durationMs: 2_345 }, warnings: [] };
     expect(consoleReporter(clean, OPTIONS)).toBe('No OpenAI or DeepSeek keys found.\nScanned 1 file (4.8 MiB) in 2.3 s.\n');
     const withSkips = consoleReporter({ ...clean, stats: { ...clean.stats, skipped: { 'too large': 1 } }, warnings: ['w'] }, OPTIONS);
-    expect(withSkips).toContain('Skipped: 1 too large.\nwarning: w\n');
+    expect(withSkips).toContain('Skipped: too large (1).\nwarning: w\n');
   });
 
   it('cannot be driven by control characters in names, authors or provider replies', () => {

@@ -97,22 +97,35 @@ describe('keysentry verify', () => {
     expect(JSON.parse(out).results[0].status).toBe(status);
   });
 
-  it('reports an unrecognised line without echoing it, and does not send it anywhere', async () => {
+  it('finds keys in pasted text (.env lines, JSON, a curl command) and ignores the rest, echoing none of it', async () => {
     const dead = gen.deepseek();
+    const project = gen.openaiProject();
+    const legacy = gen.openaiLegacy();
     ds.on(dead, deepseek.unauthorized);
-    const pasted = `OPENAI_API_KEY=${gen.openaiProject()}`;
+    oa.on(project, openai.invalid);
+    oa.on(legacy, openai.invalid);
     const [oaBefore, dsBefore] = [oa.seen.length, ds.seen.length];
-    const { code, out } = await run(`${dead}\nhunter2\n${pasted}\n`, 'json');
+    const pasted = [
+      `DEEPSEEK_API_KEY=${dead}`,
+      'hunter2',
+      `{"openai": {"apiKey": "${project}"}}`,
+      `curl https://api.openai.com/v1/models -H "Authorization: Bearer ${legacy}"`,
+      `x${'y'.repeat(30)}\x1b]0;pwned\x07`,
+    ].join('\n');
+    const { code, out, err } = await run(pasted, 'json');
 
     expect(code).toBe(0);
-    const results = JSON.parse(out).results as { redacted: string; provider: unknown; status: string; detail: string }[];
-    expect(results.slice(1)).toEqual([
-      { fingerprint: fingerprint('hunter2'), redacted: '<7 characters>', provider: null, status: 'unrecognised', detail: 'not a recognised OpenAI or DeepSeek key' },
-      { fingerprint: fingerprint(pasted), redacted: redact(pasted), provider: null, status: 'unrecognised', detail: 'not a recognised OpenAI or DeepSeek key' },
+    expect(err).toBe('');
+    const results = JSON.parse(out).results as { fingerprint: string; provider: string; status: string }[];
+    expect(results.map((r) => [r.fingerprint, r.provider, r.status])).toEqual([
+      [fingerprint(dead), 'deepseek', 'invalid'],
+      [fingerprint(project), 'openai', 'invalid'],
+      [fingerprint(legacy), 'openai', 'invalid'],
     ]);
     expect(out).not.toContain('hunter2');
-    expect(out).not.toContain(pasted.slice(15));
-    expect([oa.seen.length - oaBefore, ds.seen.length - dsBefore]).toEqual([0, 1]);
+    expect(out).not.toContain('\x1b');
+    expect(out).not.toContain('pwned');
+    expect([oa.seen.length - oaBefore, ds.seen.length - dsBefore]).toEqual([2, 1]);
   });
 
   it('no keys at all → exit 2 with a one-line error and nothing on stdout', async () => {
@@ -124,11 +137,11 @@ describe('keysentry verify', () => {
     }
   });
 
-  it('only unrecognised lines → results, then exit 2', async () => {
-    const { code, out, err } = await run('not a key\nneither is this\n');
+  it('text without a key → exit 2, nothing of the text printed', async () => {
+    const { code, out, err } = await run(`not a key\nneither is this \x1b[31m${'z'.repeat(30)}\n`);
     expect(code).toBe(2);
-    expect(out).toMatch(/unrecognised/);
-    expect(err).toBe('keysentry: no line on stdin is an OpenAI or DeepSeek key\n');
+    expect(out).toBe('');
+    expect(err).toBe('keysentry: no OpenAI or DeepSeek key found in the text on stdin\n');
   });
 
   it('colours the status only when asked', async () => {
