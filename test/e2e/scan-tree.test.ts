@@ -123,3 +123,35 @@ describe('keys in files of more than one encoding', () => {
     expect(found({ report: JSON.parse(history.stdout) })).toEqual(expected);
   });
 });
+
+describe('a key on the cut of a line longer than a chunk', () => {
+  it('is reported once, whole, never its head before the cut as a second key', async () => {
+    const cut = 1 << 20; // CHUNK_SIZE: a line with no separator is cut there
+    const variants = [
+      { name: 'plain.txt', key: keys.openaiProject(), encode: (k: string) => k },
+      { name: 'base64.txt', key: keys.openaiProject(), encode: (k: string) => Buffer.from(k).toString('base64') },
+      { name: 'percent.txt', key: keys.openaiProject(), encode: (k: string) => k.replace(/[-_]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
+    ];
+    const r = new TempRepo();
+    // Every character percent-encoded: three times as long as the key (648 bytes), longer than any
+    // plain key, so the overlap must be too.
+    const long = keys.openaiProject('proj', 100);
+    const percentAll = (k: string) => [...k].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    r.write('600-percent-all.txt', `${'A'.repeat(cut - 601)}/${percentAll(long)}/${'A'.repeat(4000)}\n`);
+    for (const { name, key, encode } of variants) {
+      for (const before of [120, 8, 1]) {
+        const value = encode(key);
+        const start = cut - Math.min(before, value.length - 1);
+        r.write(`${before}-${name}`, `${'A'.repeat(start - 1)}/${value}/${'A'.repeat(4000)}\n`);
+      }
+    }
+    const res = await scan(['.'], { cwd: r.dir });
+    expect(res.code).toBe(1);
+    const found = res.report.findings.map((f) => `${f.path} ${f.fingerprint}`).sort();
+    const expected = [
+      `600-percent-all.txt ${fingerprint(long)}`,
+      ...variants.flatMap(({ name, key }) => [120, 8, 1].map((b) => `${b}-${name} ${fingerprint(key)}`)),
+    ].sort();
+    expect(found).toEqual(expected);
+  });
+});

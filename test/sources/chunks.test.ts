@@ -97,6 +97,18 @@ describe('readChunks', () => {
           checkLocations(text, chunks);
           // Anything a key could be (no line end, at most `overlap` bytes) is whole in a chunk.
           const bytes = Buffer.from(text);
+          // Every byte is one chunk's own, and a match starting there is whole in that chunk with
+          // the fifth of the overlap before it, up to the line's (or the text's) start and end.
+          const lead = Math.floor(overlap / 5);
+          for (let i = 0; i < bytes.length; i++) {
+            const owners = chunks.filter((c) => i - c.offset >= (c.ownFrom ?? 0) && i - c.offset < (c.ownTo ?? c.data.length));
+            expect(owners, `owners of byte ${i}`).toHaveLength(1);
+            const [c] = owners;
+            const lineStart = bytes.lastIndexOf(10, i - 1) + 1;
+            const lineEnd = bytes.indexOf(10, i) === -1 ? bytes.length : bytes.indexOf(10, i) + 1;
+            expect(c!.offset).toBeLessThanOrEqual(Math.max(lineStart, i - lead));
+            expect(c!.offset + c!.data.length).toBeGreaterThanOrEqual(Math.min(lineEnd, i + overlap - lead));
+          }
           for (let i = 0; i + overlap <= bytes.length; i++) {
             if (bytes.subarray(i, i + overlap).includes(10)) continue;
             const whole = chunks.some((c) => c.offset <= i && c.offset + c.data.length >= i + overlap);
