@@ -7,6 +7,7 @@
 // commit, which is what de-duplicating the overlap of a cut line needs.
 import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk, type Commit, type ScanContext } from '../types.js';
 import { CHUNK_SIZE, readChunks, utf16Text, utf16Units } from './chunks.js';
+import { printableName } from './files.js';
 import type { BlobReader } from './git.js';
 
 /**
@@ -417,12 +418,12 @@ export class DiffParser {
     } else if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
       this.startFile(headerName(line.subarray(text.indexOf(' ', 5) + 1)));
     } else if (text.startsWith('rename to ') || text.startsWith('copy to ')) {
-      this.path = headerName(line.subarray(text.indexOf(' to ') + 4)).toString('utf8');
+      this.path = printableName(headerName(line.subarray(text.indexOf(' to ') + 4)));
     } else if (text.startsWith('+++ ')) {
       let name = line.subarray(4);
       // git adds a tab after a name with a space in it, which an unquoted name never ends with.
       if (name[name.length - 1] === 9) name = name.subarray(0, -1);
-      if (!name.equals(DEV_NULL)) this.path = headerName(name).subarray(2).toString('utf8');
+      if (!name.equals(DEV_NULL)) this.path = printableName(headerName(name).subarray(2));
     } else if (text.startsWith('index ')) {
       this.blobId = /\.\.([0-9a-f]+)/.exec(text)?.[1] ?? '';
     } else if (text.startsWith('Binary files ') && text.endsWith(' differ')) {
@@ -450,7 +451,7 @@ export class DiffParser {
     const sha = fields[fields.length - 2] ?? '';
     if (!mode.startsWith('10') && !mode.startsWith('12')) return;
     if (ZERO_ID.test(sha)) return;
-    const path = headerName(line.subarray(tab + 1)).toString('utf8');
+    const path = printableName(headerName(line.subarray(tab + 1)));
     this.items.push({ kind: 'raw', path, sha, ...(this.commit && { commit: this.commit }) });
   }
 
@@ -465,7 +466,7 @@ export class DiffParser {
 
   private startFile(name: Buffer): void {
     this.endRun();
-    this.path = name.toString('utf8');
+    this.path = printableName(name);
     this.blobId = '';
     this.fileOffset = 0;
   }

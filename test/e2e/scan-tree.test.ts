@@ -1,6 +1,7 @@
 // `keysentry scan` on the trees users have: fresh clones with submodules, files in mixed
 // encodings, names that are not UTF-8, very long lines. Through the real CLI on real repositories.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/detect/secret.js';
@@ -153,5 +154,35 @@ describe('a key on the cut of a line longer than a chunk', () => {
       ...variants.flatMap(({ name, key }) => [120, 8, 1].map((b) => `${b}-${name} ${fingerprint(key)}`)),
     ].sort();
     expect(found).toEqual(expected);
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  it('scans them and prints their names with \\xNN escapes', async () => {
+    const key = keys.openaiProject();
+    const r = new TempRepo();
+    r.commit('init', { 'README.md': 'readme\n' });
+    // A Latin-1 name, as an old archive or a Windows tool leaves it.
+    const root = Buffer.from(`${r.dir}/`);
+    mkdirSync(Buffer.concat([root, Buffer.from('conf-\xe9', 'latin1')]));
+    writeFileSync(Buffer.concat([root, Buffer.from('conf-\xe9/caf\xe9.env', 'latin1')]), `OPENAI_API_KEY=${key}\n`);
+
+    for (const add of [false, true]) {
+      if (add) r.commit('add');
+      const res = await scan(['.'], { cwd: r.dir });
+      expect(res.code).toBe(1);
+      expect(res.report.findings.map((f) => [f.path, f.fingerprint])).toEqual([['conf-\\xE9/caf\\xE9.env', fingerprint(key)]]);
+      expect(res.report.stats.skipped).toEqual({});
+      expect(res.report.warnings).toEqual([]);
+    }
+    // staged and history name it the same way, so that a baseline or allow-list holds for all three.
+    writeFileSync(Buffer.concat([root, Buffer.from('conf-\xe9/caf\xe9.env', 'latin1')]), `OPENAI_API_KEY=${key}\nmore\n`);
+    writeFileSync(Buffer.concat([root, Buffer.from('n\xe9w.env', 'latin1')]), `OPENAI_API_KEY=${key}\n`);
+    r.git('add', '-A');
+    const staged = await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir });
+    expect((JSON.parse(staged.stdout) as JsonReport).findings.map((f) => f.path)).toEqual(['n\\xE9w.env']);
+    r.commit('more');
+    const history = await runCliAsync(['history', '--format', 'json'], { cwd: r.dir });
+    expect((JSON.parse(history.stdout) as JsonReport).findings.map((f) => f.path)).toEqual(['conf-\\xE9/caf\\xE9.env']);
   });
 });
