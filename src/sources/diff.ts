@@ -6,7 +6,7 @@
 // because the offset in the file itself is not in the patch. It is unique within one file of one
 // commit, which is what de-duplicating the overlap of a cut line needs.
 import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk, type Commit, type ScanContext } from '../types.js';
-import { CHUNK_SIZE, readChunks, utf16Text, utf16Units } from './chunks.js';
+import { CHUNK_SIZE, OVERLAP, readChunks, utf16Text, utf16Units } from './chunks.js';
 import { printableName } from './files.js';
 import type { BlobReader } from './git.js';
 
@@ -83,7 +83,7 @@ interface Origin {
 /**
  * Cuts a run of consecutive lines into chunks of at most CHUNK_SIZE: on a line boundary when the
  * chunk holds more than the current line, otherwise inside the line, repeating its last
- * MAX_SECRET_LENGTH bytes at the start of the next chunk so no key is lost in the cut.
+ * OVERLAP bytes (chunks.ts) at the start of the next chunk so no key is lost in the cut.
  */
 class ChunkBuilder {
   private parts: Buffer[] = [];
@@ -100,6 +100,9 @@ class ChunkBuilder {
   private chunkLine = 0;
   private chunkColumn = 0;
   private chunkOffset = 0;
+  /** Which part of the chunk is its own to report, after and before a cut inside a line (Chunk.ownFrom). */
+  private ownFrom: number | undefined;
+  private ownTo: number | undefined;
 
   constructor(private readonly emit: (chunk: Chunk) => void) {}
 
@@ -162,8 +165,11 @@ class ChunkBuilder {
         offset: this.chunkOffset,
         ...(commit && { commit }),
         ...(this.added && { added: this.added }),
+        ...(this.ownFrom !== undefined && { ownFrom: this.ownFrom }),
+        ...(this.ownTo !== undefined && { ownTo: this.ownTo }),
       });
     }
+    this.ownFrom = this.ownTo = undefined;
     this.chunkOffset += this.size;
     this.parts = [];
     this.size = 0;
@@ -189,13 +195,17 @@ class ChunkBuilder {
   private cutInLine(): void {
     const data = Buffer.concat(this.parts, this.size);
     const end = cutPoint(data);
-    let keep = end - MAX_SECRET_LENGTH;
+    let keep = end - OVERLAP;
     // Start the overlap on a character so its column counts whole characters.
     for (let k = 0; k < 3 && (data[keep]! & 0xc0) === 0x80; k++) keep--;
     const column = this.chunkColumn + utf16Units(data, keep);
     this.parts = [data.subarray(0, end)];
     this.size = end;
+    // As chunks.ts cuts: matches from handOver on are the next chunk's, whole there.
+    const handOver = end - OVERLAP + OVERLAP / 5;
+    this.ownTo = handOver;
     this.flush();
+    this.ownFrom = handOver - keep;
     const carried = Buffer.from(data.subarray(keep));
     this.parts = [carried];
     this.size = carried.length;

@@ -149,6 +149,10 @@ describe('a key on the cut of a line longer than a chunk', () => {
     const res = await scan(['.'], { cwd: r.dir });
     expect(res.code).toBe(1);
     const found = res.report.findings.map((f) => `${f.path} ${f.fingerprint}`).sort();
+    // staged reads the same lines out of git's diff, cut the same way.
+    r.git('add', '-A');
+    const staged = JSON.parse((await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir })).stdout) as JsonReport;
+    expect(staged.findings.map((f) => `${f.path} ${f.fingerprint}`).sort()).toEqual(found);
     const expected = [
       `600-percent-all.txt ${fingerprint(long)}`,
       ...variants.flatMap(({ name, key }) => [120, 8, 1].map((b) => `${b}-${name} ${fingerprint(key)}`)),
