@@ -196,14 +196,21 @@ describe('readChunks', () => {
       }
     });
 
-    it('reads UTF-16LE without a BOM whose first 8 KiB are not ASCII', async () => {
-      const text = `${'日本語のテキスト。'.repeat(600)}\r\nkey = ${marker}\r\n`;
+    it.each([
+      ['no NUL in its first 8 KiB (read as UTF-8)', '日本語のテキスト。', false],
+      ['too few ASCII characters to be taken for UTF-16 (read as binary)', '設定 = 値、\r\n', true],
+    ])('reads UTF-16LE without a BOM whose first 8 KiB are CJK: %s', async (_, filler, binary) => {
+      const text = `${filler.repeat(600)}\r\nkey = ${marker}\r\n`;
       const bytes = le(text);
       const chunks = await chunksOf(bytes, {}, [1000]);
+      expect(chunks[0]!.binary).toBe(binary || undefined);
       const [hit] = chunks.filter((c) => c.data.includes(marker));
       expect(offsets(chunks)).toEqual([{ offset: bytes.indexOf(le(marker)), decodedFrom: 'utf16le' }]);
-      expect(hit).toMatchObject({ line: 1, stride: 2 });
-      expect(hit!.data.toString()).toBe(`\r\nkey = ${marker}\r\n`);
+      expect(hit!.stride).toBe(2);
+      expect(hit!.data.toString()).toMatch(new RegExp(`\\r\\nkey = ${marker}\\r\\n$`));
+      // The marker's line, counted as a detector counts it from the chunk's line.
+      const before = hit!.data.subarray(0, hit!.data.indexOf(marker));
+      expect(hit!.line + before.filter((b) => b === 10).length).toBe(text.split('\n').length - 1);
     });
 
     it('finds every run a byte-by-byte pass finds, though it looks at few bytes', () => {
