@@ -20,8 +20,8 @@ export const COMMIT_MESSAGE_PATH = '<commit message>';
 /**
  * A piece of input with enough location to report a finding in it.
  * Sources cut files into chunks on line boundaries where they can, so a key is never split;
- * a single line longer than a chunk is cut with an overlap of at least MAX_SECRET_LENGTH bytes,
- * and duplicate findings from the overlap are dropped downstream by location.
+ * a single line longer than a chunk is cut with an overlap of several MAX_SECRET_LENGTH bytes,
+ * and ownFrom/ownTo say which of the overlapping chunks reports a match.
  */
 export interface Chunk {
   /** Path relative to the scan root with '/' separators; '-' for stdin; COMMIT_MESSAGE_PATH. */
@@ -45,6 +45,14 @@ export interface Chunk {
    * so rules can see a DEEPSEEK name next to a key, but only keys on these lines are reported.
    */
   added?: ReadonlySet<number>;
+  /**
+   * Set where a line longer than a chunk was cut, the chunks overlapping: only a match whose
+   * secret starts in data[ownFrom, ownTo) is this chunk's to report (ownFrom 0, ownTo data.length
+   * when unset). The neighbouring chunk holds the others whole, so neither a copy of a key nor
+   * its head before the cut is reported.
+   */
+  ownFrom?: number;
+  ownTo?: number;
   /** The file holds NUL bytes: report its byte offset, as line/column mean little there. */
   binary?: boolean;
   /** How the source decoded the file before scanning, when it did ('utf16le', 'utf16be'). */

@@ -44,6 +44,10 @@ export function createDetector(rules: Rule[]): Detector {
       const locator = new Locator(data, chunk);
       const findings: Finding[] = [];
       for (const candidate of candidates) {
+        // A line cut with an overlap: a match starting in a neighbour's part is whole there and
+        // reported there. A base64 match starts where its token does, which may be far before.
+        if (candidate.start >= (chunk.ownTo ?? Infinity)) continue;
+        if (candidate.start < (chunk.ownFrom ?? 0) && candidate.encoding !== 'base64') continue;
         const place = locator.locate(candidate.start, candidate.end);
         if (place.allowed || (chunk.added && !chunk.added.has(place.line))) continue;
         const { rule, context } = candidate.rule;

@@ -6,10 +6,19 @@ import { LoneCrToLf, sniff, SNIFF_BYTES } from './decode.js';
 /** Chunks hold about this many bytes: large enough that per-chunk work vanishes, small enough to bound memory. */
 export const CHUNK_SIZE = 1 << 20;
 
+/**
+ * Bytes repeated where a line longer than a chunk is cut. Of these, the last four fifths hold the
+ * longest match a rule can make (a key percent-encoded, three bytes a character, and as much again
+ * for the text a rule frames it with), the first fifth the text before a match that decides it (a
+ * boundary, a framing): a match that starts past the first fifth is whole, with what precedes it,
+ * in the next chunk, and reported there only (see Chunk.ownTo).
+ */
+export const OVERLAP = 5 * MAX_SECRET_LENGTH;
+
 export interface CutOptions {
   /** Most bytes in one chunk; defaults to CHUNK_SIZE. */
   chunkSize?: number;
-  /** Bytes repeated where a line longer than a chunk is cut; defaults to MAX_SECRET_LENGTH. */
+  /** Bytes repeated where a line longer than a chunk is cut; defaults to OVERLAP. */
   overlap?: number;
 }
 
@@ -25,7 +34,9 @@ export interface CutOptions {
  * chunk of bytes with NULs in it is also searched for text written as UTF-16 (a binary's string
  * table, UTF-16 without a BOM whose first 8 KiB are mostly CJK).
  * Chunks end on a '\n' where one lies within chunkSize; a longer line is cut within it and the
- * next chunk starts `overlap` bytes before the cut, so a key on the cut is whole in one of them.
+ * next chunk starts `overlap` bytes before the cut, so a key on the cut is whole in one of them;
+ * ownFrom and ownTo then say which chunk reports it, so that neither a copy nor the key's head
+ * before the cut is reported.
  * Synchronous, so a small file costs no promise; readChunks wraps it for streams.
  */
 export class ChunkCutter {
@@ -46,7 +57,7 @@ export class ChunkCutter {
     options: CutOptions = {},
   ) {
     this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
-    this.overlap = options.overlap ?? MAX_SECRET_LENGTH;
+    this.overlap = options.overlap ?? OVERLAP;
     // A cut inside a line must move forward even after stepping back to a separator and then
     // over a split UTF-8 character.
     if (!(this.overlap >= 0 && this.chunkSize > 2 * this.overlap + 4)) {
@@ -124,6 +135,8 @@ class Reading {
   private held = 0;
   private line = 1;
   private column = 0;
+  /** Set after a cut inside a line: where the next chunk's own part of its data starts. */
+  private ownFrom: number | undefined;
 
   constructor(
     private readonly path: string,
@@ -141,8 +154,11 @@ class Reading {
     this.held = 0;
   }
 
-  private emit(data: Buffer, out: Chunk[]): void {
+  private emit(data: Buffer, out: Chunk[], ownTo?: number): void {
     const c: Chunk = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
+    if (this.ownFrom !== undefined) c.ownFrom = this.ownFrom;
+    if (ownTo !== undefined) c.ownTo = ownTo;
+    this.ownFrom = undefined;
     if (this.kind.binary) c.binary = true;
     if (this.kind.decodedFrom) c.decodedFrom = this.kind.decodedFrom;
     out.push(c);
@@ -170,10 +186,13 @@ class Reading {
         pos += data.length;
       } else {
         const end = cutPoint(window, overlap);
-        this.emit(window.subarray(0, end), out);
+        // Matches from here on are the next chunk's: it holds them whole, and the text before them.
+        const handOver = end - overlap + Math.floor(overlap / 5);
+        this.emit(window.subarray(0, end), out, handOver);
         let next = end - overlap;
         // Start on a character, so the next chunk's column counts whole characters.
         for (let k = 0; k < 3 && isContinuation(window[next]!); k++) next--;
+        this.ownFrom = handOver - next;
         this.column += utf16Units(window, next);
         this.offset += next;
         pos += next;
@@ -231,6 +250,9 @@ export function utf16Text(parent: Chunk): Chunk[] {
     // In characters, where the line is UTF-16 from its start; in binary data, offsets tell.
     const column = lineStart < 0 ? parent.column + (start >> 1) : (start - lineStart - 1) >> 1;
     const c: Chunk = { ...parent, data: text, line, column, offset: parent.offset + start };
+    // The parent's own part, in characters of the run: a match is reported where its bytes are.
+    if (parent.ownFrom !== undefined) c.ownFrom = Math.max(0, Math.ceil((parent.ownFrom - start) / 2));
+    if (parent.ownTo !== undefined) c.ownTo = Math.max(0, Math.ceil((parent.ownTo - start) / 2));
     c.decodedFrom = 'utf16le';
     c.stride = 2;
     out.push(c);

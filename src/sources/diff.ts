@@ -6,7 +6,8 @@
 // because the offset in the file itself is not in the patch. It is unique within one file of one
 // commit, which is what de-duplicating the overlap of a cut line needs.
 import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk, type Commit, type ScanContext } from '../types.js';
-import { CHUNK_SIZE, readChunks, utf16Text, utf16Units } from './chunks.js';
+import { CHUNK_SIZE, OVERLAP, readChunks, utf16Text, utf16Units } from './chunks.js';
+import { printableName } from './files.js';
 import type { BlobReader } from './git.js';
 
 /**
@@ -82,7 +83,7 @@ interface Origin {
 /**
  * Cuts a run of consecutive lines into chunks of at most CHUNK_SIZE: on a line boundary when the
  * chunk holds more than the current line, otherwise inside the line, repeating its last
- * MAX_SECRET_LENGTH bytes at the start of the next chunk so no key is lost in the cut.
+ * OVERLAP bytes (chunks.ts) at the start of the next chunk so no key is lost in the cut.
  */
 class ChunkBuilder {
   private parts: Buffer[] = [];
@@ -99,6 +100,9 @@ class ChunkBuilder {
   private chunkLine = 0;
   private chunkColumn = 0;
   private chunkOffset = 0;
+  /** Which part of the chunk is its own to report, after and before a cut inside a line (Chunk.ownFrom). */
+  private ownFrom: number | undefined;
+  private ownTo: number | undefined;
 
   constructor(private readonly emit: (chunk: Chunk) => void) {}
 
@@ -161,8 +165,11 @@ class ChunkBuilder {
         offset: this.chunkOffset,
         ...(commit && { commit }),
         ...(this.added && { added: this.added }),
+        ...(this.ownFrom !== undefined && { ownFrom: this.ownFrom }),
+        ...(this.ownTo !== undefined && { ownTo: this.ownTo }),
       });
     }
+    this.ownFrom = this.ownTo = undefined;
     this.chunkOffset += this.size;
     this.parts = [];
     this.size = 0;
@@ -188,13 +195,17 @@ class ChunkBuilder {
   private cutInLine(): void {
     const data = Buffer.concat(this.parts, this.size);
     const end = cutPoint(data);
-    let keep = end - MAX_SECRET_LENGTH;
+    let keep = end - OVERLAP;
     // Start the overlap on a character so its column counts whole characters.
     for (let k = 0; k < 3 && (data[keep]! & 0xc0) === 0x80; k++) keep--;
     const column = this.chunkColumn + utf16Units(data, keep);
     this.parts = [data.subarray(0, end)];
     this.size = end;
+    // As chunks.ts cuts: matches from handOver on are the next chunk's, whole there.
+    const handOver = end - OVERLAP + OVERLAP / 5;
+    this.ownTo = handOver;
     this.flush();
+    this.ownFrom = handOver - keep;
     const carried = Buffer.from(data.subarray(keep));
     this.parts = [carried];
     this.size = carried.length;
@@ -417,12 +428,12 @@ export class DiffParser {
     } else if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
       this.startFile(headerName(line.subarray(text.indexOf(' ', 5) + 1)));
     } else if (text.startsWith('rename to ') || text.startsWith('copy to ')) {
-      this.path = headerName(line.subarray(text.indexOf(' to ') + 4)).toString('utf8');
+      this.path = printableName(headerName(line.subarray(text.indexOf(' to ') + 4)));
     } else if (text.startsWith('+++ ')) {
       let name = line.subarray(4);
       // git adds a tab after a name with a space in it, which an unquoted name never ends with.
       if (name[name.length - 1] === 9) name = name.subarray(0, -1);
-      if (!name.equals(DEV_NULL)) this.path = headerName(name).subarray(2).toString('utf8');
+      if (!name.equals(DEV_NULL)) this.path = printableName(headerName(name).subarray(2));
     } else if (text.startsWith('index ')) {
       this.blobId = /\.\.([0-9a-f]+)/.exec(text)?.[1] ?? '';
     } else if (text.startsWith('Binary files ') && text.endsWith(' differ')) {
@@ -450,7 +461,7 @@ export class DiffParser {
     const sha = fields[fields.length - 2] ?? '';
     if (!mode.startsWith('10') && !mode.startsWith('12')) return;
     if (ZERO_ID.test(sha)) return;
-    const path = headerName(line.subarray(tab + 1)).toString('utf8');
+    const path = printableName(headerName(line.subarray(tab + 1)));
     this.items.push({ kind: 'raw', path, sha, ...(this.commit && { commit: this.commit }) });
   }
 
@@ -465,7 +476,7 @@ export class DiffParser {
 
   private startFile(name: Buffer): void {
     this.endRun();
-    this.path = name.toString('utf8');
+    this.path = printableName(name);
     this.blobId = '';
     this.fileOffset = 0;
   }

@@ -1,6 +1,7 @@
 // Opens one file of a tree for reading, or says why it is not read. Nothing here follows a
 // symlink found in the tree or opens anything but a regular file.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { sep } from 'node:path';
 import { CHUNK_SIZE } from './chunks.js';
 
@@ -28,7 +29,7 @@ const NOFOLLOW = constants.O_NOFOLLOW ?? 0;
  * out, just edited), and there the thread pool's round trips cost more than the reads; measured
  * on 10,000 files, sync calls took half the time of callbacks and a third of FileHandles.
  */
-export function openEntry(abs: string, path: string, options: OpenOptions, regular = false): Opened {
+export function openEntry(abs: string | Buffer, path: string, options: OpenOptions, regular = false): Opened {
   const named = options.root === undefined;
   let fd: number | undefined;
   if (regular && !named) {
@@ -69,7 +70,7 @@ const FIRST_BLOCK = Buffer.allocUnsafeSlow(CHUNK_SIZE);
 
 // A file the walk already knows to be regular needs no size, so no lstat: on a tree of small
 // files that syscall alone cost a tenth of the scan.
-function openRegular(abs: string): Opened {
+function openRegular(abs: string | Buffer): Opened {
   const fd = openSync(abs, FLAGS | NOFOLLOW);
   try {
     const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
@@ -93,7 +94,7 @@ export function readBlock(fd: number): Buffer {
   return block.subarray(0, readSync(fd, block, 0, CHUNK_SIZE, null));
 }
 
-function symlinkReason(abs: string, root: string): string {
+function symlinkReason(abs: string | Buffer, root: string): string {
   let target: string;
   try {
     target = realpathSync.native(abs);
@@ -108,11 +109,6 @@ function symlinkReason(abs: string, root: string): string {
 function failure(e: unknown, path: string, listed: boolean): Opened {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') {
-    // A name that is not valid UTF-8 cannot be opened through the string it was decoded to.
-    if (path.includes('\uFFFD')) {
-      const warning = `skipped ${quote(path)}: file name is not valid UTF-8`;
-      return { kind: 'skip', reason: 'file name not UTF-8', warning };
-    }
     return { kind: 'skip', reason: listed ? 'missing on disk' : 'deleted during scan' };
   }
   return { kind: 'skip', reason: 'unreadable', warning: `cannot read ${quote(path)}: ${describeError(e)}` };
@@ -132,6 +128,28 @@ export function describeError(e: unknown): string {
       return err.code ?? err.message;
   }
 }
+
+/**
+ * A file name's bytes as reports print it: UTF-8 as it is, each byte that is not part of valid
+ * UTF-8 as \xNN (as ripgrep and `git -c core.quotePath` show such names).
+ */
+export function printableName(bytes: Buffer): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const n = sequenceLength(bytes[i]!);
+    if (n && isUtf8(bytes.subarray(i, i + n)) && i + n <= bytes.length) {
+      i += n;
+      continue;
+    }
+    out += bytes.toString('utf8', from, i) + `\\x${bytes[i]!.toString(16).toUpperCase().padStart(2, '0')}`;
+    from = ++i;
+  }
+  return out + bytes.toString('utf8', from);
+}
+
+/** Bytes in the UTF-8 sequence a lead byte starts; 0 for a byte that cannot start one. */
+const sequenceLength = (b: number) => (b < 0x80 ? 1 : b < 0xc2 ? 0 : b < 0xe0 ? 2 : b < 0xf0 ? 3 : b < 0xf5 ? 4 : 0);
 
 /** A path in a one-line message: JSON quoting shows spaces and escapes newlines. */
 export const quote = (path: string) => JSON.stringify(path);

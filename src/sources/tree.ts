@@ -58,11 +58,12 @@ export async function* treeSource(
   }
 }
 
-function realPath(abs: string): string {
+/** A directory's real path as a key: its bytes, as two names that are not UTF-8 may differ only there. */
+function realPath(abs: string | Buffer): string {
   try {
-    return realpathSync.native(abs);
+    return realpathSync.native(abs, { encoding: 'buffer' }).toString('latin1');
   } catch {
-    return abs; // gone since it was listed: listing it says so
+    return Buffer.from(abs).toString('latin1'); // gone since it was listed: listing it says so
   }
 }
 
@@ -85,17 +86,18 @@ class Tree {
     this.ignored = (path) => matchers.some((m) => m(path));
   }
 
-  async *directory(abs: string, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
+  async *directory(abs: string | Buffer, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
     const real = realPath(abs);
     if (this.entered.has(real)) return;
     this.entered.add(real);
-    if (!this.options.noIgnore && !this.gitMissing) {
+    // git cannot be started in a folder whose name is not UTF-8 (a process's cwd is a string).
+    if (!this.options.noIgnore && !this.gitMissing && typeof abs === 'string') {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
         case 'ok':
           // Git lists a submodule folder without its own repository (not initialised: the state
           // after `git clone` and actions/checkout) as `./`, the folder itself, and nothing else.
-          if (listing.paths.includes('.')) {
+          if (listing.paths.some((p) => p.path === '.')) {
             yield* this.unpopulated(abs, path, open);
             return;
           }
@@ -122,7 +124,7 @@ class Tree {
    * by name; anything left in it is on disk to be read, so it is scanned, without ignore rules,
    * as tools that scan a folder (gitleaks dir, trufflehog filesystem) do.
    */
-  private async *unpopulated(abs: string, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
+  private async *unpopulated(abs: string | Buffer, path: string, open: OpenOptions): AsyncGenerator<Chunk> {
     if (readdirSync(abs).length === 0) {
       this.ctx.skip('uninitialised submodule');
       this.ctx.warn(

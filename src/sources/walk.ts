@@ -1,16 +1,18 @@
 // Which files a directory holds: git's answer where the directory is in a work tree (so
 // .gitignore, .git/info/exclude and the user's excludes apply exactly as git applies them),
 // the file system's otherwise.
+import { isUtf8 } from 'node:buffer';
 import { spawn } from 'node:child_process';
-import { readdirSync, type Dirent } from 'node:fs';
-import { join, posix } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, posix, sep } from 'node:path';
 import type { ScanContext } from '../types.js';
-import { describeError, quote } from './files.js';
+import { describeError, printableName, quote } from './files.js';
 
 export interface Entry {
   /** As reported: the user's root joined with the path below it, '/'-separated. */
   path: string;
-  abs: string;
+  /** The bytes of the name where it is not UTF-8: a string would name another file, or none. */
+  abs: string | Buffer;
   /** A directory holding its own repository, for git to list. */
   repo?: boolean;
   /** The directory listing said: a regular file (so opening it needs no lstat first). */
@@ -18,7 +20,7 @@ export interface Entry {
 }
 
 export type GitListing =
-  | { kind: 'ok'; paths: string[]; ignored: number }
+  | { kind: 'ok'; paths: Listed[]; ignored: number }
   | { kind: 'not-repo' }
   | { kind: 'no-git' }
   | { kind: 'failed'; message: string };
@@ -49,6 +51,12 @@ export async function listGitFiles(dir: string): Promise<GitListing> {
   return { kind: 'failed', message: listed.err.trim().split('\n')[0] || `git exited with ${listed.code}` };
 }
 
+/** A path git listed: as reports print it, and its bytes where they are not UTF-8. */
+export interface Listed {
+  path: string;
+  raw?: Buffer;
+}
+
 type LsFiles = { code: number | null; out: Buffer; err: string } | { spawnError: NodeJS.ErrnoException };
 
 function lsFiles(dir: string, args: string[]): Promise<LsFiles> {
@@ -65,20 +73,52 @@ function lsFiles(dir: string, args: string[]): Promise<LsFiles> {
   });
 }
 
-function parseNulList(out: Buffer): string[] {
-  const paths: string[] = [];
+function parseNulList(out: Buffer): Listed[] {
+  const paths: Listed[] = [];
   for (let start = 0, end = out.indexOf(0); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
     // Untracked nested repositories come with a trailing '/'.
-    const path = out.toString('utf8', start, out[end - 1] === 0x2f ? end - 1 : end);
-    if (path) paths.push(path);
+    const bytes = out.subarray(start, out[end - 1] === 0x2f ? end - 1 : end);
+    if (!bytes.length) continue;
+    paths.push(isUtf8(bytes) ? { path: bytes.toString('utf8') } : { path: printableName(bytes), raw: Buffer.from(bytes) });
   }
-  paths.sort();
+  paths.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // A file in a merge conflict is listed once per stage.
-  return paths.filter((p, i) => p !== paths[i - 1]);
+  return paths.filter((p, i) => p.path !== paths[i - 1]?.path);
 }
 
-export function* gitEntries(paths: string[], abs: string, path: string): Generator<Entry> {
-  for (const p of paths) yield { path: posix.join(path, p), abs: join(abs, p) };
+export function* gitEntries(paths: Listed[], abs: string, path: string): Generator<Entry> {
+  for (const p of paths) {
+    yield { path: posix.join(path, p.path), abs: p.raw ? Buffer.concat([Buffer.from(abs + sep), p.raw]) : join(abs, p.path) };
+  }
+}
+
+const SEP = Buffer.from(sep);
+
+interface Child {
+  name: string;
+  abs: string | Buffer;
+  dir: boolean;
+  file: boolean;
+}
+
+/**
+ * The entries of a directory. Names are read as strings, unless one is not UTF-8: then as bytes,
+ * so that each can still be opened, and printed with \xNN escapes.
+ */
+function children(abs: string | Buffer): Child[] {
+  if (typeof abs === 'string') {
+    const dirents = readdirSync(abs, { withFileTypes: true });
+    if (!dirents.some((d) => d.name.includes('\uFFFD'))) {
+      return dirents.map((d) => ({ name: d.name, abs: join(abs, d.name), dir: d.isDirectory(), file: d.isFile() }));
+    }
+  }
+  const bytes = typeof abs === 'string' ? Buffer.from(abs) : abs;
+  return readdirSync(bytes, { withFileTypes: true, encoding: 'buffer' }).map((d) => {
+    const utf8 = isUtf8(d.name);
+    const name = utf8 ? d.name.toString('utf8') : printableName(d.name);
+    const child = typeof abs === 'string' && utf8 ? join(abs, name) : Buffer.concat([bytes, SEP, d.name]);
+    return { name, abs: child, dir: d.isDirectory(), file: d.isFile() };
+  });
 }
 
 /**
@@ -88,15 +128,15 @@ export function* gitEntries(paths: string[], abs: string, path: string): Generat
  * reason files are read so (see openEntry).
  */
 export function* walkTree(
-  abs: string,
+  abs: string | Buffer,
   path: string,
   ctx: ScanContext,
   nestedRepos: boolean,
   top = true,
 ): Generator<Entry> {
-  let dirents: Dirent[];
+  let entries: Child[];
   try {
-    dirents = readdirSync(abs, { withFileTypes: true });
+    entries = children(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
@@ -107,15 +147,15 @@ export function* walkTree(
     }
     return;
   }
-  if (!top && nestedRepos && dirents.some((d) => d.name === '.git')) {
+  if (!top && nestedRepos && entries.some((d) => d.name === '.git')) {
     yield { path, abs, repo: true };
     return;
   }
-  dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const d of dirents) {
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const d of entries) {
     if (d.name === '.git') continue;
-    const child = { path: posix.join(path, d.name), abs: join(abs, d.name) };
-    if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
-    else yield d.isFile() ? { ...child, regular: true } : child;
+    const child = { path: posix.join(path, d.name), abs: d.abs };
+    if (d.dir) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
+    else yield d.file ? { ...child, regular: true } : child;
   }
 }

@@ -1,6 +1,7 @@
 // `keysentry scan` on the trees users have: fresh clones with submodules, files in mixed
 // encodings, names that are not UTF-8, very long lines. Through the real CLI on real repositories.
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/detect/secret.js';
@@ -121,5 +122,71 @@ describe('keys in files of more than one encoding', () => {
     const history = await runCliAsync(['history', '--format', 'json'], { cwd: r.dir });
     expect(history.code).toBe(1);
     expect(found({ report: JSON.parse(history.stdout) })).toEqual(expected);
+  });
+});
+
+describe('a key on the cut of a line longer than a chunk', () => {
+  it('is reported once, whole, never its head before the cut as a second key', async () => {
+    const cut = 1 << 20; // CHUNK_SIZE: a line with no separator is cut there
+    const variants = [
+      { name: 'plain.txt', key: keys.openaiProject(), encode: (k: string) => k },
+      { name: 'base64.txt', key: keys.openaiProject(), encode: (k: string) => Buffer.from(k).toString('base64') },
+      { name: 'percent.txt', key: keys.openaiProject(), encode: (k: string) => k.replace(/[-_]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) },
+    ];
+    const r = new TempRepo();
+    // Every character percent-encoded: three times as long as the key (648 bytes), longer than any
+    // plain key, so the overlap must be too.
+    const long = keys.openaiProject('proj', 100);
+    const percentAll = (k: string) => [...k].map((c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`).join('');
+    r.write('600-percent-all.txt', `${'A'.repeat(cut - 601)}/${percentAll(long)}/${'A'.repeat(4000)}\n`);
+    for (const { name, key, encode } of variants) {
+      for (const before of [120, 8, 1]) {
+        const value = encode(key);
+        const start = cut - Math.min(before, value.length - 1);
+        r.write(`${before}-${name}`, `${'A'.repeat(start - 1)}/${value}/${'A'.repeat(4000)}\n`);
+      }
+    }
+    const res = await scan(['.'], { cwd: r.dir });
+    expect(res.code).toBe(1);
+    const found = res.report.findings.map((f) => `${f.path} ${f.fingerprint}`).sort();
+    // staged reads the same lines out of git's diff, cut the same way.
+    r.git('add', '-A');
+    const staged = JSON.parse((await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir })).stdout) as JsonReport;
+    expect(staged.findings.map((f) => `${f.path} ${f.fingerprint}`).sort()).toEqual(found);
+    const expected = [
+      `600-percent-all.txt ${fingerprint(long)}`,
+      ...variants.flatMap(({ name, key }) => [120, 8, 1].map((b) => `${b}-${name} ${fingerprint(key)}`)),
+    ].sort();
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('file names that are not UTF-8', () => {
+  it('scans them and prints their names with \\xNN escapes', async () => {
+    const key = keys.openaiProject();
+    const r = new TempRepo();
+    r.commit('init', { 'README.md': 'readme\n' });
+    // A Latin-1 name, as an old archive or a Windows tool leaves it.
+    const root = Buffer.from(`${r.dir}/`);
+    mkdirSync(Buffer.concat([root, Buffer.from('conf-\xe9', 'latin1')]));
+    writeFileSync(Buffer.concat([root, Buffer.from('conf-\xe9/caf\xe9.env', 'latin1')]), `OPENAI_API_KEY=${key}\n`);
+
+    for (const add of [false, true]) {
+      if (add) r.commit('add');
+      const res = await scan(['.'], { cwd: r.dir });
+      expect(res.code).toBe(1);
+      expect(res.report.findings.map((f) => [f.path, f.fingerprint])).toEqual([['conf-\\xE9/caf\\xE9.env', fingerprint(key)]]);
+      expect(res.report.stats.skipped).toEqual({});
+      expect(res.report.warnings).toEqual([]);
+    }
+    // staged and history name it the same way, so that a baseline or allow-list holds for all three.
+    writeFileSync(Buffer.concat([root, Buffer.from('conf-\xe9/caf\xe9.env', 'latin1')]), `OPENAI_API_KEY=${key}\nmore\n`);
+    writeFileSync(Buffer.concat([root, Buffer.from('n\xe9w.env', 'latin1')]), `OPENAI_API_KEY=${key}\n`);
+    r.git('add', '-A');
+    const staged = await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir });
+    expect((JSON.parse(staged.stdout) as JsonReport).findings.map((f) => f.path)).toEqual(['n\\xE9w.env']);
+    r.commit('more');
+    const history = await runCliAsync(['history', '--format', 'json'], { cwd: r.dir });
+    expect((JSON.parse(history.stdout) as JsonReport).findings.map((f) => f.path)).toEqual(['conf-\\xE9/caf\\xE9.env']);
   });
 });

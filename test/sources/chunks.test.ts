@@ -97,6 +97,18 @@ describe('readChunks', () => {
           checkLocations(text, chunks);
           // Anything a key could be (no line end, at most `overlap` bytes) is whole in a chunk.
           const bytes = Buffer.from(text);
+          // Every byte is one chunk's own, and a match starting there is whole in that chunk with
+          // the fifth of the overlap before it, up to the line's (or the text's) start and end.
+          const lead = Math.floor(overlap / 5);
+          for (let i = 0; i < bytes.length; i++) {
+            const owners = chunks.filter((c) => i - c.offset >= (c.ownFrom ?? 0) && i - c.offset < (c.ownTo ?? c.data.length));
+            expect(owners, `owners of byte ${i}`).toHaveLength(1);
+            const [c] = owners;
+            const lineStart = bytes.lastIndexOf(10, i - 1) + 1;
+            const lineEnd = bytes.indexOf(10, i) === -1 ? bytes.length : bytes.indexOf(10, i) + 1;
+            expect(c!.offset).toBeLessThanOrEqual(Math.max(lineStart, i - lead));
+            expect(c!.offset + c!.data.length).toBeGreaterThanOrEqual(Math.min(lineEnd, i + overlap - lead));
+          }
           for (let i = 0; i + overlap <= bytes.length; i++) {
             if (bytes.subarray(i, i + overlap).includes(10)) continue;
             const whole = chunks.some((c) => c.offset <= i && c.offset + c.data.length >= i + overlap);
@@ -184,14 +196,21 @@ describe('readChunks', () => {
       }
     });
 
-    it('reads UTF-16LE without a BOM whose first 8 KiB are not ASCII', async () => {
-      const text = `${'日本語のテキスト。'.repeat(600)}\r\nkey = ${marker}\r\n`;
+    it.each([
+      ['no NUL in its first 8 KiB (read as UTF-8)', '日本語のテキスト。', false],
+      ['too few ASCII characters to be taken for UTF-16 (read as binary)', '設定 = 値、\r\n', true],
+    ])('reads UTF-16LE without a BOM whose first 8 KiB are CJK: %s', async (_, filler, binary) => {
+      const text = `${filler.repeat(600)}\r\nkey = ${marker}\r\n`;
       const bytes = le(text);
       const chunks = await chunksOf(bytes, {}, [1000]);
+      expect(chunks[0]!.binary).toBe(binary || undefined);
       const [hit] = chunks.filter((c) => c.data.includes(marker));
       expect(offsets(chunks)).toEqual([{ offset: bytes.indexOf(le(marker)), decodedFrom: 'utf16le' }]);
-      expect(hit).toMatchObject({ line: 1, stride: 2 });
-      expect(hit!.data.toString()).toBe(`\r\nkey = ${marker}\r\n`);
+      expect(hit!.stride).toBe(2);
+      expect(hit!.data.toString()).toMatch(new RegExp(`\\r\\nkey = ${marker}\\r\\n$`));
+      // The marker's line, counted as a detector counts it from the chunk's line.
+      const before = hit!.data.subarray(0, hit!.data.indexOf(marker));
+      expect(hit!.line + before.filter((b) => b === 10).length).toBe(text.split('\n').length - 1);
     });
 
     it('finds every run a byte-by-byte pass finds, though it looks at few bytes', () => {

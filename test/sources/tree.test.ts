@@ -320,6 +320,38 @@ describe('treeSource file handling', () => {
     }
   });
 
+  it('scans files and folders whose names are not UTF-8, naming them with \\xNN escapes', async () => {
+    // Latin-1 names, as an old archive or a Windows tool leaves them.
+    const bytes = (s: string) => Buffer.from(s, 'latin1');
+    const r = repo();
+    r.commit('init', { 'a.txt': 'a\n' });
+    const files: [Buffer, string][] = [
+      [bytes('caf\xe9.env'), 'caf\\xE9.env'],
+      [bytes('d\xefr/k\xe9y.txt'), 'd\\xEFr/k\\xE9y.txt'],
+      [bytes('ok-\xff\xfe-\u00e9'), 'ok-\\xFF\\xFE-\\xE9'],
+    ];
+    const untracked = [bytes('new-\xe9.txt'), 'new-\\xE9.txt'] as const;
+    const create = (name: Buffer) => {
+      const at = (rel: Buffer) => Buffer.concat([Buffer.from(`${r.dir}/`), rel]);
+      const slash = name.lastIndexOf(0x2f);
+      if (slash !== -1) mkdirSync(at(name.subarray(0, slash)), { recursive: true });
+      writeFileSync(at(name), 'content\n');
+    };
+    for (const [name] of files) create(name);
+    r.commit('odd names');
+    create(untracked[0]);
+    const shown = [...files.map(([, s]) => s), untracked[1]];
+    for (const [paths, options] of [[['.'], {}], [['.'], { noIgnore: true }]] as const) {
+      const scanned = await scan([...paths], r.dir, options);
+      expect(scanned.paths.sort()).toEqual(['a.txt', ...shown].sort());
+      expect(scanned.ctx.stats.skipped).toEqual({});
+      expect(scanned.ctx.warnings).toEqual([]);
+    }
+    // Outside a work tree, walked.
+    rmSync(join(r.dir, '.git'), { recursive: true });
+    expect((await scan(['.'], r.dir)).paths.sort()).toEqual(['a.txt', ...shown].sort());
+  });
+
   it('scans a file with NUL bytes as binary, with byte offsets', async () => {
     const dir = plainDir();
     const bytes = Buffer.concat([Buffer.from([0x7f, 0x45, 0, 0, 1, 2]), Buffer.from('MARKER-IN-BINARY'), Buffer.alloc(100)]);
