@@ -3,21 +3,21 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   byLocation
-} from "./chunk-WBJHRBGZ.js";
+} from "./chunk-U5HHCBD2.js";
 import {
   adviceFor,
   remedyFor,
   waysOut
-} from "./chunk-OBKADEWR.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-P72RIZ3G.js";
 import {
   scrub,
   statusOf,
   statusText
-} from "./chunk-SWN2L57R.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-NC7HHNUB.js";
+import "./chunk-HEYDA2WV.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/console.ts
@@ -103,7 +103,7 @@ function skipped(stats) {
   const reasons = Object.entries(stats.skipped).filter(([, n]) => n > 0);
   if (reasons.length === 0) return [];
   reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(", ")}.`];
+  return [`Skipped: ${reasons.map(([reason, n]) => `${printable(reason)} (${n})`).join(", ")}.`];
 }
 function headline(findings) {
   const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   redactKeys
-} from "./chunk-L6UI6A4T.js";
+} from "./chunk-HEYDA2WV.js";
 
 // src/report/status.ts
 function statusOf(finding) {

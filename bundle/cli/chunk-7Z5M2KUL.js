@@ -2,96 +2,20 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  loadBaseline
-} from "./chunk-BRNEEP24.js";
+  LinearRegExp,
+  syntaxProblem
+} from "./chunk-UUULU2HD.js";
 import {
-  COMMIT_MESSAGE_PATH,
-  MAX_SECRET_LENGTH
-} from "./chunk-T2JJJ2UV.js";
-import {
-  UserError,
   fingerprint,
   redact
-} from "./chunk-L6UI6A4T.js";
-
-// src/config.ts
-import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { createRequire } from "node:module";
-var CONFIG_FILE = ".keysentry.json";
-var KEYS = ["ignore", "disableRules", "allowFingerprints", "rules"];
-function emptyConfig() {
-  return { ignore: [], disableRules: [], allowFingerprints: [], rules: [] };
-}
-function loadConfig(explicit, root) {
-  const file = explicit ?? join(root, CONFIG_FILE);
-  if (!explicit && !existsSync(file)) return emptyConfig();
-  let text;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UserError(`cannot read config ${file}: ${e.code ?? e}`);
-  }
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`config ${file} is not valid JSON: ${e.message}`);
-  }
-  return parseConfig(raw, file);
-}
-function parseConfig(raw, file) {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-    throw new UserError(`config ${file} must be a JSON object`);
-  }
-  const config = emptyConfig();
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === "$schema") continue;
-    if (!KEYS.includes(key)) {
-      throw new UserError(`config ${file}: unknown key "${key}" (known: ${KEYS.join(", ")})`);
-    }
-    if (!Array.isArray(value)) throw new UserError(`config ${file}: "${key}" must be an array`);
-    if (key !== "rules" && value.some((v) => typeof v !== "string")) {
-      throw new UserError(`config ${file}: "${key}" must be an array of strings`);
-    }
-    config[key] = value;
-  }
-  for (const glob of config.ignore) checkGlob(glob, file);
-  for (const fp of config.allowFingerprints) {
-    if (!/^[0-9a-f]{64}$/.test(fp)) {
-      throw new UserError(`config ${file}: allowFingerprints entry "${fp}" is not a lowercase hex SHA-256`);
-    }
-  }
-  return config;
-}
-function checkGlob(glob, file) {
-  const micromatch = createRequire(import.meta.url)("micromatch");
-  const re = glob.trim() === "" ? void 0 : micromatch.makeRe(glob);
-  if (!re || re.source === "$^" || unbalanced(glob)) {
-    throw new UserError(`config ${file}: invalid ignore glob "${glob}"`);
-  }
-}
-function unbalanced(glob) {
-  const pairs = { "[": "]", "{": "}", "(": ")" };
-  const stack = [];
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === "\\") i++;
-    else if (c in pairs) stack.push(pairs[c]);
-    else if (c === "]" || c === "}" || c === ")") {
-      if (stack.pop() !== c) return true;
-    }
-  }
-  return stack.length > 0;
-}
-
-// src/scan.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { resolve } from "node:path";
+} from "./chunk-HEYDA2WV.js";
+import {
+  MAX_SECRET_LENGTH
+} from "./chunk-T2JJJ2UV.js";
 
 // src/detect/rules.ts
-import { readFileSync as readFileSync2, readdirSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 var PROVIDERS = ["openai", "deepseek"];
 var CONFIDENCES = ["high", "medium", "low"];
@@ -121,10 +45,10 @@ function loadRules(dir = BUILTIN_DIR) {
   const rules = [];
   const seen = /* @__PURE__ */ new Map();
   for (const name of names) {
-    const file = join2(dir, name);
+    const file = join(dir, name);
     let raw;
     try {
-      raw = JSON.parse(readFileSync2(file, "utf8"));
+      raw = JSON.parse(readFileSync(file, "utf8"));
     } catch (error) {
       throw new Error(`${file}: ${error.message}`);
     }
@@ -137,17 +61,17 @@ function loadRules(dir = BUILTIN_DIR) {
   }
   return rules;
 }
-function validateRules(raw, source) {
+function validateRules(raw, source, options = {}) {
   if (!Array.isArray(raw)) throw new Error(`${source}: expected an array of rules`);
   const ids = /* @__PURE__ */ new Set();
   return raw.map((item, index) => {
-    const rule = validateRule(item, source, index);
+    const rule = validateRule(item, source, index, options.linear === true);
     if (ids.has(rule.id)) throw new Error(`${source}: rule "${rule.id}" is defined twice`);
     ids.add(rule.id);
     return rule;
   });
 }
-function validateRule(item, source, index) {
+function validateRule(item, source, index, linear) {
   if (!isRecord(item)) throw new Error(`${source}: rule #${index + 1} is not an object`);
   const { id } = item;
   if (typeof id !== "string" || !/^[A-Za-z0-9][\w.-]*$/.test(id)) {
@@ -162,8 +86,8 @@ function validateRule(item, source, index) {
   const confidence = oneOf(item.confidence, CONFIDENCES) ?? fail(`"confidence" must be one of ${CONFIDENCES.join(", ")}`);
   if (typeof description !== "string" || description.trim() === "") fail('"description" must be a non-empty string');
   if (typeof regex !== "string" || regex === "") fail('"regex" must be a non-empty string');
-  const groups = compile(regex, "", (message) => fail(`invalid regex: ${message}`));
-  if (new RegExp(regex).test("")) fail('"regex" matches empty text');
+  const groups = linear ? compileLinear(regex, false, (message) => fail(`invalid "regex": ${message}`)) : compile(regex, "", (message) => fail(`invalid regex: ${message}`));
+  if (linear ? new LinearRegExp(regex).test("") : new RegExp(regex).test("")) fail('"regex" matches empty text');
   const group = (field, value) => {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > groups) {
       fail(`"${field}" must be a capture group number from 0 to ${groups}`);
@@ -179,25 +103,27 @@ function validateRule(item, source, index) {
   if (typeof entropy !== "number" || !(entropy >= 0 && entropy <= 8)) fail('"entropy" must be a number from 0 to 8');
   const rule = { id, provider, description, regex, secretGroup, keywords: [...keywords], entropy, confidence };
   if (bodyGroup !== void 0) rule.bodyGroup = bodyGroup;
-  if (item.context !== void 0) rule.context = validateContext(item.context, fail);
+  if (item.context !== void 0) rule.context = validateContext(item.context, fail, linear);
+  if (linear) rule.linear = true;
   if (item.examples !== void 0) rule.examples = validateExamples(item.examples, fail);
   return rule;
 }
-function validateContext(value, fail) {
+function validateContext(value, fail, linear) {
   if (!isRecord(value)) return fail('"context" must be an object');
   for (const key of Object.keys(value)) if (!CONTEXT_FIELDS.has(key)) fail(`unknown field "context.${key}"`);
   const { regex, lines } = value;
   if (typeof regex !== "string" || regex === "") fail('"context.regex" must be a non-empty string');
-  compile(regex, "i", (message) => fail(`invalid context.regex: ${message}`));
+  if (linear) compileLinear(regex, true, (message) => fail(`invalid "context.regex": ${message}`));
+  else compile(regex, "i", (message) => fail(`invalid context.regex: ${message}`));
   if (typeof lines !== "number" || !Number.isInteger(lines) || lines < 0 || lines > MAX_CONTEXT_LINES) {
     fail(`"context.lines" must be an integer from 0 to ${MAX_CONTEXT_LINES}`);
   }
   const confidence = oneOf(value.confidence, CONFIDENCES) ?? fail(`"context.confidence" must be one of ${CONFIDENCES.join(", ")}`);
   const context = { regex, lines, confidence };
-  if (value.others !== void 0) context.others = validateOthers(value.others, fail);
+  if (value.others !== void 0) context.others = validateOthers(value.others, fail, linear);
   return context;
 }
-function validateOthers(value, fail) {
+function validateOthers(value, fail, linear) {
   const shape = '"context.others" must be { "description": string, "providers": { name: pattern, ... } }';
   if (!isRecord(value) || Object.keys(value).some((key) => key !== "description" && key !== "providers")) return fail(shape);
   const { description, providers } = value;
@@ -208,8 +134,10 @@ function validateOthers(value, fail) {
   for (const name of names) {
     const pattern = providers[name];
     if (name.trim() === "" || typeof pattern !== "string" || pattern === "") fail(shape);
-    compile(pattern, "i", (message) => fail(`invalid context.others pattern for "${name}": ${message}`));
-    if (new RegExp(pattern, "i").test("")) fail(`context.others pattern for "${name}" matches empty text`);
+    const problem = (message) => fail(`invalid context.others pattern for "${name}": ${message}`);
+    if (linear) compileLinear(pattern, true, problem);
+    else compile(pattern, "i", problem);
+    if ((linear ? new LinearRegExp(pattern, true) : new RegExp(pattern, "i")).test("")) fail(`context.others pattern for "${name}" matches empty text`);
     clean[name] = pattern;
   }
   return { description, providers: clean };
@@ -227,6 +155,10 @@ function compile(source, flags, fail) {
   } catch (error) {
     return fail(error.message);
   }
+}
+function compileLinear(source, ignoreCase, fail) {
+  const problem = syntaxProblem(source, ignoreCase);
+  return problem === void 0 ? new LinearRegExp(source, ignoreCase).groups : fail(problem);
 }
 function oneOf(value, allowed) {
   return allowed.find((option) => option === value);
@@ -352,17 +284,21 @@ function compileRules(rules) {
   const compiled = rules.map((rule, order) => ({
     rule,
     order,
-    // 'd' gives each group's indices, which locate the secret inside the match.
-    regex: new RegExp(rule.regex, "gd"),
+    // 'd' gives each group's indices, which locate the secret inside the match. A custom rule
+    // runs on the linear-time engine, whatever its pattern (see linear-regex.ts).
+    regex: rule.linear ? new LinearRegExp(rule.regex) : new RegExp(rule.regex, "gd"),
     ...rule.context && {
       context: {
-        regex: new RegExp(rule.context.regex, "i"),
+        regex: rule.linear ? new LinearRegExp(rule.context.regex, true) : new RegExp(rule.context.regex, "i"),
         lines: rule.context.lines,
         confidence: rule.context.confidence,
         ...rule.context.others && {
           others: {
             description: rule.context.others.description,
-            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({ name, regex: new RegExp(pattern, "i") }))
+            providers: Object.entries(rule.context.others.providers).map(([name, pattern]) => ({
+              name,
+              regex: rule.linear ? new LinearRegExp(pattern, true) : new RegExp(pattern, "i")
+            }))
           }
         }
       }
@@ -762,6 +698,8 @@ function createDetector(rules) {
       const locator = new Locator(data, chunk);
       const findings = [];
       for (const candidate of candidates) {
+        if (candidate.start >= (chunk.ownTo ?? Infinity)) continue;
+        if (candidate.start < (chunk.ownFrom ?? 0) && candidate.encoding !== "base64") continue;
         const place = locator.locate(candidate.start, candidate.end);
         if (place.allowed || chunk.added && !chunk.added.has(place.line)) continue;
         const { rule, context } = candidate.rule;
@@ -811,170 +749,9 @@ function createContext() {
   };
 }
 
-// src/scan.ts
-function buildDetector(config, rulesDir) {
-  const custom = config.rules.length ? validateRules(config.rules, "config rules") : [];
-  const off = new Set(config.disableRules);
-  return createDetector([...loadRules(rulesDir), ...custom].filter((r) => !off.has(r.id)));
-}
-async function openSource(req, ctx, detector, ignored) {
-  switch (req.command) {
-    case "scan": {
-      if (req.paths.length === 1 && req.paths[0] === "-") {
-        const { stdinSource } = await import("./chunk-TXYBG26H.js");
-        return stdinSource(ctx);
-      }
-      const paths = req.paths.length ? req.paths : ["."];
-      const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
-      if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-OJFD2UK6.js");
-      return treeSource(paths, ctx, {
-        noIgnore: req.noIgnore,
-        ignore: req.config.ignore,
-        cwd: req.cwd
-      });
-    }
-    case "staged": {
-      const { stagedSource } = await import("./chunk-FPBVZMQ5.js");
-      return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
-    }
-    case "history": {
-      const { historySource } = await import("./chunk-BW4NN4H3.js");
-      return historySource(ctx, {
-        cwd: req.cwd,
-        range: req.range,
-        since: req.since,
-        mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
-        ignored
-      });
-    }
-  }
-}
-async function runScan(req) {
-  const started = Date.now();
-  const detector = buildDetector(req.config, req.rulesDir);
-  const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
-  const ctx = createContext();
-  const findings = new Findings(req.command === "history");
-  const ignored = await ignoreMatcher(req.config.ignore);
-  const source = await openSource(req, ctx, detector, ignored);
-  const progress = req.onProgress && setInterval(() => req.onProgress(ctx), 200).unref();
-  try {
-    for await (const chunk of source) {
-      if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-      if (req.command === "staged" && ignored(chunk.path)) continue;
-      for (const f of detector.detect(chunk)) findings.add(f);
-    }
-  } finally {
-    clearInterval(progress);
-  }
-  if (req.command === "history") await markAtHead(findings.list(), req.cwd, detector);
-  const allowed = new Set(req.config.allowFingerprints);
-  const kept = [];
-  for (const f of findings.list()) {
-    if (allowed.has(f.fingerprint)) ctx.skip("finding allowed by config fingerprint");
-    else if (accepted?.(f)) ctx.skip("finding in baseline");
-    else kept.push(f);
-  }
-  ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
-}
-async function ignoreMatcher(globs) {
-  if (!globs.length) return () => false;
-  const { default: micromatch } = await import("./chunk-H7SDEHAW.js");
-  const matchers = globs.map((g) => micromatch.matcher(g, { dot: true }));
-  return (path) => matchers.some((m) => m(path));
-}
-async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-BW4NN4H3.js");
-  const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
-  const present = /* @__PURE__ */ new Set();
-  for await (const chunk of headChunks(cwd, paths)) {
-    for (const f of detector.detect(chunk)) present.add(`${f.fingerprint}\0${f.path}`);
-  }
-  for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
-}
-var Findings = class {
-  constructor(oncePerPath) {
-    this.oncePerPath = oncePerPath;
-  }
-  oncePerPath;
-  byKey = /* @__PURE__ */ new Map();
-  add(f) {
-    const key = this.oncePerPath ? `${f.fingerprint}\0${f.path}` : `${f.path}\0${f.offset}\0${f.fingerprint}`;
-    const seen = this.byKey.get(key);
-    if (!seen) this.byKey.set(key, f);
-  }
-  list() {
-    return [...this.byKey.values()].sort(
-      (a, b) => (a.commit && b.commit ? time(a) - time(b) : 0) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column
-    );
-  }
-};
-var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
-
-// src/cli/root.ts
-import { execFile } from "node:child_process";
-import { readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
-import { dirname, join as join3, resolve as resolve2 } from "node:path";
-function repoRoot(path) {
-  let dir = resolve2(path);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  const found = plainWorkTree(dir);
-  if (found !== void 0) return Promise.resolve(found);
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "--show-toplevel"],
-      { cwd: dir },
-      (err, stdout) => done(err ? void 0 : stdout.trim() || void 0)
-    );
-  });
-}
-var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR"];
-function plainWorkTree(dir) {
-  if (DISCOVERY_VARIABLES.some((v) => process.env[v] !== void 0)) return void 0;
-  let real;
-  try {
-    real = realpathSync.native(dir);
-  } catch {
-    return void 0;
-  }
-  const uid = process.getuid?.();
-  for (let at = real; ; ) {
-    if (at.split(/[\\/]/).includes(".git")) return void 0;
-    const dotGit = join3(at, ".git");
-    let st;
-    try {
-      st = statSync(dotGit, { throwIfNoEntry: false });
-    } catch {
-      return void 0;
-    }
-    if (st) {
-      if (uid === void 0 || st.uid !== uid) return void 0;
-      if (st.isFile()) return readFileSync3(dotGit, "utf8").startsWith("gitdir: ") ? at : void 0;
-      if (!st.isDirectory()) return void 0;
-      try {
-        return /^\s*worktree\s*=/im.test(readFileSync3(join3(dotGit, "config"), "utf8")) ? void 0 : at;
-      } catch {
-        return void 0;
-      }
-    }
-    if (statSync(join3(at, "HEAD"), { throwIfNoEntry: false }) && statSync(join3(at, "objects"), { throwIfNoEntry: false })) {
-      return void 0;
-    }
-    const up = dirname(at);
-    if (up === at) return void 0;
-    at = up;
-  }
-}
-
 export {
-  loadConfig,
-  runScan,
-  repoRoot
+  loadRules,
+  validateRules,
+  createDetector,
+  createContext
 };

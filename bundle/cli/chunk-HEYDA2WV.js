@@ -24,7 +24,7 @@ function redactKeys(text) {
 }
 function errorLine(e) {
   const message = e instanceof Error ? e.message : String(e);
-  const line = message.split("\n").find((l) => l.trim()) ?? "unknown error";
+  const line = message.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") || "unknown error";
   return redactKeys(e instanceof UserError ? line : `internal error: ${line}`);
 }
 

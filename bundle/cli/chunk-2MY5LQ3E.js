@@ -6,8 +6,8 @@ import {
   statusLabel,
   statusOf,
   statusText
-} from "./chunk-SWN2L57R.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-NC7HHNUB.js";
+import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {
   scrub,

@@ -5,7 +5,7 @@ import {
   UserError,
   fingerprint,
   redact
-} from "./chunk-L6UI6A4T.js";
+} from "./chunk-HEYDA2WV.js";
 
 // src/verify/http.ts
 var MAX_BODY_BYTES = 1 << 20;

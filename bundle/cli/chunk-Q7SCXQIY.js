@@ -7,13 +7,13 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-HOVEPLOI.js")).consoleReporter;
+      return (await import("./chunk-F2M7DFE7.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-6GZTRCZ6.js")).jsonReporter;
+      return (await import("./chunk-6TT4SPEL.js")).jsonReporter;
     case "sarif":
-      return (await import("./chunk-JYKHG3Z3.js")).sarifReporter;
+      return (await import("./chunk-EOWRUVVH.js")).sarifReporter;
     case "github":
-      return (await import("./chunk-EMOVEHW4.js")).githubReporter;
+      return (await import("./chunk-GE7NOZU6.js")).githubReporter;
   }
 }
 export {

@@ -7,21 +7,21 @@ import {
 import {
   byLocation,
   bySeverity
-} from "./chunk-WBJHRBGZ.js";
+} from "./chunk-U5HHCBD2.js";
 import {
   keyPage,
   remedy,
   revokeRemedy
-} from "./chunk-OBKADEWR.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-P72RIZ3G.js";
 import {
   scrub,
   statusOf,
   statusText
-} from "./chunk-SWN2L57R.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-NC7HHNUB.js";
+import "./chunk-HEYDA2WV.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/sarif.ts

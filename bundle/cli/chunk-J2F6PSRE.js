@@ -2,18 +2,22 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  printableName
+} from "./chunk-JYIKQ5JR.js";
+import {
+  UserError
+} from "./chunk-HEYDA2WV.js";
+import {
   CHUNK_SIZE,
+  OVERLAP,
   readChunks,
   utf16Text,
   utf16Units
-} from "./chunk-VRGBUQ2L.js";
+} from "./chunk-3OVENL5P.js";
 import {
   COMMIT_MESSAGE_PATH,
   MAX_SECRET_LENGTH
 } from "./chunk-T2JJJ2UV.js";
-import {
-  UserError
-} from "./chunk-L6UI6A4T.js";
 
 // src/sources/diff.ts
 var LOG_FORMAT = "%x00%H%x00%aI%x00%an%x00%ae%n%B%x00";
@@ -84,6 +88,9 @@ var ChunkBuilder = class {
   chunkLine = 0;
   chunkColumn = 0;
   chunkOffset = 0;
+  /** Which part of the chunk is its own to report, after and before a cut inside a line (Chunk.ownFrom). */
+  ownFrom;
+  ownTo;
   /** Begins a run whose first line is `line` and whose first byte has offset `offset`. */
   start(origin, line, offset, trackAdded) {
     this.origin = origin;
@@ -138,9 +145,12 @@ var ChunkBuilder = class {
         column: this.chunkColumn,
         offset: this.chunkOffset,
         ...commit && { commit },
-        ...this.added && { added: this.added }
+        ...this.added && { added: this.added },
+        ...this.ownFrom !== void 0 && { ownFrom: this.ownFrom },
+        ...this.ownTo !== void 0 && { ownTo: this.ownTo }
       });
     }
+    this.ownFrom = this.ownTo = void 0;
     this.chunkOffset += this.size;
     this.parts = [];
     this.size = 0;
@@ -164,12 +174,15 @@ var ChunkBuilder = class {
   cutInLine() {
     const data = Buffer.concat(this.parts, this.size);
     const end = cutPoint(data);
-    let keep = end - MAX_SECRET_LENGTH;
+    let keep = end - OVERLAP;
     for (let k = 0; k < 3 && (data[keep] & 192) === 128; k++) keep--;
     const column = this.chunkColumn + utf16Units(data, keep);
     this.parts = [data.subarray(0, end)];
     this.size = end;
+    const handOver = end - OVERLAP + OVERLAP / 5;
+    this.ownTo = handOver;
     this.flush();
+    this.ownFrom = handOver - keep;
     const carried = Buffer.from(data.subarray(keep));
     this.parts = [carried];
     this.size = carried.length;
@@ -350,11 +363,11 @@ var DiffParser = class {
     } else if (text.startsWith("diff --cc ") || text.startsWith("diff --combined ")) {
       this.startFile(headerName(line.subarray(text.indexOf(" ", 5) + 1)));
     } else if (text.startsWith("rename to ") || text.startsWith("copy to ")) {
-      this.path = headerName(line.subarray(text.indexOf(" to ") + 4)).toString("utf8");
+      this.path = printableName(headerName(line.subarray(text.indexOf(" to ") + 4)));
     } else if (text.startsWith("+++ ")) {
       let name = line.subarray(4);
       if (name[name.length - 1] === 9) name = name.subarray(0, -1);
-      if (!name.equals(DEV_NULL)) this.path = headerName(name).subarray(2).toString("utf8");
+      if (!name.equals(DEV_NULL)) this.path = printableName(headerName(name).subarray(2));
     } else if (text.startsWith("index ")) {
       this.blobId = /\.\.([0-9a-f]+)/.exec(text)?.[1] ?? "";
     } else if (text.startsWith("Binary files ") && text.endsWith(" differ")) {
@@ -381,7 +394,7 @@ var DiffParser = class {
     const sha = fields[fields.length - 2] ?? "";
     if (!mode.startsWith("10") && !mode.startsWith("12")) return;
     if (ZERO_ID.test(sha)) return;
-    const path = headerName(line.subarray(tab + 1)).toString("utf8");
+    const path = printableName(headerName(line.subarray(tab + 1)));
     this.items.push({ kind: "raw", path, sha, ...this.commit && { commit: this.commit } });
   }
   startCommit(line) {
@@ -394,7 +407,7 @@ var DiffParser = class {
   }
   startFile(name) {
     this.endRun();
-    this.path = name.toString("utf8");
+    this.path = printableName(name);
     this.blobId = "";
     this.fileOffset = 0;
   }

@@ -6,20 +6,20 @@ import {
 } from "./chunk-UCLKOSQ4.js";
 import {
   bySeverity
-} from "./chunk-WBJHRBGZ.js";
+} from "./chunk-U5HHCBD2.js";
 import {
   remedy
-} from "./chunk-OBKADEWR.js";
-import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-P72RIZ3G.js";
 import {
   scrub,
   statusLabel,
   statusOf,
   statusText
-} from "./chunk-SWN2L57R.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-NC7HHNUB.js";
+import "./chunk-HEYDA2WV.js";
+import {
+  COMMIT_MESSAGE_PATH
+} from "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/github.ts

@@ -9,8 +9,8 @@ import {
   resolveVerifyOptions,
   verifyFindings,
   verifyKey
-} from "./chunk-JOHF7JGJ.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-PRQTHUJQ.js";
+import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {
   SHARED_SHAPE_NOTE,

@@ -2,14 +2,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  BASELINE_VERSION,
-  loadBaseline,
-  makeBaseline
-} from "./chunk-BRNEEP24.js";
-import "./chunk-L6UI6A4T.js";
+  LinearRegExp,
+  loadLinearEngine,
+  syntaxProblem
+} from "./chunk-UUULU2HD.js";
 import "./chunk-BTI5UEIW.js";
 export {
-  BASELINE_VERSION,
-  loadBaseline,
-  makeBaseline
+  LinearRegExp,
+  loadLinearEngine,
+  syntaxProblem
 };

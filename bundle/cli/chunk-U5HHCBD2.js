@@ -2,11 +2,11 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  statusOf
+} from "./chunk-NC7HHNUB.js";
+import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-T2JJJ2UV.js";
-import {
-  statusOf
-} from "./chunk-SWN2L57R.js";
 
 // src/report/order.ts
 var STATUS_RANK = {

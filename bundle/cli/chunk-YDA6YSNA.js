@@ -11,18 +11,19 @@ import {
   gitStream,
   spooledGit,
   treeBlobs
-} from "./chunk-ABQ356HF.js";
+} from "./chunk-J2F6PSRE.js";
+import "./chunk-JYIKQ5JR.js";
+import {
+  UserError
+} from "./chunk-HEYDA2WV.js";
 import {
   CHUNK_SIZE,
   ChunkCutter,
   readChunks
-} from "./chunk-VRGBUQ2L.js";
+} from "./chunk-3OVENL5P.js";
 import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-T2JJJ2UV.js";
-import {
-  UserError
-} from "./chunk-L6UI6A4T.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts

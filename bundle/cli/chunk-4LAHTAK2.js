@@ -7,12 +7,13 @@ import {
   diffChunks,
   git,
   gitStream
-} from "./chunk-ABQ356HF.js";
+} from "./chunk-J2F6PSRE.js";
+import "./chunk-JYIKQ5JR.js";
+import "./chunk-HEYDA2WV.js";
 import {
   readChunks
-} from "./chunk-VRGBUQ2L.js";
+} from "./chunk-3OVENL5P.js";
 import "./chunk-T2JJJ2UV.js";
-import "./chunk-L6UI6A4T.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/staged.ts

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   UserError
-} from "./chunk-L6UI6A4T.js";
+} from "./chunk-HEYDA2WV.js";
 import {
   __commonJS,
   __require,

@@ -3,9 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readChunks
-} from "./chunk-VRGBUQ2L.js";
-import "./chunk-T2JJJ2UV.js";
-import "./chunk-BTI5UEIW.js";
+} from "./chunk-3OVENL5P.js";
 
 // src/sources/stdin.ts
 async function* stdinSource(ctx, input = process.stdin) {
@@ -19,6 +17,7 @@ async function* counted(input, ctx) {
     yield block;
   }
 }
+
 export {
   stdinSource
 };

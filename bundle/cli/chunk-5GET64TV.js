@@ -5,119 +5,36 @@ import {
   require_micromatch
 } from "./chunk-3NOCLX34.js";
 import {
-  CHUNK_SIZE,
-  ChunkCutter
-} from "./chunk-VRGBUQ2L.js";
-import "./chunk-T2JJJ2UV.js";
+  describeError,
+  openEntry,
+  printableName,
+  quote,
+  readBlock
+} from "./chunk-JYIKQ5JR.js";
 import {
   UserError,
   redactKeys
-} from "./chunk-L6UI6A4T.js";
+} from "./chunk-HEYDA2WV.js";
+import {
+  ChunkCutter
+} from "./chunk-3OVENL5P.js";
+import "./chunk-T2JJJ2UV.js";
 import {
   __toESM
 } from "./chunk-BTI5UEIW.js";
 
 // src/sources/tree.ts
 var import_micromatch = __toESM(require_micromatch(), 1);
-import { closeSync as closeSync2, readdirSync as readdirSync2, realpathSync as realpathSync2 } from "node:fs";
+import { closeSync, readdirSync as readdirSync2, realpathSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { posix as posix2, resolve, sep as sep2 } from "node:path";
 import { setImmediate } from "node:timers/promises";
 
-// src/sources/files.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";
-import { sep } from "node:path";
-var FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-var NOFOLLOW = constants.O_NOFOLLOW ?? 0;
-function openEntry(abs, path, options, regular = false) {
-  const named = options.root === void 0;
-  let fd;
-  if (regular && !named) {
-    try {
-      return openRegular(abs);
-    } catch {
-    }
-  }
-  try {
-    const st = named ? statSync(abs) : lstatSync(abs);
-    if (st.isSymbolicLink()) return { kind: "skip", reason: symlinkReason(abs, options.root) };
-    if (st.isDirectory()) return { kind: "dir" };
-    if (!st.isFile()) {
-      const warning = named ? `skipped ${quote(path)}: not a regular file` : void 0;
-      return { kind: "skip", reason: "special file", warning };
-    }
-    fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
-    const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
-    const read = readSync(fd, FIRST_BLOCK, 0, want, null);
-    if (read === want) return { kind: "file", first: FIRST_BLOCK.subarray(0, read), fd };
-    closeSync(fd);
-    return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
-  } catch (e) {
-    if (fd !== void 0) closeSync(fd);
-    return failure(e, path, options.listed === true);
-  }
-}
-var FIRST_BLOCK = Buffer.allocUnsafeSlow(CHUNK_SIZE);
-function openRegular(abs) {
-  const fd = openSync(abs, FLAGS | NOFOLLOW);
-  try {
-    const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
-    if (read < CHUNK_SIZE) {
-      closeSync(fd);
-      return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
-    }
-    if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
-    return { kind: "file", first: FIRST_BLOCK, fd };
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
-}
-function readBlock(fd) {
-  const block = Buffer.allocUnsafe(CHUNK_SIZE);
-  return block.subarray(0, readSync(fd, block, 0, CHUNK_SIZE, null));
-}
-function symlinkReason(abs, root) {
-  let target;
-  try {
-    target = realpathSync.native(abs);
-  } catch {
-    return "broken symlink";
-  }
-  const prefix = root.endsWith(sep) ? root : root + sep;
-  return target === root || target.startsWith(prefix) ? "symlink inside root" : "symlink outside root";
-}
-function failure(e, path, listed) {
-  const code = e.code;
-  if (code === "ENOENT") {
-    if (path.includes("\uFFFD")) {
-      const warning = `skipped ${quote(path)}: file name is not valid UTF-8`;
-      return { kind: "skip", reason: "file name not UTF-8", warning };
-    }
-    return { kind: "skip", reason: listed ? "missing on disk" : "deleted during scan" };
-  }
-  return { kind: "skip", reason: "unreadable", warning: `cannot read ${quote(path)}: ${describeError(e)}` };
-}
-function describeError(e) {
-  const err = e;
-  switch (err.code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "ENOENT":
-      return "no such file or directory";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return err.code ?? err.message;
-  }
-}
-var quote = (path) => JSON.stringify(path);
-
 // src/sources/walk.ts
+import { isUtf8 } from "node:buffer";
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { join, posix } from "node:path";
+import { join, posix, sep } from "node:path";
 var HOOK_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
 async function listGitFiles(dir) {
   const [listed, ignored] = await Promise.all([
@@ -150,19 +67,38 @@ function lsFiles(dir, args) {
 function parseNulList(out) {
   const paths = [];
   for (let start = 0, end = out.indexOf(0); end !== -1; start = end + 1, end = out.indexOf(0, start)) {
-    const path = out.toString("utf8", start, out[end - 1] === 47 ? end - 1 : end);
-    if (path) paths.push(path);
+    const bytes = out.subarray(start, out[end - 1] === 47 ? end - 1 : end);
+    if (!bytes.length) continue;
+    paths.push(isUtf8(bytes) ? { path: bytes.toString("utf8") } : { path: printableName(bytes), raw: Buffer.from(bytes) });
   }
-  paths.sort();
-  return paths.filter((p, i) => p !== paths[i - 1]);
+  paths.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return paths.filter((p, i) => p.path !== paths[i - 1]?.path);
 }
 function* gitEntries(paths, abs, path) {
-  for (const p of paths) yield { path: posix.join(path, p), abs: join(abs, p) };
+  for (const p of paths) {
+    yield { path: posix.join(path, p.path), abs: p.raw ? Buffer.concat([Buffer.from(abs + sep), p.raw]) : join(abs, p.path) };
+  }
+}
+var SEP = Buffer.from(sep);
+function children(abs) {
+  if (typeof abs === "string") {
+    const dirents = readdirSync(abs, { withFileTypes: true });
+    if (!dirents.some((d) => d.name.includes("\uFFFD"))) {
+      return dirents.map((d) => ({ name: d.name, abs: join(abs, d.name), dir: d.isDirectory(), file: d.isFile() }));
+    }
+  }
+  const bytes = typeof abs === "string" ? Buffer.from(abs) : abs;
+  return readdirSync(bytes, { withFileTypes: true, encoding: "buffer" }).map((d) => {
+    const utf8 = isUtf8(d.name);
+    const name = utf8 ? d.name.toString("utf8") : printableName(d.name);
+    const child = typeof abs === "string" && utf8 ? join(abs, name) : Buffer.concat([bytes, SEP, d.name]);
+    return { name, abs: child, dir: d.isDirectory(), file: d.isFile() };
+  });
 }
 function* walkTree(abs, path, ctx, nestedRepos, top = true) {
-  let dirents;
+  let entries;
   try {
-    dirents = readdirSync(abs, { withFileTypes: true });
+    entries = children(abs);
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") {
@@ -173,16 +109,16 @@ function* walkTree(abs, path, ctx, nestedRepos, top = true) {
     }
     return;
   }
-  if (!top && nestedRepos && dirents.some((d) => d.name === ".git")) {
+  if (!top && nestedRepos && entries.some((d) => d.name === ".git")) {
     yield { path, abs, repo: true };
     return;
   }
-  dirents.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  for (const d of dirents) {
+  entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  for (const d of entries) {
     if (d.name === ".git") continue;
-    const child = { path: posix.join(path, d.name), abs: join(abs, d.name) };
-    if (d.isDirectory()) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
-    else yield d.isFile() ? { ...child, regular: true } : child;
+    const child = { path: posix.join(path, d.name), abs: d.abs };
+    if (d.dir) yield* walkTree(child.abs, child.path, ctx, nestedRepos, false);
+    else yield d.file ? { ...child, regular: true } : child;
   }
 }
 
@@ -213,9 +149,9 @@ async function* treeSource(paths, ctx, options = {}) {
 }
 function realPath(abs) {
   try {
-    return realpathSync2.native(abs);
+    return realpathSync.native(abs, { encoding: "buffer" }).toString("latin1");
   } catch {
-    return abs;
+    return Buffer.from(abs).toString("latin1");
   }
 }
 function reportedRoot(p) {
@@ -238,11 +174,11 @@ var Tree = class {
     const real = realPath(abs);
     if (this.entered.has(real)) return;
     this.entered.add(real);
-    if (!this.options.noIgnore && !this.gitMissing) {
+    if (!this.options.noIgnore && !this.gitMissing && typeof abs === "string") {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
         case "ok":
-          if (listing.paths.includes(".")) {
+          if (listing.paths.some((p) => p.path === ".")) {
             yield* this.unpopulated(abs, path, open);
             return;
           }
@@ -305,7 +241,7 @@ var Tree = class {
     const cutter = new ChunkCutter(path);
     stats.files++;
     stats.bytes += file.first.length;
-    let failure2;
+    let failure;
     try {
       yield* cutter.push(file.first);
       while (fd !== void 0) {
@@ -313,7 +249,7 @@ var Tree = class {
         try {
           block = readBlock(fd);
         } catch (e) {
-          failure2 = e;
+          failure = e;
           break;
         }
         if (!block.length) break;
@@ -322,11 +258,11 @@ var Tree = class {
       }
       yield* cutter.end();
     } finally {
-      if (fd !== void 0) closeSync2(fd);
+      if (fd !== void 0) closeSync(fd);
     }
-    if (failure2 !== void 0) {
+    if (failure !== void 0) {
       this.ctx.skip("read error (partly scanned)");
-      this.ctx.warn(`cannot read all of ${quote(path)}: ${describeError(failure2)}`);
+      this.ctx.warn(`cannot read all of ${quote(path)}: ${describeError(failure)}`);
     }
   }
 };

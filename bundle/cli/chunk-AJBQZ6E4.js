@@ -2,20 +2,22 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  adviceFor
-} from "./chunk-OBKADEWR.js";
-import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-TO6QE2WC.js";
-import "./chunk-BRNEEP24.js";
-import "./chunk-T2JJJ2UV.js";
-import "./chunk-SWN2L57R.js";
+} from "./chunk-LSCKQMZA.js";
+import "./chunk-7Z5M2KUL.js";
+import {
+  adviceFor
+} from "./chunk-P72RIZ3G.js";
+import "./chunk-NC7HHNUB.js";
+import "./chunk-EF6ORGYW.js";
+import "./chunk-UUULU2HD.js";
 import {
   UserError,
   errorLine
-} from "./chunk-L6UI6A4T.js";
+} from "./chunk-HEYDA2WV.js";
+import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/pre-push.ts
@@ -62,7 +64,7 @@ async function pushedRanges(refs, cwd) {
   return commits.map((sha) => `${sha}^!`);
 }
 async function scanRanges(ranges, cwd, root) {
-  const config = loadConfig(void 0, root);
+  const config = await loadConfig(void 0, root);
   const report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const range of ranges) {
@@ -101,7 +103,7 @@ async function prePushCommand(args, io) {
     const ranges = await pushedRanges(refs, root);
     if (!ranges.length) return 0;
     const report = await scanRanges(ranges, root, root);
-    const { consoleReporter } = await import("./chunk-HOVEPLOI.js");
+    const { consoleReporter } = await import("./chunk-F2M7DFE7.js");
     const { version } = await import("./main.js");
     const tty = io.stdout.isTTY === true;
     const color = process.env.NO_COLOR === void 0 && (process.env.FORCE_COLOR === void 0 ? tty : process.env.FORCE_COLOR !== "0");

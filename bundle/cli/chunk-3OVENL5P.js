@@ -69,11 +69,12 @@ var EMPTY = Buffer.alloc(0);
 
 // src/sources/chunks.ts
 var CHUNK_SIZE = 1 << 20;
+var OVERLAP = 5 * MAX_SECRET_LENGTH;
 var ChunkCutter = class {
   constructor(path, options = {}) {
     this.path = path;
     this.chunkSize = options.chunkSize ?? CHUNK_SIZE;
-    this.overlap = options.overlap ?? MAX_SECRET_LENGTH;
+    this.overlap = options.overlap ?? OVERLAP;
     if (!(this.overlap >= 0 && this.chunkSize > 2 * this.overlap + 4)) {
       throw new RangeError(`chunk size ${this.chunkSize} must exceed twice the overlap ${this.overlap} + 4`);
     }
@@ -156,13 +157,18 @@ var Reading = class {
   held = 0;
   line = 1;
   column = 0;
+  /** Set after a cut inside a line: where the next chunk's own part of its data starts. */
+  ownFrom;
   end(out) {
     if (this.held) this.emit(this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.held), out);
     this.parts = [];
     this.held = 0;
   }
-  emit(data, out) {
+  emit(data, out, ownTo) {
     const c = { path: this.path, data, line: this.line, column: this.column, offset: this.offset };
+    if (this.ownFrom !== void 0) c.ownFrom = this.ownFrom;
+    if (ownTo !== void 0) c.ownTo = ownTo;
+    this.ownFrom = void 0;
     if (this.kind.binary) c.binary = true;
     if (this.kind.decodedFrom) c.decodedFrom = this.kind.decodedFrom;
     out.push(c);
@@ -188,9 +194,11 @@ var Reading = class {
         pos += data.length;
       } else {
         const end = cutPoint(window, overlap);
-        this.emit(window.subarray(0, end), out);
+        const handOver = end - overlap + Math.floor(overlap / 5);
+        this.emit(window.subarray(0, end), out, handOver);
         let next = end - overlap;
         for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
+        this.ownFrom = handOver - next;
         this.column += utf16Units(window, next);
         this.offset += next;
         pos += next;
@@ -233,6 +241,8 @@ function utf16Text(parent) {
     counted = start;
     const column = lineStart < 0 ? parent.column + (start >> 1) : start - lineStart - 1 >> 1;
     const c = { ...parent, data: text, line, column, offset: parent.offset + start };
+    if (parent.ownFrom !== void 0) c.ownFrom = Math.max(0, Math.ceil((parent.ownFrom - start) / 2));
+    if (parent.ownTo !== void 0) c.ownTo = Math.max(0, Math.ceil((parent.ownTo - start) / 2));
     c.decodedFrom = "utf16le";
     c.stride = 2;
     out.push(c);
@@ -266,6 +276,7 @@ function utf16Units(data, end) {
 
 export {
   CHUNK_SIZE,
+  OVERLAP,
   ChunkCutter,
   utf16Text,
   readChunks,

@@ -3,15 +3,15 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   byLocation
-} from "./chunk-WBJHRBGZ.js";
+} from "./chunk-U5HHCBD2.js";
 import {
   remedy
-} from "./chunk-OBKADEWR.js";
-import "./chunk-T2JJJ2UV.js";
+} from "./chunk-P72RIZ3G.js";
 import {
   scrub
-} from "./chunk-SWN2L57R.js";
-import "./chunk-L6UI6A4T.js";
+} from "./chunk-NC7HHNUB.js";
+import "./chunk-HEYDA2WV.js";
+import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/json.ts
