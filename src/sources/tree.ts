@@ -8,7 +8,6 @@ import { UserError } from '../errors.js';
 import type { Chunk, ScanContext } from '../types.js';
 import { ChunkCutter } from './chunks.js';
 import { describeError, openEntry, quote, readBlock, type OpenOptions, type Opened } from './files.js';
-import { storedFiles, type StoredFiles } from './tree-objects.js';
 import { gitEntries, listGitFiles, walkTree, type Entry } from './walk.js';
 
 export interface TreeOptions {
@@ -80,17 +79,10 @@ class Tree {
     if (!this.options.noIgnore && !this.gitMissing) {
       const listing = await listGitFiles(abs);
       switch (listing.kind) {
-        case 'ok': {
+        case 'ok':
           for (let i = 0; i < listing.ignored; i++) this.ctx.skip('ignored by .gitignore');
-          // Many files: those git knows unmodified come from its object store in one stream.
-          const stored = await storedFiles(abs, path, listing.paths, this.ignored);
-          try {
-            yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true }, stored);
-          } finally {
-            await stored?.close();
-          }
+          yield* this.files(gitEntries(listing.paths, abs, path), { ...open, listed: true });
           return;
-        }
         case 'no-git':
           this.gitMissing = true;
           this.ctx.warn('git is not on PATH: scanning without .gitignore rules, ignored files included');
@@ -106,15 +98,10 @@ class Tree {
     yield* this.files(walkTree(abs, path, this.ctx, nestedRepos), open);
   }
 
-  async *files(entries: Iterable<Entry>, open: OpenOptions, stored?: StoredFiles): AsyncGenerator<Chunk> {
+  async *files(entries: Iterable<Entry>, open: OpenOptions): AsyncGenerator<Chunk> {
     for (const entry of entries) {
       if (this.ignored(entry.path)) {
         this.ctx.skip('ignored by config');
-        continue;
-      }
-      const sha = stored?.blobOf(entry.path);
-      if (sha !== undefined) {
-        yield* stored!.read(entry.path, sha, this.ctx);
         continue;
       }
       const opened: Opened = entry.repo ? { kind: 'dir' } : openEntry(entry.abs, entry.path, open, entry.regular);
