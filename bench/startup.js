@@ -18,15 +18,17 @@ const benchDir = process.env.KEYSENTRY_BENCH_DIR || join(ROOT, '.bench');
 const corpus = join(benchDir, `staged-big-${values.quick ? 'quick' : 'full'}`);
 if (!existsSync(corpus)) throw new Error(`${corpus} is missing: run npm run bench -- --only staged-big first`);
 // Two levels below the root, as bundle/cli.js would be, so ../../rules and ../../package.json resolve.
-const out = join(benchDir, 'startup', 'x');
+const out = join(ROOT, '.bench', 'startup');
 mkdirSync(out, { recursive: true });
 
-const esbuild = (format, extra) => {
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules/esbuild/bin/esbuild'), 'dist/cli/main.js', '--bundle', '--platform=node', `--format=${format}`, '--target=node20', '--log-level=error', ...extra], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`esbuild failed: ${r.stderr}`);
-};
-esbuild('esm', [`--outfile=${join(out, 'cli.mjs')}`, "--banner:js=import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"]);
-esbuild('cjs', [`--outfile=${join(out, 'cli.cjs')}`, '--define:import.meta.url=__importMetaUrl', "--banner:js=const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;"]);
+const { build } = await import('esbuild');
+const bundle = (format, outfile, options) =>
+  build({ absWorkingDir: ROOT, entryPoints: ['dist/cli/main.js'], bundle: true, platform: 'node', target: 'node20', format, outfile, logLevel: 'error', ...options });
+await bundle('esm', join(out, 'cli.mjs'), { banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" } });
+await bundle('cjs', join(out, 'cli.cjs'), {
+  define: { 'import.meta.url': '__importMetaUrl' },
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
 const start = "main(process.argv.slice(2)).then((code) => { process.exitCode = code; });\n";
 writeFileSync(join(out, 'esm.mjs'), `import { main } from './cli.mjs';\n${start}`);
 writeFileSync(join(out, 'cjs.cjs'), `const { main } = require('./cli.cjs');\n${start}`);
