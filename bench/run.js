@@ -502,11 +502,13 @@ function table(r) {
     if (!r[name]) continue;
     const { keysentry: ks, node } = r[name];
     const delta = ks.ms - node.ms;
+    // Run by run as well: each keysentry run beside the `node -e 0` run taken next to it.
+    const pairs = ks.runs.map((ms, i) => ms - node.runs[i]);
     rows.push([
       `Staged: ${r[name].changed} files, ${r[name].added} lines added, repo of ${fmtInt(r[name].files)} files`,
       fmtMs(ks.ms),
       `\`node -e 0\`: ${fmtMs(node.ms)}`,
-      `+${delta.toFixed(0)} ms`,
+      `+${delta.toFixed(0)} ms (pairs median +${median(pairs).toFixed(0)}, ${Math.min(...pairs).toFixed(0)} to ${Math.max(...pairs).toFixed(0)})`,
       `≤ +${TARGET.stagedMs} ms`,
       keys(ks.check),
       verdict(ks.check, delta <= TARGET.stagedMs),
