@@ -2,7 +2,7 @@
 // audit. git inflates each blob once, in pack order, instead of diffing every commit against its
 // parent, and most blobs hold no key; the few that may are named for the attribution pass.
 import { CHUNK_SIZE, ChunkCutter } from './chunks.js';
-import { gitFilter, gitStream } from './git.js';
+import { STREAM_BLOBS, gitFilter, gitStream } from './git.js';
 import type { Chunk, ScanContext } from '../types.js';
 
 /** Which chunks are worth a second look: the detector's answer, passed in so sources know no rules. */
@@ -29,7 +29,7 @@ export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanCon
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
-  for await (const buf of gitFilter(['cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };

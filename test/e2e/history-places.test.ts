@@ -148,4 +148,19 @@ describe('keysentry history: every place a key was put', () => {
       { path: '<tag v1>', commit: undefined, atHead: false },
     ]);
   });
+
+  it('judges a bare repository by its HEAD, the branch a clone checks out', () => {
+    const r = repo();
+    const [kept, gone] = [keys.openaiProject(), keys.openaiProject()];
+    r.commit('add', { 'kept.env': `K=${kept}\n`, 'gone.env': `K=${gone}\n` });
+    r.git('rm', '-q', 'gone.env');
+    r.commit('remove');
+    const bare = repo();
+    r.git('clone', '-q', '--bare', r.dir, `${bare.dir}/x.git`);
+    const places = history(new TempRepo(`${bare.dir}/x.git`, false));
+    expect(places.map((p) => [p.path, p.atHead])).toEqual([
+      ['gone.env', false],
+      ['kept.env', true],
+    ]);
+  });
 });

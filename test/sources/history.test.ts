@@ -26,7 +26,10 @@ function repo(dir?: string, init = true): TempRepo {
 
 // A whole history is read blob by blob when the source has a detector to ask, from patches
 // otherwise: every test below runs both ways. The stand-in detector says yes to any 'sk-'.
-const MODES = { patches: {}, blobs: { mayHoldKey: (c: Chunk) => c.data.includes('sk-') } } satisfies Record<
+const MODES = {
+  patches: {},
+  blobs: { mayHoldKey: (c: Chunk) => c.data.includes('sk-'), strategy: 'blobs' },
+} satisfies Record<
   string,
   HistoryOptions
 >;
@@ -358,3 +361,41 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from 
     expect(findings[2]!.secret).toBe(inMessage);
   });
 });
+
+describe('historySource: both read strategies of a whole history', () => {
+  it('give the same findings, one per key and path, on the same repository', async () => {
+    const r = repo();
+    const detector = createDetector(loadRules());
+    const [a, b, c, d, e] = [keys.openaiProject(), keys.deepseek(), keys.openaiLegacy(), keys.openaiProject(), keys.deepseek()];
+    r.commit('init', { 'README.md': 'hello\n', 'cfg/app.env': `X=1\nOPENAI_API_KEY=${a}\n` });
+    r.commit('two files, one blob', { 'one.env': `K=${c}\n`, 'two.env': `K=${c}\n` });
+    for (let i = 0; i < 10; i++) r.commit(`edit ${i}`, { 'cfg/app.env': `X=${i}\nOPENAI_API_KEY=${a}\n` });
+    r.git('rm', '-q', 'one.env');
+    r.commit('remove one', { 'later/again.env': `K=${c}\n` });
+    r.git('mv', 'cfg/app.env', 'cfg/moved.env');
+    r.commit(`move\n\nmessage key ${d}`);
+    r.git('checkout', '-q', '-b', 'side');
+    r.commit('side', { 'side.py': `# DeepSeek client\nclient = make(\n  api_key="${b}",\n)\n` });
+    r.git('checkout', '-q', 'main');
+    r.commit('main', { 'main.txt': 'm\n' });
+    r.git('merge', '-q', '--no-edit', 'side');
+    r.commit('binary', { 'blob.bin': Buffer.concat([Buffer.from([0, 1, 0]), Buffer.from(`t=${e}`), Buffer.alloc(4)]) });
+    r.git('tag', '-a', '-m', `note ${e}`, 'v1');
+    const run = async (strategy: 'blobs' | 'patches') => {
+      const ctx = createContext();
+      const first = new Map<string, unknown[]>();
+      const source = historySource(ctx, { cwd: r.dir, strategy, mayHoldKey: (ch) => detector.detect(ch).length > 0 });
+      for await (const chunk of source) {
+        for (const f of detector.detect(chunk)) {
+          const place = `${f.fingerprint}\0${f.path}`;
+          if (!first.has(place)) first.set(place, [f.path, f.line, f.column, f.commit?.sha, f.ruleId, f.confidence, f.provider]);
+        }
+      }
+      return [...first.values()].sort((x, y) => String(x).localeCompare(String(y)));
+    };
+    const blobs = await run('blobs');
+    expect(blobs.length).toBe(9);
+    expect(await run('patches')).toEqual(blobs);
+  });
+});
+
