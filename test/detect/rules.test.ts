@@ -380,7 +380,7 @@ describe('base64-encoded keys', () => {
       const { block, placeOfKey } = wrapped(env, width, indent, eol);
       const text = `apiVersion: v1${eol}data:${eol}  env: |${eol}${block}${eol}kind: Secret${eol}`;
       const findings = scan(text);
-      const expected = [keys[1], keys[0], keys[2], keys[3], keys[4]];
+      const expected = [keys[1]!, keys[0]!, keys[2]!, keys[3]!, keys[4]!];
       expect(findings.map((f) => [f.secret, f.encoding]), `width ${width}`).toEqual(expected.map((k) => [k, 'base64']));
       for (const [i, key] of expected.entries()) {
         const place = placeOfKey(key, 4);
