@@ -91,9 +91,9 @@ export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly B
   });
 }
 
-// A run of base64 this long, a whole number of 4-character groups, that ends its line and goes on
-// at the start of the next one is taken for one line of a wrapped value: GNU base64 wraps at 76
-// columns, PEM and openssl at 64. Shorter lines are more often words than base64.
+// A line of base64 this long (indentation aside), a whole number of 4-character groups, followed
+// by a line that starts with base64 is taken for one line of a wrapped value: GNU base64 wraps at
+// 76 columns, PEM and openssl at 64. Shorter lines are more often words than base64.
 const MIN_WRAPPED_LINE = 40;
 
 interface Joined {
@@ -110,13 +110,31 @@ function joinWrapped(data: Buffer): Joined | undefined {
   // Bytes [cutFrom[i], cutTo[i]) of data are dropped: '\r'?'\n' and the indentation after it.
   const cutFrom: number[] = [];
   const cutTo: number[] = [];
-  for (let lineStart = 0, newline = data.indexOf(0x0a); newline !== -1; lineStart = newline + 1, newline = data.indexOf(0x0a, lineStart)) {
-    const end = newline > lineStart && data[newline - 1] === 0x0d ? newline - 1 : newline;
-    // Each line is walked back at most once: the whole scan stays linear.
-    let start = end;
-    while (start > lineStart && BASE64[data[start - 1]!]) start--;
+  // Any run of MIN_WRAPPED_LINE base64 characters covers one of every MIN_WRAPPED_LINE positions:
+  // looking at those only, and walking out to the run's ends where one is base64, reads a fraction
+  // of ordinary text, which has no such runs, and each byte of base64 at most twice.
+  for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
+    if (!BASE64[data[at]!]) {
+      at += MIN_WRAPPED_LINE;
+      continue;
+    }
+    let end = at + 1;
+    while (end < data.length && BASE64[data[end]!]) end++;
+    const sample = at;
+    at = end + MIN_WRAPPED_LINE;
+    // Most runs are words that end before a space or a dot: only a run ending its line is measured.
+    if (data[end] !== 0x0a && data[end] !== 0x0d) continue;
+    let start = sample;
+    while (start > 0 && BASE64[data[start - 1]!]) start--;
     if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
-    let next = newline + 1;
+    // A wrapped line is all base64 but for its indentation: code ending in a long name is not.
+    let lineStart = start;
+    while (lineStart > 0 && (data[lineStart - 1] === 0x20 || data[lineStart - 1] === 0x09)) lineStart--;
+    if (lineStart > 0 && data[lineStart - 1] !== 0x0a) continue;
+    let next = end;
+    if (data[next] === 0x0d) next++;
+    if (data[next] !== 0x0a) continue;
+    next++;
     while (next < data.length && (data[next] === 0x20 || data[next] === 0x09)) next++;
     if (next === data.length || !BASE64[data[next]!]) continue;
     cutFrom.push(end);
