@@ -69,8 +69,118 @@ interface Base64Window {
   runStart: number;
 }
 
-/** Keys in base64 values; each is located at the whole encoded token (padding included). */
+/** A base64 match, with the characters that encode the key itself: [keyStart, keyEnd). */
+interface Base64Match extends EncodedMatch {
+  keyStart: number;
+  keyEnd: number;
+}
+
+/**
+ * Keys in base64 values. A key in a value on one line is located at the whole encoded token
+ * (padding included); a key in a value wrapped over several lines (`base64` output, PEM-style
+ * blocks, YAML block scalars) at the characters that encode it, which start on the key's line.
+ */
 export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): EncodedMatch[] {
+  const strip = ({ keyStart, keyEnd, ...match }: Base64Match): EncodedMatch => match;
+  const joined = joinWrapped(data);
+  if (!joined) return findBase64In(data, engine, needles).map(strip);
+  return findBase64In(joined.data, engine, needles).map((match) => {
+    const wrapped = joined.crosses(match.start, match.end);
+    const [start, end] = wrapped ? [match.keyStart, match.keyEnd] : [match.start, match.end];
+    return { ...strip(match), start: joined.original(start), end: joined.original(end - 1) + 1 };
+  });
+}
+
+// A line of base64 this long (indentation aside), a whole number of 4-character groups, followed
+// by a line that starts with base64 is taken for one line of a wrapped value: GNU base64 wraps at
+// 76 columns, PEM and openssl at 64. Shorter lines are more often words than base64.
+const MIN_WRAPPED_LINE = 40;
+
+interface Joined {
+  /** data without the line breaks (and the next line's indentation) inside wrapped base64. */
+  data: Buffer;
+  /** Offset in data of a byte of the joined buffer. */
+  original(at: number): number;
+  /** Whether joined bytes [start, end) came from more than one line. */
+  crosses(start: number, end: number): boolean;
+}
+
+/** The joined view of data, or undefined when it holds no wrapped base64. One pass, linear. */
+function joinWrapped(data: Buffer): Joined | undefined {
+  // Bytes [cutFrom[i], cutTo[i]) of data are dropped: '\r'?'\n' and the indentation after it.
+  const cutFrom: number[] = [];
+  const cutTo: number[] = [];
+  // Any run of MIN_WRAPPED_LINE base64 characters covers one of every MIN_WRAPPED_LINE positions:
+  // looking at those only, and walking out to the run's ends where one is base64, reads a fraction
+  // of ordinary text, which has no such runs, and each byte of base64 at most twice.
+  for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
+    if (!BASE64[data[at]!]) {
+      at += MIN_WRAPPED_LINE;
+      continue;
+    }
+    let end = at + 1;
+    while (end < data.length && BASE64[data[end]!]) end++;
+    const sample = at;
+    at = end + MIN_WRAPPED_LINE;
+    // Most runs are words that end before a space or a dot: only a run ending its line is measured.
+    if (data[end] !== 0x0a && data[end] !== 0x0d) continue;
+    let start = sample;
+    while (start > 0 && BASE64[data[start - 1]!]) start--;
+    if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
+    // A wrapped line is all base64 but for its indentation: code ending in a long name is not.
+    let lineStart = start;
+    while (lineStart > 0 && (data[lineStart - 1] === 0x20 || data[lineStart - 1] === 0x09)) lineStart--;
+    if (lineStart > 0 && data[lineStart - 1] !== 0x0a) continue;
+    let next = end;
+    if (data[next] === 0x0d) next++;
+    if (data[next] !== 0x0a) continue;
+    next++;
+    while (next < data.length && (data[next] === 0x20 || data[next] === 0x09)) next++;
+    if (next === data.length || !BASE64[data[next]!]) continue;
+    cutFrom.push(end);
+    cutTo.push(next);
+  }
+  if (cutFrom.length === 0) return undefined;
+
+  // joinedAt[i]: where cut i falls in the joined buffer; removed[i]: bytes dropped up to it, inclusive.
+  const joinedAt = new Float64Array(cutFrom.length);
+  const removed = new Float64Array(cutFrom.length);
+  let dropped = 0;
+  for (let i = 0; i < cutFrom.length; i++) {
+    joinedAt[i] = cutFrom[i]! - dropped;
+    dropped += cutTo[i]! - cutFrom[i]!;
+    removed[i] = dropped;
+  }
+  // One copy per line into one buffer: subarrays and Buffer.concat cost more than the line itself.
+  const joined = Buffer.allocUnsafe(data.length - dropped);
+  let to = 0;
+  for (let i = 0, from = 0; i <= cutFrom.length; i++) {
+    const stop = i < cutFrom.length ? cutFrom[i]! : data.length;
+    to += data.copy(joined, to, from, stop);
+    from = i < cutFrom.length ? cutTo[i]! : data.length;
+  }
+  /** Number of cuts at or before joined offset at. */
+  const cutsUpTo = (at: number): number => {
+    let lo = 0;
+    let hi = joinedAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (joinedAt[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    data: joined,
+    original: (at) => {
+      const n = cutsUpTo(at);
+      return at + (n === 0 ? 0 : removed[n - 1]!);
+    },
+    crosses: (start, end) => cutsUpTo(end - 1) > cutsUpTo(start),
+  };
+}
+
+function findBase64In(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): Base64Match[] {
   const groupStarts: number[] = [];
   const found: number[] = [];
   for (const { literal, groupOffset } of needles) {
@@ -81,7 +191,7 @@ export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly B
   if (groupStarts.length === 0) return [];
   groupStarts.sort((a, b) => a - b);
 
-  const matches: EncodedMatch[] = [];
+  const matches: Base64Match[] = [];
   const tokens = new TokenFinder(data);
   // One pending window per alignment (start mod 4): windows of one alignment merge, so however
   // many hits a token holds, each of its characters is decoded at most four times.
@@ -127,12 +237,17 @@ export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly B
   return matches;
 }
 
-function decodeBase64(data: Buffer, window: Base64Window, engine: Engine, tokens: TokenFinder, out: EncodedMatch[]): void {
+function decodeBase64(data: Buffer, window: Base64Window, engine: Engine, tokens: TokenFinder, out: Base64Match[]): void {
   const decoded = Buffer.from(data.toString('latin1', window.lo, window.hi), 'base64');
   const keys = inner(decoded, window.cutStart, window.cutEnd, engine);
   if (keys.length === 0) return;
   const [start, end] = tokens.around(window.lo, window.hi);
-  for (const match of keys) out.push(encoded(match, decoded, start, end, 'base64'));
+  for (const match of keys) {
+    // window.lo starts a 4-character group, and each group decodes to 3 bytes.
+    const keyStart = window.lo + 4 * Math.floor(match.start / 3);
+    const keyEnd = Math.min(window.hi, window.lo + 4 * Math.ceil(match.end / 3));
+    out.push({ ...encoded(match, decoded, start, end, 'base64'), keyStart, keyEnd });
+  }
 }
 
 /** The whole base64 token around a window, found only for windows that hold a key. */

@@ -54,6 +54,11 @@ export class Locator {
       this.allowed = data.subarray(this.lineStart, lineEnd).includes(ALLOW_MARKER);
     }
     const column = this.column + 1;
-    return { line: this.line, column, endColumn: column + data.toString('utf8', start, end).length, allowed: this.allowed };
+    // A span over several lines (a key in wrapped base64) is marked to the end of its first line.
+    let stop = end;
+    if (this.nextNewline !== -1 && this.nextNewline < end) {
+      stop = this.nextNewline > start && data[this.nextNewline - 1] === 0x0d ? this.nextNewline - 1 : this.nextNewline;
+    }
+    return { line: this.line, column, endColumn: column + data.toString('utf8', start, stop).length, allowed: this.allowed };
   }
 }

@@ -37,6 +37,8 @@ const cases: Record<string, (bytes: number) => string> = {
   'real keys on one line': (n) => repeat(`${gen.deepseek()} ${gen.openaiProject()} `, n),
   'base64 prefilter hits in one token': (n) => repeat('c2stNrLzay', n),
   'base64 of sk-sk-sk-…': (n) => Buffer.from(repeat('sk-', n)).toString('base64'),
+  'base64 of sk-sk-sk-… wrapped at 76 columns': (n) => Buffer.from(repeat('sk-', n)).toString('base64').replace(/.{76}/g, '$&\n'),
+  'lines of 40 base64 characters': (n) => repeat(`${'ABCD'.repeat(10)}\n`, n),
   'percent escapes': (n) => repeat('%73%6B%2D', n),
   'JSON escapes before sk- on one line': (n) => repeat('\\u0020sk-\\n', n),
   'percent escapes of near-miss keys': (n) => repeat(`sk%2D${gen.chars('hex', 31)}%20`, n),

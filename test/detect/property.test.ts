@@ -16,7 +16,8 @@ const FILLER = [
   'keysentry', 'abc123', '0123456789abcdef',
 ];
 // Keys are planted between separators, as they are in real files, so filler never glues onto them.
-const SEPARATORS = [' ', '\n', '"', '=', ': ', '(', ',', '😀', '\t', '「'];
+// Escapes of separators (JSON's \n and \u0020, quoted-printable =3D) separate too.
+const SEPARATORS = [' ', '\n', '"', '=', ': ', '(', ',', '😀', '\t', '「', '\\n', '\\u0020', '=3D'];
 const KINDS = ['legacy', 'proj', 'svcacct', 'admin', 'None', 'named', 'deepseek'] as const;
 
 type Part = { filler: string } | { kind: (typeof KINDS)[number]; before: string; after: string };

@@ -360,10 +360,61 @@ describe('base64-encoded keys', () => {
     }
   });
 
+  /** base64 of text wrapped at width columns, each line after `indent`; and where a key's encoding starts. */
+  function wrapped(text: string, width: number, indent = '', eol = '\n') {
+    const b64 = Buffer.from(text).toString('base64');
+    const lines = b64.match(new RegExp(`.{1,${width}}`, 'g'))!;
+    const block = lines.map((l) => indent + l).join(eol);
+    const placeOfKey = (key: string, firstLine: number) => {
+      // The 4-character group holding the key's first byte: its line and column in the block.
+      const at = 4 * Math.floor(Buffer.byteLength(text.slice(0, text.indexOf(key))) / 3);
+      return { line: firstLine + Math.floor(at / width), column: indent.length + (at % width) + 1 };
+    };
+    return { block, placeOfKey };
+  }
+
+  it('finds keys in base64 wrapped at 76 and 64 columns, CRLF and indented too, at the line their encoding starts on', () => {
+    for (const [width, indent, eol] of [[76, '', '\n'], [64, '', '\n'], [76, '    ', '\n'], [64, '', '\r\n']] as const) {
+      const keys = [gen.openaiProject(), gen.deepseek(), gen.openaiLegacy(), gen.openaiNamed(), gen.openaiProject('admin')];
+      const env = `# production\nDEEPSEEK_API_KEY=${keys[1]}\n${'# filler line\n'.repeat(7)}OPENAI_API_KEY=${keys[0]}\nA=${keys[2]}\nB=${keys[3]}\nC=${keys[4]}\n`;
+      const { block, placeOfKey } = wrapped(env, width, indent, eol);
+      const text = `apiVersion: v1${eol}data:${eol}  env: |${eol}${block}${eol}kind: Secret${eol}`;
+      const findings = scan(text);
+      const expected = [keys[1]!, keys[0]!, keys[2]!, keys[3]!, keys[4]!];
+      expect(findings.map((f) => [f.secret, f.encoding]), `width ${width}`).toEqual(expected.map((k) => [k, 'base64']));
+      for (const [i, key] of expected.entries()) {
+        const place = placeOfKey(key, 4);
+        expect(findings[i]).toMatchObject(place);
+        expect(findings[i]!.endColumn).toBeLessThanOrEqual(indent.length + width + 1);
+      }
+      expect(findings[0]!.confidence).toBe('high');
+    }
+  });
+
+  it('finds a key whose sk- is cut by the wrap, at every position of the line', () => {
+    for (let shift = 0; shift < 80; shift++) {
+      const key = gen.openaiProject('proj', 58);
+      const { block, placeOfKey } = wrapped(`${'x'.repeat(shift)} ${key}\n`, 76);
+      const findings = scan(`${block}\n`);
+      expect(findings.map((f) => f.secret), `shift ${shift}`).toEqual([key]);
+      expect(findings[0]).toMatchObject(placeOfKey(key, 1));
+    }
+  });
+
+  it('does not join lines that are not wrapped base64', () => {
+    const key = gen.deepseek();
+    // The first line is 40 base64 characters: joined to the second, the key's token would shift.
+    const text = `${'A'.repeat(40)}\n${Buffer.from(key).toString('base64')}\n`;
+    const findings = scan(text);
+    expect(findings.map((f) => f.secret)).toEqual([key]);
+    expect(findings[0]).toMatchObject({ line: 2, column: 1 });
+  });
+
   it('finds nothing in random base64', () => {
     const random = new KeyGen(72);
     const bytes = Buffer.from(Array.from({ length: 200_000 }, () => Math.floor(random.next() * 256)));
     expect(scan(bytes.toString('base64'))).toEqual([]);
+    expect(scan(bytes.toString('base64').replace(/.{76}/g, '$&\n'))).toEqual([]);
   });
 });
 

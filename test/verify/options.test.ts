@@ -80,6 +80,7 @@ describe('providerOfKey', () => {
   it('recognises every OpenAI shape by its marker', () => {
     expect(providerOfKey(gen.openaiLegacy())).toBe('openai');
     for (const kind of ['proj', 'svcacct', 'admin', 'None'] as const) expect(providerOfKey(gen.openaiProject(kind))).toBe('openai');
+    expect(providerOfKey(gen.openaiNamed('nightly-evals'))).toBe('openai');
   });
 
   it('takes sk- + 32 lowercase hex for DeepSeek', () => {

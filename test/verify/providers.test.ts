@@ -241,6 +241,18 @@ describe('verifyFindings', () => {
     expect(bare.verification?.detail).toBe('balance 1.00 CNY; verified against DeepSeek: key shape is shared by other providers');
   });
 
+  it('sends a key of unknown provider nowhere, and says why', async () => {
+    const key = gen.deepseek();
+    const description = 'sk- + 32 hex, shared by several providers; context names Moonshot/Kimi';
+    const shared = finding(key, 'unknown', { confidence: 'low', description });
+    const [oaBefore, dsBefore] = [oa.seen.length, ds.seen.length];
+    await verifyFindings([shared], options);
+    const direct = await verifyKey(key, 'unknown', options);
+    expect([oa.seen.length - oaBefore, ds.seen.length - dsBefore]).toEqual([0, 0]);
+    expect(shared.verification).toMatchObject({ status: 'unknown', detail: `not sent to any provider: ${description}` });
+    expect(direct).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/^not sent to any provider/) });
+  });
+
   it('keeps at most `concurrency` requests in flight', async () => {
     const server = await fakeProvider();
     try {
