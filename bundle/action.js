@@ -30201,7 +30201,7 @@ async function* treeBlobs(cwd, tree, onWarning) {
     rest = Buffer.from(data.subarray(start));
   }
 }
-var STABLE_CONFIG, DIFF_OPTIONS, ByteReader, BlobReader;
+var STABLE_CONFIG, STREAM_BLOBS, DIFF_OPTIONS, ByteReader, BlobReader;
 var init_git = __esm({
   "src/sources/git.ts"() {
     "use strict";
@@ -30219,6 +30219,7 @@ var init_git = __esm({
       "-c",
       "log.showSignature=false"
     ];
+    STREAM_BLOBS = ["-c", "core.bigFileThreshold=32m"];
     DIFF_OPTIONS = [
       "-p",
       "-U3",
@@ -30272,7 +30273,7 @@ var init_git = __esm({
       reader;
       start() {
         if (!this.reader) {
-          const child = spawn2("git", [...STABLE_CONFIG, "cat-file", "--batch"], { cwd: this.cwd });
+          const child = spawn2("git", [...STABLE_CONFIG, ...STREAM_BLOBS, "cat-file", "--batch"], { cwd: this.cwd });
           child.on("error", () => {
           });
           child.stderr.resume();
@@ -30402,7 +30403,7 @@ async function scanObjects(cwd, mayHoldKey, ctx) {
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list2, cwd, warn), index, ctx);
-  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
@@ -30618,15 +30619,15 @@ __export(history_exports, {
   headChunks: () => headChunks,
   historySource: () => historySource
 });
-import { readFileSync as readFileSync5 } from "node:fs";
-import { resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync5, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   if (options.range !== void 0 && options.since !== void 0) {
     throw new UserError("give either a range or a since revision, not both");
   }
-  const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], cwd)).toString("utf8");
-  const [shallow, shallowFile = ""] = info2.split("\n");
+  const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
+  const [shallow, shallowFile = "", objectsDir = ""] = info2.split("\n");
   if (shallow === "true") {
     const cut = readFileSync5(resolve6(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
@@ -30640,7 +30641,8 @@ async function* historySource(ctx, options = {}) {
   const ignored = options.ignored ?? (() => false);
   const blobs = new BlobReader(cwd);
   try {
-    if (range === void 0 && options.mayHoldKey) {
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve6(cwd, objectsDir)) : "patches";
+    if (strategy === "blobs" && options.mayHoldKey) {
       const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
@@ -30693,16 +30695,34 @@ async function* historySource(ctx, options = {}) {
   }
   if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
 }
+function strategyFor(objects) {
+  let bytes2 = 0;
+  const add = (dir, keep) => {
+    for (const name of readdirSafe(dir)) {
+      if (keep(name)) bytes2 += statSync4(join7(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (bytes2 >= ONE_PASS_BELOW_KIB * 1024) return;
+    }
+  };
+  add(join7(objects, "pack"), (name) => name.endsWith(".pack"));
+  for (let i = 0; i < 256 && bytes2 < ONE_PASS_BELOW_KIB * 1024; i++) add(join7(objects, i.toString(16).padStart(2, "0")), () => true);
+  return bytes2 < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
+}
+function readdirSafe(dir) {
+  try {
+    return readdirSync4(dir);
+  } catch {
+    return [];
+  }
+}
 async function* headChunks(cwd, paths) {
   if (!paths.size) return;
+  const wanted = [];
   try {
-    await git(["rev-parse", "--verify", "--quiet", "HEAD^{tree}"], cwd);
+    for await (const entry of treeBlobs(cwd, "HEAD", () => {
+    })) if (paths.has(entry.path)) wanted.push(entry);
   } catch {
     return;
   }
-  const wanted = [];
-  for await (const entry of treeBlobs(cwd, "HEAD", () => {
-  })) if (paths.has(entry.path)) wanted.push(entry);
   const blobs = new BlobReader(cwd);
   try {
     for (const { sha, path } of wanted) {
@@ -30713,7 +30733,7 @@ async function* headChunks(cwd, paths) {
     blobs.close();
   }
 }
-var ORDER, PATCH_OPTIONS;
+var ONE_PASS_BELOW_KIB, ORDER, PATCH_OPTIONS;
 var init_history = __esm({
   "src/sources/history.ts"() {
     "use strict";
@@ -30724,6 +30744,7 @@ var init_history = __esm({
     init_git();
     init_objects();
     init_tags();
+    ONE_PASS_BELOW_KIB = 256;
     ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
     PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
   }
@@ -30732,7 +30753,7 @@ var init_history = __esm({
 // src/action/main.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { existsSync as existsSync5, readFileSync as readFileSync7, realpathSync as realpathSync6 } from "node:fs";
-import { dirname as dirname3, join as join7, relative as relative3 } from "node:path";
+import { dirname as dirname3, join as join8, relative as relative3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
@@ -32534,6 +32555,80 @@ var PAD = 61;
 var GROUPS = Math.ceil(WINDOW_MARGIN / 3);
 var REACH = 4 * GROUPS;
 function findBase64Keys(data, engine2, needles) {
+  const strip = ({ keyStart, keyEnd, ...match }) => match;
+  const joined = joinWrapped(data);
+  if (!joined) return findBase64In(data, engine2, needles).map(strip);
+  return findBase64In(joined.data, engine2, needles).map((match) => {
+    const wrapped = joined.crosses(match.start, match.end);
+    const [start, end] = wrapped ? [match.keyStart, match.keyEnd] : [match.start, match.end];
+    return { ...strip(match), start: joined.original(start), end: joined.original(end - 1) + 1 };
+  });
+}
+var MIN_WRAPPED_LINE = 40;
+function joinWrapped(data) {
+  const cutFrom = [];
+  const cutTo = [];
+  for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
+    if (!BASE64[data[at]]) {
+      at += MIN_WRAPPED_LINE;
+      continue;
+    }
+    let end = at + 1;
+    while (end < data.length && BASE64[data[end]]) end++;
+    const sample = at;
+    at = end + MIN_WRAPPED_LINE;
+    if (data[end] !== 10 && data[end] !== 13) continue;
+    let start = sample;
+    while (start > 0 && BASE64[data[start - 1]]) start--;
+    if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
+    let lineStart = start;
+    while (lineStart > 0 && (data[lineStart - 1] === 32 || data[lineStart - 1] === 9)) lineStart--;
+    if (lineStart > 0 && data[lineStart - 1] !== 10) continue;
+    let next = end;
+    if (data[next] === 13) next++;
+    if (data[next] !== 10) continue;
+    next++;
+    while (next < data.length && (data[next] === 32 || data[next] === 9)) next++;
+    if (next === data.length || !BASE64[data[next]]) continue;
+    cutFrom.push(end);
+    cutTo.push(next);
+  }
+  if (cutFrom.length === 0) return void 0;
+  const joinedAt = new Float64Array(cutFrom.length);
+  const removed = new Float64Array(cutFrom.length);
+  let dropped = 0;
+  for (let i = 0; i < cutFrom.length; i++) {
+    joinedAt[i] = cutFrom[i] - dropped;
+    dropped += cutTo[i] - cutFrom[i];
+    removed[i] = dropped;
+  }
+  const joined = Buffer.allocUnsafe(data.length - dropped);
+  let to = 0;
+  for (let i = 0, from = 0; i <= cutFrom.length; i++) {
+    const stop = i < cutFrom.length ? cutFrom[i] : data.length;
+    to += data.copy(joined, to, from, stop);
+    from = i < cutFrom.length ? cutTo[i] : data.length;
+  }
+  const cutsUpTo = (at) => {
+    let lo = 0;
+    let hi = joinedAt.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (joinedAt[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    data: joined,
+    original: (at) => {
+      const n = cutsUpTo(at);
+      return at + (n === 0 ? 0 : removed[n - 1]);
+    },
+    crosses: (start, end) => cutsUpTo(end - 1) > cutsUpTo(start)
+  };
+}
+function findBase64In(data, engine2, needles) {
   const groupStarts = [];
   const found = [];
   for (const { literal, groupOffset } of needles) {
@@ -32585,7 +32680,11 @@ function decodeBase64(data, window, engine2, tokens, out) {
   const keys2 = inner(decoded, window.cutStart, window.cutEnd, engine2);
   if (keys2.length === 0) return;
   const [start, end] = tokens.around(window.lo, window.hi);
-  for (const match of keys2) out.push(encoded(match, decoded, start, end, "base64"));
+  for (const match of keys2) {
+    const keyStart = window.lo + 4 * Math.floor(match.start / 3);
+    const keyEnd = Math.min(window.hi, window.lo + 4 * Math.ceil(match.end / 3));
+    out.push({ ...encoded(match, decoded, start, end, "base64"), keyStart, keyEnd });
+  }
 }
 var TokenFinder = class {
   constructor(data) {
@@ -32708,7 +32807,11 @@ var Locator = class {
       this.allowed = data.subarray(this.lineStart, lineEnd).includes(ALLOW_MARKER);
     }
     const column = this.column + 1;
-    return { line: this.line, column, endColumn: column + data.toString("utf8", start, end).length, allowed: this.allowed };
+    let stop = end;
+    if (this.nextNewline !== -1 && this.nextNewline < end) {
+      stop = this.nextNewline > start && data[this.nextNewline - 1] === 13 ? this.nextNewline - 1 : this.nextNewline;
+    }
+    return { line: this.line, column, endColumn: column + data.toString("utf8", start, stop).length, allowed: this.allowed };
   }
 };
 
@@ -33556,7 +33659,7 @@ function writeSummary(out, report, scanned2, live) {
 var EXIT_ERROR = 2;
 function actionRoot() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
-  while (!existsSync5(join7(dir, "action.yml"))) {
+  while (!existsSync5(join8(dir, "action.yml"))) {
     const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");
     dir = up;
@@ -33600,11 +33703,11 @@ async function run() {
     paths: plan.command === "scan" ? [relative3(workspace, inputs.path) || "."] : [],
     range: plan.command === "history" && plan.range ? `${plan.range.base}..${plan.range.head}` : void 0,
     baseline: inputs.baseline,
-    rulesDir: join7(root, "rules")
+    rulesDir: join8(root, "rules")
   });
   for (const secret of new Set(report.findings.map((f) => f.secret))) setSecret(secret);
   if (verifyOptions && report.findings.length) await verifyFindings(report.findings, verifyOptions);
-  const version = JSON.parse(readFileSync7(join7(root, "package.json"), "utf8")).version;
+  const version = JSON.parse(readFileSync7(join8(root, "package.json"), "utf8")).version;
   const options = {
     showSecrets: false,
     color: false,

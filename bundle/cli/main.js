@@ -8,7 +8,7 @@ import {
   main,
   useColor,
   version
-} from "./chunk-Z3WOEP7G.js";
+} from "./chunk-UIKYB2XM.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

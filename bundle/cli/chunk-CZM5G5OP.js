@@ -7,7 +7,7 @@ import {
   diffChunks,
   git,
   gitStream
-} from "./chunk-J2F6PSRE.js";
+} from "./chunk-BOVSORLM.js";
 import "./chunk-JYIKQ5JR.js";
 import "./chunk-HEYDA2WV.js";
 import {

@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-LSCKQMZA.js";
-import "./chunk-7Z5M2KUL.js";
+} from "./chunk-W6ZJBNIU.js";
+import "./chunk-MAVLYK5L.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS,
@@ -16,7 +16,7 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-Z3WOEP7G.js";
+} from "./chunk-UIKYB2XM.js";
 import "./chunk-EF6ORGYW.js";
 import "./chunk-UUULU2HD.js";
 import {

@@ -5,7 +5,7 @@ import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-7Z5M2KUL.js";
+} from "./chunk-MAVLYK5L.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -15,7 +15,7 @@ import {
 import {
   useColor,
   writeStdout
-} from "./chunk-Z3WOEP7G.js";
+} from "./chunk-UIKYB2XM.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

@@ -5,13 +5,14 @@ import {
   BlobReader,
   DIFF_OPTIONS,
   LOG_FORMAT,
+  STREAM_BLOBS,
   diffChunks,
   git,
   gitFilter,
   gitStream,
   spooledGit,
   treeBlobs
-} from "./chunk-J2F6PSRE.js";
+} from "./chunk-BOVSORLM.js";
 import "./chunk-JYIKQ5JR.js";
 import {
   UserError
@@ -27,8 +28,8 @@ import {
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 // src/sources/objects.ts
 var NL = 10;
@@ -38,7 +39,7 @@ async function scanObjects(cwd, mayHoldKey, ctx) {
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
-  for await (const buf of gitFilter(["cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
@@ -238,8 +239,8 @@ async function* historySource(ctx, options = {}) {
   if (options.range !== void 0 && options.since !== void 0) {
     throw new UserError("give either a range or a since revision, not both");
   }
-  const info = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow"], cwd)).toString("utf8");
-  const [shallow, shallowFile = ""] = info.split("\n");
+  const info = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
+  const [shallow, shallowFile = "", objectsDir = ""] = info.split("\n");
   if (shallow === "true") {
     const cut = readFileSync(resolve(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
@@ -253,7 +254,8 @@ async function* historySource(ctx, options = {}) {
   const ignored = options.ignored ?? (() => false);
   const blobs = new BlobReader(cwd);
   try {
-    if (range === void 0 && options.mayHoldKey) {
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve(cwd, objectsDir)) : "patches";
+    if (strategy === "blobs" && options.mayHoldKey) {
       const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
@@ -306,18 +308,37 @@ async function* historySource(ctx, options = {}) {
   }
   if (range === void 0 && ctx.stats.commits === before) ctx.warn("the repository has no commits: nothing to scan");
 }
+var ONE_PASS_BELOW_KIB = 256;
+function strategyFor(objects) {
+  let bytes = 0;
+  const add = (dir, keep) => {
+    for (const name of readdirSafe(dir)) {
+      if (keep(name)) bytes += statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (bytes >= ONE_PASS_BELOW_KIB * 1024) return;
+    }
+  };
+  add(join(objects, "pack"), (name) => name.endsWith(".pack"));
+  for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join(objects, i.toString(16).padStart(2, "0")), () => true);
+  return bytes < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
+}
+function readdirSafe(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
 var ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
 var PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
 async function* headChunks(cwd, paths) {
   if (!paths.size) return;
+  const wanted = [];
   try {
-    await git(["rev-parse", "--verify", "--quiet", "HEAD^{tree}"], cwd);
+    for await (const entry of treeBlobs(cwd, "HEAD", () => {
+    })) if (paths.has(entry.path)) wanted.push(entry);
   } catch {
     return;
   }
-  const wanted = [];
-  for await (const entry of treeBlobs(cwd, "HEAD", () => {
-  })) if (paths.has(entry.path)) wanted.push(entry);
   const blobs = new BlobReader(cwd);
   try {
     for (const { sha, path } of wanted) {

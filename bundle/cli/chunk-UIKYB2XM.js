@@ -355,14 +355,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-CBEG4SGX.js");
+        const { scanCommand } = await import("./chunk-PH3CSXLR.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-WGD5GI7N.js");
+        const { verifyCommand } = await import("./chunk-HPXHGEFE.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -371,7 +371,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-AJBQZ6E4.js");
+        const { prePushCommand } = await import("./chunk-CUJSP4VY.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -499,6 +499,80 @@ var PAD = 61;
 var GROUPS = Math.ceil(WINDOW_MARGIN / 3);
 var REACH = 4 * GROUPS;
 function findBase64Keys(data, engine, needles) {
+  const strip = ({ keyStart, keyEnd, ...match }) => match;
+  const joined = joinWrapped(data);
+  if (!joined) return findBase64In(data, engine, needles).map(strip);
+  return findBase64In(joined.data, engine, needles).map((match) => {
+    const wrapped = joined.crosses(match.start, match.end);
+    const [start, end] = wrapped ? [match.keyStart, match.keyEnd] : [match.start, match.end];
+    return { ...strip(match), start: joined.original(start), end: joined.original(end - 1) + 1 };
+  });
+}
+var MIN_WRAPPED_LINE = 40;
+function joinWrapped(data) {
+  const cutFrom = [];
+  const cutTo = [];
+  for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
+    if (!BASE64[data[at]]) {
+      at += MIN_WRAPPED_LINE;
+      continue;
+    }
+    let end = at + 1;
+    while (end < data.length && BASE64[data[end]]) end++;
+    const sample = at;
+    at = end + MIN_WRAPPED_LINE;
+    if (data[end] !== 10 && data[end] !== 13) continue;
+    let start = sample;
+    while (start > 0 && BASE64[data[start - 1]]) start--;
+    if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
+    let lineStart = start;
+    while (lineStart > 0 && (data[lineStart - 1] === 32 || data[lineStart - 1] === 9)) lineStart--;
+    if (lineStart > 0 && data[lineStart - 1] !== 10) continue;
+    let next = end;
+    if (data[next] === 13) next++;
+    if (data[next] !== 10) continue;
+    next++;
+    while (next < data.length && (data[next] === 32 || data[next] === 9)) next++;
+    if (next === data.length || !BASE64[data[next]]) continue;
+    cutFrom.push(end);
+    cutTo.push(next);
+  }
+  if (cutFrom.length === 0) return void 0;
+  const joinedAt = new Float64Array(cutFrom.length);
+  const removed = new Float64Array(cutFrom.length);
+  let dropped = 0;
+  for (let i = 0; i < cutFrom.length; i++) {
+    joinedAt[i] = cutFrom[i] - dropped;
+    dropped += cutTo[i] - cutFrom[i];
+    removed[i] = dropped;
+  }
+  const joined = Buffer.allocUnsafe(data.length - dropped);
+  let to = 0;
+  for (let i = 0, from = 0; i <= cutFrom.length; i++) {
+    const stop = i < cutFrom.length ? cutFrom[i] : data.length;
+    to += data.copy(joined, to, from, stop);
+    from = i < cutFrom.length ? cutTo[i] : data.length;
+  }
+  const cutsUpTo = (at) => {
+    let lo = 0;
+    let hi = joinedAt.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (joinedAt[mid] <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return {
+    data: joined,
+    original: (at) => {
+      const n = cutsUpTo(at);
+      return at + (n === 0 ? 0 : removed[n - 1]);
+    },
+    crosses: (start, end) => cutsUpTo(end - 1) > cutsUpTo(start)
+  };
+}
+function findBase64In(data, engine, needles) {
   const groupStarts = [];
   const found = [];
   for (const { literal, groupOffset } of needles) {
@@ -550,7 +624,11 @@ function decodeBase64(data, window, engine, tokens, out) {
   const keys = inner(decoded, window.cutStart, window.cutEnd, engine);
   if (keys.length === 0) return;
   const [start, end] = tokens.around(window.lo, window.hi);
-  for (const match of keys) out.push(encoded(match, decoded, start, end, "base64"));
+  for (const match of keys) {
+    const keyStart = window.lo + 4 * Math.floor(match.start / 3);
+    const keyEnd = Math.min(window.hi, window.lo + 4 * Math.ceil(match.end / 3));
+    out.push({ ...encoded(match, decoded, start, end, "base64"), keyStart, keyEnd });
+  }
 }
 var TokenFinder = class {
   constructor(data) {
@@ -673,7 +751,11 @@ var Locator = class {
       this.allowed = data.subarray(this.lineStart, lineEnd).includes(ALLOW_MARKER);
     }
     const column = this.column + 1;
-    return { line: this.line, column, endColumn: column + data.toString("utf8", start, end).length, allowed: this.allowed };
+    let stop = end;
+    if (this.nextNewline !== -1 && this.nextNewline < end) {
+      stop = this.nextNewline > start && data[this.nextNewline - 1] === 13 ? this.nextNewline - 1 : this.nextNewline;
+    }
+    return { line: this.line, column, endColumn: column + data.toString("utf8", start, stop).length, allowed: this.allowed };
   }
 };
 

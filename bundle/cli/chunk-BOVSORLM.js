@@ -495,6 +495,7 @@ var STABLE_CONFIG = [
   "-c",
   "log.showSignature=false"
 ];
+var STREAM_BLOBS = ["-c", "core.bigFileThreshold=32m"];
 var DIFF_OPTIONS = [
   "-p",
   "-U3",
@@ -653,7 +654,7 @@ var BlobReader = class {
   reader;
   start() {
     if (!this.reader) {
-      const child = spawn("git", [...STABLE_CONFIG, "cat-file", "--batch"], { cwd: this.cwd });
+      const child = spawn("git", [...STABLE_CONFIG, ...STREAM_BLOBS, "cat-file", "--batch"], { cwd: this.cwd });
       child.on("error", () => {
       });
       child.stderr.resume();
@@ -708,6 +709,7 @@ var BlobReader = class {
 export {
   LOG_FORMAT,
   diffChunks,
+  STREAM_BLOBS,
   DIFF_OPTIONS,
   git,
   gitStream,

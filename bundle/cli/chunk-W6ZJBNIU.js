@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-7Z5M2KUL.js";
+} from "./chunk-MAVLYK5L.js";
 import {
   loadBaseline
 } from "./chunk-EF6ORGYW.js";
@@ -149,11 +149,11 @@ async function openSource(req, ctx, detector, ignored) {
       });
     }
     case "staged": {
-      const { stagedSource } = await import("./chunk-4LAHTAK2.js");
+      const { stagedSource } = await import("./chunk-CZM5G5OP.js");
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-YDA6YSNA.js");
+      const { historySource } = await import("./chunk-Z72R77RN.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -200,7 +200,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-YDA6YSNA.js");
+  const { headChunks } = await import("./chunk-Z72R77RN.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {

@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-LSCKQMZA.js";
-import "./chunk-7Z5M2KUL.js";
+} from "./chunk-W6ZJBNIU.js";
+import "./chunk-MAVLYK5L.js";
 import {
   adviceFor
 } from "./chunk-P72RIZ3G.js";
