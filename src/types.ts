@@ -84,6 +84,16 @@ export interface Finding {
   /** Set when the file holds NUL bytes. */
   binary?: boolean;
   commit?: Commit;
+  /**
+   * History only: whether HEAD's tree still holds this key at this path. "Still in the tree" and
+   * "only in history" call for different work: the first needs a code change, the second a purge.
+   */
+  atHead?: boolean;
+  /**
+   * The line around the key, as a reader would look for it, with every key in it redacted,
+   * control characters dropped and capped in length: the chunk is gone by report time. Never the key.
+   */
+  snippet?: string;
   verification?: Verification;
 }
 

@@ -7,7 +7,7 @@ import { loadConfig } from '../config.js';
 import { errorLine, redactKeys, UserError } from '../errors.js';
 import { runScan, type Command } from '../scan.js';
 import type { Finding, Report } from '../types.js';
-import { checkWritable, writeAtomic } from './output.js';
+import { checkWritable, writeAtomic, writeOut } from './output.js';
 import { progressReporter } from './progress.js';
 import { repoRoot } from './root.js';
 
@@ -270,7 +270,7 @@ async function scanCommand(command: Command, flags: ScanFlags): Promise<number> 
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
   const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
   if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
-  else process.stdout.write(text);
+  else writeOut(process.stdout, text);
   if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter('sarif'))(report, { ...options, color: false }));
   const { scrub } = await import('../report/status.js');
   // The console report on stdout shows its warnings itself; every other output gets them here.

@@ -1,7 +1,7 @@
 // Report files are written whole or not at all: a scan killed mid-write must never leave a
 // half-written SARIF that looks like a clean result. Signal handlers cannot run inside these
 // synchronous functions, so the rename is the only moment the file appears.
-import { accessSync, chmodSync, constants, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../errors.js';
 
@@ -20,13 +20,55 @@ export function checkWritable(file: string): void {
   target(file);
 }
 
-export function writeAtomic(file: string, content: string, options: WriteOptions = {}): void {
+/** A report as a whole string or in pieces (reporters make pieces, so 100k findings never sit in one string). */
+export type Content = string | Iterable<string>;
+
+// Pieces are gathered up to this size before a write: few system calls, little memory.
+const BATCH = 256 * 1024;
+
+/** Calls write with the content in batches of about BATCH characters. */
+function inBatches(content: Content, write: (text: string) => void): void {
+  if (typeof content === 'string') {
+    write(content);
+    return;
+  }
+  let batch = '';
+  for (const piece of content) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch) write(batch);
+}
+
+/** Writes a report to stdout (or another stream) in batches, never as one string. */
+export function writeOut(stream: NodeJS.WritableStream, content: Content): void {
+  inBatches(content, (text) => stream.write(text));
+}
+
+/** write(2) may take part of a buffer (a pipe, a signal): loop until all of it is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+
+function writeFd(fd: number, content: Content): void {
+  try {
+    inBatches(content, (text) => writeAll(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeAtomic(file: string, content: Content, options: WriteOptions = {}): void {
   const where = target(file);
   if (where.kind === 'stream') {
     // `-o /dev/stdout`, a FIFO: renaming over it would replace the device node or pipe with a
     // regular file (as root, for every process on the machine), so write into it instead.
     try {
-      writeFileSync(where.path, content);
+      writeFd(openSync(where.path, 'w'), content);
     } catch (e) {
       throw new UserError(`cannot write ${file}: ${why(e)}`);
     }
@@ -36,7 +78,7 @@ export function writeAtomic(file: string, content: string, options: WriteOptions
   const tmp = join(dirname(where.path), `.${basename(where.path)}.keysentry-${process.pid}.tmp`);
   try {
     rmSync(tmp, { force: true }); // left by a killed run of the same pid; 'wx' then refuses a planted link
-    writeFileSync(tmp, content, { mode: options.secret ? 0o600 : 0o666, flag: 'wx' });
+    writeFd(openSync(tmp, 'wx', options.secret ? 0o600 : 0o666), content);
     if (where.existing) chmodSync(tmp, where.existing.mode & 0o7777); // replacing keeps who may read it
     renameSync(tmp, where.path);
   } catch (e) {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { consoleReporter, printable } from '../../src/report/console.js';
+import { consoleReporter as streamed, printable } from '../../src/report/console.js';
 import { COMMIT_MESSAGE_PATH, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
 import { COMMIT, finding, leaked, ODD_PATH, OPTIONS, plantedReport, verified } from './fixtures.js';
+
+import { render, type ReportOptions as RO } from '../../src/report/reporter.js';
+import type { Report as R } from '../../src/types.js';
+const consoleReporter = (r: R, o: RO) => render(streamed(r, o));
 
 const ANSI = /\x1b\[/;
 

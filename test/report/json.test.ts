@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonReporter } from '../../src/report/json.js';
+import { jsonReporter as streamed } from '../../src/report/json.js';
 import { remedy } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
 import { COMMIT, leaked, OPTIONS, plantedReport } from './fixtures.js';
+
+import { render, type ReportOptions as RO } from '../../src/report/reporter.js';
+import type { Report as R } from '../../src/types.js';
+const jsonReporter = (r: R, o: RO) => render(streamed(r, o));
 
 describe('json reporter', () => {
   const { report, secrets } = plantedReport();
