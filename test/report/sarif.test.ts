@@ -118,6 +118,7 @@ describe('sarif reporter', () => {
       commit: COMMIT.sha,
       author: COMMIT.author,
       date: COMMIT.date,
+      atHead: 'false',
     });
     expect(resultFor((f) => f.verification?.status === 'quota_exhausted').properties).toEqual({
       confidence: 'high',
