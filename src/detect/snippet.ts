@@ -34,15 +34,16 @@ export function snippetOf(data: Buffer, key: Span, spans: readonly Span[], midLi
     if (s.start < lo && s.end > lo) lo = Math.min(s.end, key.start);
     if (s.start < hi && s.end > hi) hi = Math.max(s.start, key.end);
   }
-  let text = '';
+  // Put together as bytes and decoded once: one flat string per finding, not a rope of pieces.
+  const parts: Buffer[] = [];
   let at = lo;
   for (const s of spans) {
     if (s.end <= lo || s.start >= hi || s.start < at) continue;
-    text += data.toString('utf8', at, s.start) + redact(s.secret);
+    parts.push(data.subarray(at, s.start), Buffer.from(redact(s.secret)));
     at = s.end;
   }
-  text += data.toString('utf8', at, hi);
-  text = text.replace(CONTROL, ' ');
+  parts.push(data.subarray(at, hi));
+  let text = Buffer.concat(parts).toString('utf8').replace(CONTROL, ' ');
   const cutStart = lo > lineStart || (lineStart === 0 && midLine);
   const cutEnd = hi < lineEnd;
   if (cutStart) text = text.replace(KEY_CHARS_AT_START, '');

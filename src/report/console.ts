@@ -109,11 +109,14 @@ function skipped(stats: Stats): string[] {
   return [`Skipped: ${reasons.map(([reason, n]) => `${n} ${printable(reason)}`).join(', ')}.`];
 }
 
-function headline(findings: readonly Finding[]): string {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, 'file') : '', messages > 0 ? plural(messages, 'commit message') : '']
+function headline(findings: readonly Finding[], keys: number): string {
+  const files = new Set<string>();
+  const messages = new Set<string | undefined>();
+  for (const f of findings) {
+    if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
+    else files.add(f.path);
+  }
+  const places = [files.size > 0 || messages.size === 0 ? plural(files.size, 'file') : '', messages.size > 0 ? plural(messages.size, 'commit message') : '']
     .filter(Boolean)
     .join(' and ');
   return `${plural(findings.length, 'finding')} (${plural(keys, 'distinct key')}) in ${places}.`;
@@ -136,8 +139,9 @@ export const consoleReporter: Reporter = function* (report, options) {
     yield `${[paint(GREEN, 'No OpenAI or DeepSeek keys found.'), ...tail, ...warnings].join('\n')}\n`;
     return;
   }
-  for (const key of groupByKey(report.findings)) yield keyBlock(key, options.showSecrets, paint);
-  const lines = [paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings];
+  const keys = groupByKey(report.findings);
+  for (const key of keys) yield keyBlock(key, options.showSecrets, paint);
+  const lines = [paint(STATUS_STYLE.live, headline(report.findings, keys.length)), ...tail, ...warnings];
   if (options.command === 'staged') lines.push('', ...STAGED_WAYS_OUT);
   yield `${lines.join('\n')}\n`;
 };
