@@ -24,11 +24,17 @@ const KEY_CHARS_AT_END = /[A-Za-z0-9+/=_-]+$/;
  * `midLine`: data starts inside a long line a source cut, not at the start of one.
  */
 export function snippetOf(data: Buffer, key: Span, spans: readonly Span[], midLine: boolean): string {
-  const lineStart = data.lastIndexOf(0x0a, key.start - 1) + 1;
-  const newline = data.indexOf(0x0a, key.end);
-  const lineEnd = newline === -1 ? data.length : newline;
+  // Newlines are looked for only within reach, so a megabyte line of keys costs no more per key.
+  // A line that goes on past the reach is given an end just beyond it, which marks the cut.
+  const from = Math.max(0, key.start - CONTEXT);
+  const to = Math.min(data.length, key.end + CONTEXT);
+  const back = data.subarray(from, key.start).lastIndexOf(0x0a);
+  const ahead = data.subarray(key.end, to).indexOf(0x0a);
+  const lineStart = back !== -1 ? from + back + 1 : from === 0 ? 0 : from - 1;
+  const lineEnd = ahead !== -1 ? key.end + ahead : to === data.length ? data.length : to + 1;
   let lo = Math.max(lineStart, key.start - CONTEXT);
   let hi = Math.min(lineEnd, key.end + CONTEXT);
+  spans = neighbours(spans, key);
   // Another key across an edge is left out whole, never shown in part.
   for (const s of spans) {
     if (s.start < lo && s.end > lo) lo = Math.min(s.end, key.start);
@@ -50,4 +56,19 @@ export function snippetOf(data: Buffer, key: Span, spans: readonly Span[], midLi
   if (cutEnd) text = text.replace(KEY_CHARS_AT_END, '');
   text = redactKeys(text.trim());
   return `${cutStart ? '…' : ''}${text}${cutEnd ? '…' : ''}`;
+}
+
+/** Keys within a few places of `key` in spans: enough for 80 bytes, and linear over a chunk of keys. */
+const NEIGHBOURS = 8;
+
+function neighbours(spans: readonly Span[], key: Span): readonly Span[] {
+  // Lower bound of key.start: spans are ordered by start.
+  let a = 0;
+  let b = spans.length;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (spans[mid]!.start < key.start) a = mid + 1;
+    else b = mid;
+  }
+  return spans.slice(Math.max(0, a - NEIGHBOURS), a + NEIGHBOURS);
 }
