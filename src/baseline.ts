@@ -1,7 +1,7 @@
 // A baseline records findings a team has accepted (fingerprint + path, never the secret), so a
 // scanner can be turned on in an old repository and fail only on new leaks.
 import { readFileSync } from 'node:fs';
-import { UserError } from './errors.js';
+import { redactKeys, UserError } from './errors.js';
 import type { Finding } from './types.js';
 
 export const BASELINE_VERSION = 1;
@@ -18,11 +18,12 @@ export interface Baseline {
   findings: BaselineEntry[];
 }
 
-const keyOf = (e: { fingerprint: string; path: string }) => `${e.fingerprint}\0${e.path}`;
+// Paths are stored with any key in them redacted (a cache folder named after a key), and compared so.
+const keyOf = (e: { fingerprint: string; path: string }) => `${e.fingerprint}\0${redactKeys(e.path)}`;
 
 export function makeBaseline(findings: Finding[]): Baseline {
   const seen = new Map<string, BaselineEntry>();
-  for (const f of findings) seen.set(keyOf(f), { fingerprint: f.fingerprint, path: f.path, ruleId: f.ruleId });
+  for (const f of findings) seen.set(keyOf(f), { fingerprint: f.fingerprint, path: redactKeys(f.path), ruleId: f.ruleId });
   const entries = [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: BASELINE_VERSION, tool: 'keysentry', findings: entries };
 }

@@ -103,6 +103,11 @@ export interface Finding {
    * only the history does. Always false for a commit message or a tag.
    */
   atHead?: boolean;
+  /**
+   * The line around the key, as a reader would look for it, with every key in it redacted,
+   * control characters dropped and capped in length: the chunk is gone by report time. Never the key.
+   */
+  snippet?: string;
   verification?: Verification;
 }
 

@@ -3,7 +3,7 @@
 // annotations stay on the check run, readable by everyone who can read the repository.
 import type { AnnotationProperties } from '@actions/core';
 import { remedy, severityOrder } from '../report/index.js';
-import { statusLabel, statusText } from '../report/status.js';
+import { safe, statusLabel, statusText } from '../report/status.js';
 import { COMMIT_MESSAGE_PATH, type Finding } from '../types.js';
 
 /** GitHub shows the first 10 error annotations of a step and drops the rest. */
@@ -24,11 +24,11 @@ export function annotationOf(f: Finding): Annotation {
   const properties: AnnotationProperties = { title: `${f.description} (${statusLabel(f)})` };
   // A commit message has no file to attach to; a binary file has no meaningful line.
   if (f.path !== COMMIT_MESSAGE_PATH && f.path !== '-') {
-    properties.file = f.path;
+    properties.file = safe(f.path); // a directory named after a key must not put it on the check run
     if (!f.binary) Object.assign(properties, { startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
   }
   const level = f.verification?.status === 'invalid' ? 'warning' : 'error';
-  return { level, message: `${f.redacted}: ${statusText(f)}${where(f)}. ${remedy(f)}`, properties };
+  return { level, message: safe(`${f.redacted}: ${statusText(f)}${where(f)}. ${remedy(f)}`), properties };
 }
 
 function where(f: Finding): string {

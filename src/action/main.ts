@@ -6,7 +6,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '@actions/core';
-import { writeAtomic } from '../cli/output.js';
+import { writeAtomic, writeOut, type Content } from '../cli/output.js';
 import { repoRoot } from '../cli/root.js';
 import { loadConfig } from '../config.js';
 import { reporters, type ReportOptions } from '../report/index.js';
@@ -117,11 +117,11 @@ function setOutputs(findings: number, live: number, sarifFile: string): void {
  * The log gets the console report between stop-commands markers: file names come from the
  * repository, and one that starts with "::" must not be read by the runner as a command.
  */
-function printReport(text: string): void {
+function printReport(text: Content): void {
   const token = randomUUID();
   core.startGroup('keysentry report');
   core.info(`::stop-commands::${token}`);
-  process.stdout.write(text);
+  writeOut(process.stdout, text);
   core.info(`::${token}::`);
   core.endGroup();
 }

@@ -1,7 +1,7 @@
 // Report files are written whole or not at all: a scan killed mid-write must never leave a
 // half-written SARIF that looks like a clean result. Signal handlers cannot run inside these
 // synchronous functions, so the rename is the only moment the file appears.
-import { accessSync, chmodSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import type { Report } from '../types.js';
@@ -21,13 +21,55 @@ export function checkWritable(file: string): void {
   target(file);
 }
 
-export function writeAtomic(file: string, content: string, options: WriteOptions = {}): void {
+/** A report as a whole string or in pieces (reporters make pieces, so 100k findings never sit in one string). */
+export type Content = string | Iterable<string>;
+
+// Pieces are gathered up to this size before a write: few system calls, little memory.
+const BATCH = 256 * 1024;
+
+/** Calls write with the content in batches of about BATCH characters. */
+function inBatches(content: Content, write: (text: string) => void): void {
+  if (typeof content === 'string') {
+    write(content);
+    return;
+  }
+  let batch = '';
+  for (const piece of content) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      write(batch);
+      batch = '';
+    }
+  }
+  if (batch) write(batch);
+}
+
+/** Writes a report to stdout (or another stream) in batches, never as one string. */
+export function writeOut(stream: NodeJS.WritableStream, content: Content): void {
+  inBatches(content, (text) => stream.write(text));
+}
+
+/** write(2) may take part of a buffer (a pipe, a signal): loop until all of it is written. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+
+function writeFd(fd: number, content: Content): void {
+  try {
+    inBatches(content, (text) => writeAll(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function writeAtomic(file: string, content: Content, options: WriteOptions = {}): void {
   const where = target(file);
   if (where.kind === 'stream') {
     // `-o /dev/stdout`, a FIFO: renaming over it would replace the device node or pipe with a
     // regular file (as root, for every process on the machine), so write into it instead.
     try {
-      writeFileSync(where.path, content);
+      writeFd(openSync(where.path, 'w'), content);
     } catch (e) {
       throw new UserError(`cannot write ${file}: ${why(e)}`);
     }
@@ -37,7 +79,7 @@ export function writeAtomic(file: string, content: string, options: WriteOptions
   const tmp = join(dirname(where.path), `.${basename(where.path)}.keysentry-${process.pid}.tmp`);
   try {
     rmSync(tmp, { force: true }); // left by a killed run of the same pid; 'wx' then refuses a planted link
-    writeFileSync(tmp, content, { mode: options.secret ? 0o600 : 0o666, flag: 'wx' });
+    writeFd(openSync(tmp, 'wx', options.secret ? 0o600 : 0o666), content);
     if (where.existing) chmodSync(tmp, where.existing.mode & 0o7777); // replacing keeps who may read it
     renameSync(tmp, where.path);
   } catch (e) {
@@ -149,10 +191,13 @@ let stdoutClosed = false;
  * is not an error: the run ends quietly with the code it would have had, as `git log | head`
  * does. Any other write error (a full disk) is one line and exit 2, never a stack trace.
  */
-export function writeStdout(text: string, code: number, stream: NodeJS.WriteStream = process.stdout): Promise<number> {
+export function writeStdout(content: Content, code: number, stream: NodeJS.WriteStream = process.stdout): Promise<number> {
   if (stdoutClosed) return Promise.resolve(code);
   return new Promise((done, fail) => {
+    let ended = false;
     const onError = (e: NodeJS.ErrnoException) => {
+      if (ended) return;
+      ended = true;
       stream.off('error', onError);
       // Later writes (and the stream's own retries) must not throw either.
       stream.on('error', () => {});
@@ -163,8 +208,15 @@ export function writeStdout(text: string, code: number, stream: NodeJS.WriteStre
     };
     stream.on('error', onError);
     try {
-      stream.write(text, (e) => {
+      // Pipes and files are written synchronously on Linux, so batches do not pile up in memory;
+      // the callback of the last (empty) write says whether all of it went out.
+      inBatches(content, (text) => {
+        if (!ended) stream.write(text);
+      });
+      stream.write('', (e) => {
         if (e) return onError(e);
+        if (ended) return;
+        ended = true;
         stream.off('error', onError);
         done(code);
       });

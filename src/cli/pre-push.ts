@@ -126,9 +126,9 @@ export async function prePushCommand(
     const { version } = await import('./main.js');
     const tty = (io.stdout as NodeJS.WriteStream).isTTY === true;
     const color = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR === undefined ? tty : process.env.FORCE_COLOR !== '0');
-    io.stdout.write(
-      consoleReporter(report, { showSecrets: false, color, command: 'history', toolVersion: version(), advice: adviceFor('pre-push') }),
-    );
+    for (const piece of consoleReporter(report, { showSecrets: false, color, command: 'history', toolVersion: version(), advice: adviceFor('pre-push') })) {
+      io.stdout.write(piece);
+    }
     return report.findings.length ? 1 : 0;
   } catch (e) {
     io.stderr.write(`keysentry: ${errorLine(e)}\n`);

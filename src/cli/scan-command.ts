@@ -78,7 +78,11 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
   const { loadReporter } = await import('../report/load.js');
   // A tree scan reports paths from where it ran; SARIF needs them from the repository root.
   const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
+  // Where the keys are and which hook ran decide the advice (see src/report/remedy.ts).
+  const advice = report.findings.length
+    ? (await import('./advice.js')).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env })
+    : undefined;
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   // --quiet on the console: the summary alone, and nothing at all when there is nothing to say.
   const quietConsole = flags.quiet && flags.format === 'console' && !flags.output;
   if (flags.output || !quietConsole) {

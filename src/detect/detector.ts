@@ -6,6 +6,7 @@ import { attribute, compileRules, findKeys, type Attribution, type CompiledRule 
 import { Locator } from './locate.js';
 import type { Rule } from './rules.js';
 import { fingerprint, redact } from './secret.js';
+import { snippetOf } from './snippet.js';
 
 export interface Detector {
   detect(chunk: Chunk): Finding[];
@@ -71,6 +72,7 @@ export function createDetector(rules: Rule[]): Detector {
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;
         if (chunk.binary) finding.binary = true;
+        else finding.snippet = snippetOf(data, candidate, candidates, chunk.column > 0);
         if (chunk.commit) finding.commit = chunk.commit;
         findings.push(finding);
       }

@@ -1,15 +1,14 @@
 import { COMMIT_MESSAGE_PATH, type Finding, type Report, type Stats } from '../types.js';
-import { byLocation } from './order.js';
-import { adviceFor, remedyFor, waysOut } from './remedy.js';
+import { groupByKey, keyAdvice, type KeyGroup } from './group.js';
+import { adviceFor, waysOut, type Advice } from './remedy.js';
 import type { Reporter } from './reporter.js';
-import { scrub, statusOf, statusText, type Status } from './status.js';
+import { safe, scrub, statusOf, statusText, type Status } from './status.js';
 
 type Paint = (style: string, text: string) => string;
 
 // SGR parameters; no dependency needed for six colours.
 const BOLD = '1';
 const DIM = '2';
-const UNDERLINE = '4';
 const GREEN = '32';
 const CYAN = '36';
 const STATUS_STYLE: Record<Status, string> = {
@@ -59,38 +58,44 @@ function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-function header(path: string): string {
-  return path === '-' ? '(stdin)' : printable(path);
+/** `path:line:col` as one token, which terminals and editors open at the place. */
+function where(f: Finding): string {
+  const path = f.path === '-' ? '(stdin)' : printable(safe(f.path));
+  return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
 
-function findingLines(f: Finding, showSecrets: boolean, paint: Paint): string[] {
-  const where = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
-  const parts = [
-    paint(BOLD, where),
-    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
-    f.ruleId,
-    f.provider,
-    `${f.confidence} confidence`,
-  ];
+function placeLines(f: Finding, paint: Paint): string[] {
+  const parts = [paint(BOLD, where(f))];
   if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
   if (f.binary) parts.push('[binary]');
-  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
-  const lines = [`  ${parts.join('  ')}`];
   if (f.commit) {
     const { sha, author, date } = f.commit;
-    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
+    const how = f.path === COMMIT_MESSAGE_PATH ? 'message of commit' : 'commit';
+    parts.push(paint(DIM, `${how} ${sha.slice(0, 7)} by ${printable(safe(author))} on ${printable(date.slice(0, 10))}`));
   }
+  if (f.atHead !== undefined) parts.push(f.atHead ? 'still at HEAD' : 'only in history');
+  const lines = [`  ${parts.join('  ')}`];
+  // Detectors set the snippet redacted; printing it through safe() as well costs little.
+  if (f.snippet) lines.push(paint(DIM, `      ${printable(safe(f.snippet))}`));
   return lines;
 }
 
-function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
-  const groups = new Map<string, Finding[]>();
-  for (const f of [...findings].sort(byLocation)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return groups;
+/** One key: what it is and what is known of it, every place it was found, then what to do, once. */
+function keyBlock(key: KeyGroup, showSecrets: boolean, paint: Paint, advice: Advice): string {
+  const { lead } = key;
+  const parts = [
+    paint(CYAN, showSecrets ? printable(lead.secret) : key.redacted),
+    key.ruleId,
+    key.provider,
+    `${key.confidence} confidence`,
+    paint(STATUS_STYLE[statusOf(lead)], printable(statusText(lead))),
+  ];
+  if (key.places.length > 1) parts.push(`${key.places.length} places`);
+  const lines = [parts.join('  ')];
+  for (const f of key.places) lines.push(...placeLines(f, paint));
+  for (const text of keyAdvice(key, advice)) lines.push(`  → ${text}`);
+  lines.push('');
+  return `${lines.join('\n')}\n`;
 }
 
 function scanned(stats: Stats): string {
@@ -107,37 +112,34 @@ function skipped(stats: Stats): string[] {
   return [`Skipped: ${reasons.map(([reason, n]) => `${printable(reason)} (${n})`).join(', ')}.`];
 }
 
-function headline(findings: readonly Finding[]): string {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, 'file') : '', messages > 0 ? plural(messages, 'commit message') : '']
+function headline(findings: readonly Finding[], keys: number): string {
+  const files = new Set<string>();
+  const messages = new Set<string | undefined>();
+  for (const f of findings) {
+    if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
+    else files.add(f.path);
+  }
+  const places = [files.size > 0 || messages.size === 0 ? plural(files.size, 'file') : '', messages.size > 0 ? plural(messages.size, 'commit message') : '']
     .filter(Boolean)
     .join(' and ');
   return `${plural(findings.length, 'finding')} (${plural(keys, 'distinct key')}) in ${places}.`;
 }
 
-/** Human output: findings grouped by file, what to do about them, then what was scanned. */
-export const consoleReporter: Reporter = (report, options) => {
+/** Human output: one block per key, most serious first, with its places; then what was scanned. */
+export const consoleReporter: Reporter = function* (report, options) {
   const paint = painter(options.color);
   const advice = options.advice ?? adviceFor(options.command);
-  const lines: string[] = [];
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
 
   if (report.findings.length === 0) {
-    lines.push(paint(GREEN, 'No OpenAI or DeepSeek keys found.'), ...tail, ...warnings);
-    return `${lines.join('\n')}\n`;
+    yield `${[paint(GREEN, 'No OpenAI or DeepSeek keys found.'), ...tail, ...warnings].join('\n')}\n`;
+    return;
   }
-
-  for (const [path, group] of groupByPath(report.findings)) {
-    lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
-    for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  → ${text}`);
-    lines.push('');
-  }
-  lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
+  const keys = groupByKey(report.findings);
+  for (const key of keys) yield keyBlock(key, options.showSecrets, paint, advice);
+  const lines = [paint(STATUS_STYLE.live, headline(report.findings, keys.length)), ...tail, ...warnings];
   const ways = waysOut(advice, report.findings);
   if (ways.length) lines.push('', ...ways);
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
 };

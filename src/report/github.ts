@@ -3,7 +3,7 @@ import { findingContext } from './context.js';
 import { bySeverity } from './order.js';
 import { remedy } from './remedy.js';
 import type { Reporter } from './reporter.js';
-import { scrub, statusLabel, statusOf, statusText } from './status.js';
+import { safe, scrub, statusLabel, statusOf, statusText } from './status.js';
 
 // Annotations never carry finding.secret, not even with --show-secrets: they are stored on the
 // check run, where everyone who can read the repository sees them after the log is gone.
@@ -22,13 +22,14 @@ function annotation(f: Finding): string {
   const properties: string[] = [];
   // A commit message or stdin has no file in the checkout to attach to.
   if (f.path !== COMMIT_MESSAGE_PATH && f.path !== '-') {
-    properties.push(`file=${escapeProperty(f.path)}`);
+    properties.push(`file=${escapeProperty(safe(f.path))}`);
     // Line and column mean little in a binary file; its byte offset goes in the message.
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
   }
-  properties.push(`title=${escapeProperty(`${f.description} (${statusLabel(f)})`)}`);
+  properties.push(`title=${escapeProperty(safe(`${f.description} (${statusLabel(f)})`))}`);
 
-  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.\n${remedy(f)}`;
+  // The context names the commit's author: text from the repository, like the path.
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.\n${remedy(f)}`);
   return `::${statusOf(f) === 'invalid' ? 'warning' : 'error'} ${properties.join(',')}::${escapeData(message)}`;
 }
 
@@ -45,10 +46,7 @@ function warning(text: string): string {
  * GitHub Actions workflow commands and nothing else: one per finding, most serious first (a
  * step shows only its first 10 error annotations), then one per warning of the scan.
  */
-export const githubReporter: Reporter = (report) =>
-  [
-    ...[...report.findings].sort(bySeverity).map(annotation),
-    ...report.warnings.map((w) => warning(scrub(w, report.findings))),
-  ]
-    .map((line) => `${line}\n`)
-    .join('');
+export const githubReporter: Reporter = function* (report) {
+  for (const f of [...report.findings].sort(bySeverity)) yield `${annotation(f)}\n`;
+  for (const w of report.warnings) yield `${warning(scrub(w, report.findings))}\n`;
+};

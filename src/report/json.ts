@@ -1,8 +1,10 @@
 import type { Confidence, Finding, Provider, Stats, Verification } from '../types.js';
+import { groupByKey } from './group.js';
 import { byLocation } from './order.js';
+import { jsonArray, mapped } from './pieces.js';
 import { remedy } from './remedy.js';
 import type { Reporter } from './reporter.js';
-import { scrub } from './status.js';
+import { safe, scrub } from './status.js';
 
 /** One finding as scripts read it: flat, commit fields lifted up, the key only on request. */
 export interface JsonFinding {
@@ -23,15 +25,30 @@ export interface JsonFinding {
   author?: string;
   email?: string;
   date?: string;
+  /** History only: HEAD's tree still holds the key at this path (false: only in history). */
   atHead?: boolean;
   verification?: Verification;
   remedy: string;
   secret?: string;
 }
 
+/** One distinct key, however many places it is in: findings join on fingerprint. */
+export interface JsonKey {
+  fingerprint: string;
+  redacted: string;
+  provider: Provider;
+  ruleId: string;
+  confidence: Confidence;
+  verification?: Verification;
+  /** How many findings (places) the key has. */
+  places: number;
+}
+
 /** Bump when a field changes meaning or goes away; adding a field does not bump it. */
 export interface JsonReport {
   version: 1;
+  /** Most serious key first, as the console lists them. */
+  keys: JsonKey[];
   findings: JsonFinding[];
   stats: Stats;
   warnings: string[];
@@ -42,7 +59,7 @@ function toJson(f: Finding, showSecrets: boolean): JsonFinding {
     ruleId: f.ruleId,
     provider: f.provider,
     description: f.description,
-    path: f.path,
+    path: safe(f.path),
     line: f.line,
     column: f.column,
     endColumn: f.endColumn,
@@ -53,29 +70,38 @@ function toJson(f: Finding, showSecrets: boolean): JsonFinding {
     ...(f.encoding ? { encoding: f.encoding } : {}),
     ...(f.binary ? { binary: true } : {}),
     ...(f.commit
-      ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date }
+      ? { commit: f.commit.sha, author: safe(f.commit.author), email: safe(f.commit.email), date: f.commit.date }
       : {}),
     ...(f.atHead !== undefined ? { atHead: f.atHead } : {}),
-    ...(f.verification
-      ? {
-          verification: {
-            status: f.verification.status,
-            detail: scrub(f.verification.detail, [f]),
-            checkedAt: f.verification.checkedAt,
-          },
-        }
-      : {}),
+    ...(f.verification ? { verification: verificationOf(f) } : {}),
     remedy: remedy(f),
     ...(showSecrets ? { secret: f.secret } : {}),
   };
 }
 
-export const jsonReporter: Reporter = (report, options) => {
-  const out: JsonReport = {
-    version: 1,
-    findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
-    stats: report.stats,
-    warnings: report.warnings.map((w) => scrub(w, report.findings)),
-  };
-  return `${JSON.stringify(out, null, 2)}\n`;
+function verificationOf(f: Finding): Verification | undefined {
+  if (!f.verification) return undefined;
+  return { status: f.verification.status, detail: scrub(f.verification.detail, [f]), checkedAt: f.verification.checkedAt };
+}
+
+/** The JsonReport, written a key and a finding at a time: 100,000 findings never become one string. */
+export const jsonReporter: Reporter = function* (report, options) {
+  yield '{\n  "version": 1,\n  "keys": ';
+  yield* jsonArray(
+    mapped(groupByKey(report.findings), (key): JsonKey => ({
+      fingerprint: key.fingerprint,
+      redacted: key.redacted,
+      provider: key.provider,
+      ruleId: key.ruleId,
+      confidence: key.confidence,
+      ...(key.verification ? { verification: verificationOf(key.lead) } : {}),
+      places: key.places.length,
+    })),
+    1,
+  );
+  yield ',\n  "findings": ';
+  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets)), 1);
+  const stats = JSON.stringify(report.stats, null, 2).replace(/\n/g, '\n  ');
+  const warnings = JSON.stringify(report.warnings.map((w) => scrub(w, report.findings)), null, 2).replace(/\n/g, '\n  ');
+  yield `,\n  "stats": ${stats},\n  "warnings": ${warnings}\n}\n`;
 };

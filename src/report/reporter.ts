@@ -22,7 +22,18 @@ export interface ReportOptions {
   repo?: { root: string; cwd: string };
 }
 
-/** One format: the whole report in, the text to write out. */
-export type Reporter = (report: Report, options: ReportOptions) => string;
+/**
+ * One format: the whole report in, the text to write out, in pieces. A report of 100,000
+ * findings is tens of megabytes: built as one string (and the objects it is made from) it took
+ * hundreds; written piece by piece as it is made, it takes almost nothing beyond the findings.
+ */
+export type Reporter = (report: Report, options: ReportOptions) => Iterable<string>;
+
+/** The whole text at once, for outputs that are small by nature and for tests. */
+export function render(pieces: Iterable<string>): string {
+  let text = '';
+  for (const piece of pieces) text += piece;
+  return text;
+}
 
 export type Format = 'console' | 'json' | 'sarif' | 'github';

@@ -5,7 +5,8 @@ import { findingContext } from './context.js';
 import { byLocation, bySeverity } from './order.js';
 import { keyPage, remedy, revokeRemedy } from './remedy.js';
 import type { Reporter, ReportOptions } from './reporter.js';
-import { scrub, statusOf, statusText } from './status.js';
+import { jsonWithArray, mapped } from './pieces.js';
+import { safe, scrub, statusOf, statusText } from './status.js';
 
 // SARIF output never holds finding.secret, not even with --show-secrets: the file is uploaded to
 // code scanning, where everyone who can read the repository sees it long after the run.
@@ -94,15 +95,23 @@ export function fromRepoRoot(path: string, repo: ReportOptions['repo']): string 
  * not the line, so the same key stays one alert when lines move above it; the ":n" suffix (as
  * CodeQL does) keeps two copies of one key in one file two alerts.
  */
-function lineHashes(findings: readonly Finding[], repo: ReportOptions['repo']): Map<Finding, string> {
-  const seen = new Map<string, number>();
+function lineHashes(findings: readonly Finding[], kept: ReadonlySet<Finding>, repo: ReportOptions['repo']): Map<Finding, string> {
   const hashes = new Map<Finding, string>();
+  // Sorted by location, a path's findings are contiguous: the copies of a key are counted per
+  // path, and only the results written get a hash (a capped run may keep 25,000 of 100,000).
+  let path: string | undefined;
+  let seen = new Map<string, number>();
   for (const f of [...findings].sort(byLocation)) {
+    if (f.path !== path) {
+      path = f.path;
+      seen = new Map();
+    }
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    if (!kept.has(f)) continue;
     // From the repository root, so a scan from a subdirectory and a history scan agree.
-    const path = isFile(f) ? (fromRepoRoot(f.path, repo) ?? f.path) : f.path;
-    const id = createHash('sha256').update(`${f.fingerprint}\0${path}`).digest('hex').slice(0, 16);
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
+    const root = isFile(f) ? (fromRepoRoot(f.path, repo) ?? f.path) : f.path;
+    const id = createHash('sha256').update(`${f.fingerprint}\0${root}`).digest('hex').slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -182,20 +191,21 @@ function location(f: Finding, repo: ReportOptions['repo']): Location {
   const path = fromRepoRoot(f.path, repo);
   if (path === undefined) {
     // Resolved from %SRCROOT% it would name another file; as given it still says where to look.
-    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: 'Outside the repository.' } }, region } };
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(f.path)), description: { text: 'Outside the repository.' } }, region } };
   }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: '%SRCROOT%' }, region } };
+  // A directory named after a key (a cache folder) must not put the key on code scanning's page.
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(path)), uriBaseId: '%SRCROOT%' }, region } };
 }
 
 function messageFor(f: Finding): Message {
-  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
+  return { text: safe(`${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}`) };
 }
 
 function propertiesFor(f: Finding): Record<string, string | boolean> {
   return {
     confidence: f.confidence,
     ...(f.encoding ? { encoding: f.encoding } : {}),
-    ...(f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {}),
+    ...(f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {}),
     ...(f.atHead !== undefined ? { atHead: f.atHead } : {}),
     ...(f.verification
       ? {
@@ -226,15 +236,15 @@ function notifications(stats: Stats, warnings: readonly string[], dropped: numbe
 }
 
 /** SARIF 2.1.0 for GitHub code scanning. */
-export const sarifReporter: Reporter = (report, options) => {
+export const sarifReporter: Reporter = function* (report, options) {
   const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
   const sorted = [...report.findings].sort(bySeverity);
   const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings, options.repo);
+  const hashes = lineHashes(report.findings, new Set(kept), options.repo);
   const rules = rulesFor(kept);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
 
-  const results: Result[] = kept.map((f) => ({
+  const results = mapped(kept, (f): Result => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId)!, // rulesFor saw every kept finding
     level: statusOf(f) === 'invalid' ? 'warning' : 'error',
@@ -264,10 +274,14 @@ export const sarifReporter: Reporter = (report, options) => {
           },
         ],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS,
         properties: { command: options.command, stats: report.stats },
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  // Up to 25,000 results: each written as it is made, not first gathered into one string.
+  yield* jsonWithArray(log, RESULTS, results, 3);
 };
+
+/** Where the results go in the log: a string no other part of it holds. */
+const RESULTS = '\u0000results';

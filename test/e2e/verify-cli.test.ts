@@ -112,7 +112,8 @@ describe('scan --verify', () => {
     const r = repo({ 'live.env': `OPENAI_API_KEY=${live}\n`, 'dead.env': `OPENAI_API_KEY=${dead}\n` });
     const out = await runCliAsync(['scan', '--verify'], { cwd: r.dir, env });
     expect(out.code).toBe(1);
-    const block = (file: string) => out.stdout.slice(out.stdout.indexOf(`${file}\n`)).split('\n\n')[0]!;
+    // The console's block for the key found in file: one block per key, its places under it.
+    const block = (file: string) => out.stdout.split('\n\n').find((b) => b.includes(`\n  ${file}:`))!;
     expect(block('live.env')).toMatch(/live \(OpenAI accepted the key/);
     expect(block('live.env')).toContain('Revoke it at https://platform.openai.com/api-keys and rotate it');
     expect(block('dead.env')).toMatch(/invalid \(OpenAI rejected the key: invalid_api_key/);

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { consoleReporter, printable } from '../../src/report/console.js';
+import { consoleReporter as streamed, printable } from '../../src/report/console.js';
 import { COMMIT_MESSAGE_PATH, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
 import { COMMIT, finding, leaked, ODD_PATH, OPTIONS, plantedReport, verified } from './fixtures.js';
+
+import { render, type ReportOptions as RO } from '../../src/report/reporter.js';
+import type { Report as R } from '../../src/types.js';
+const consoleReporter = (r: R, o: RO) => render(streamed(r, o));
 
 const ANSI = /\x1b\[/;
 
@@ -20,60 +24,84 @@ describe('console reporter', () => {
     for (const s of secrets) expect(out).toContain(s);
   });
 
-  it('groups findings under one header per file, commit messages last', () => {
+  /** The block of the key whose redacted form is `redacted`: its header line to the blank line. */
+  const blockOf = (out: string, redacted: string) => {
+    const from = out.slice(out.indexOf(`${redacted}  `));
+    return from.slice(0, from.indexOf('\n\n'));
+  };
+  const byRedacted = (secret: string) => report.findings.find((f) => f.secret === secret)!;
+
+  it('prints one block per key, most serious key first, then confidence, then first place', () => {
     const out = consoleReporter(report, OPTIONS);
-    const lines = out.split('\n');
-    const headers = lines.filter((l) => l.length > 0 && !l.startsWith(' ') && !/^\d|^Scanned|^Skipped|^warning|^To commit/.test(l));
+    const headers = out.split('\n').filter((l) => /^sk-/.test(l)).map((l) => l.split('  ')[0]);
+    const [project, legacy, admin, deepseek, spent, throttled, dead, unsure, history, inMessage, inBinary, odd] = secrets.map(
+      (s) => byRedacted(s).redacted,
+    );
     expect(headers).toEqual([
-      'assets/blob.bin',
-      'deleted/.env',
-      'lib/ds.ts',
-      'odd dir/50% off, really: yes\\nsecond line.env',
-      'old/keys.txt',
-      'ops/admin.sh',
-      'src/app.py',
-      'src/config.ts',
-      COMMIT_MESSAGE_PATH,
+      legacy, // live
+      spent, // quota exhausted
+      throttled, // rate limited
+      // not verified, high confidence, by first place (commit messages after files)
+      inBinary,
+      history,
+      odd,
+      admin,
+      project,
+      inMessage,
+      deepseek, // not verified, medium confidence
+      unsure, // unknown, low confidence
+      dead, // invalid
     ]);
-    // Both copies of the key in src/config.ts sit under its header, in line order.
-    const config = out.slice(out.indexOf('src/config.ts\n'));
-    const block = config.slice(0, config.indexOf('\n\n'));
-    expect(block).toMatch(/ {2}3:15 {2}sk-proj-…\S+ {2}openai-project-key {2}openai {2}high confidence\n {2}40:15 /);
   });
 
-  it('shows line:column, encoding, binary offset, history and verification on each finding', () => {
+  it('lists every place of a key under it, path:line:col as one token, and its remedy once', () => {
+    const out = consoleReporter(report, OPTIONS);
+    const project = byRedacted(secrets[0]!).redacted;
+    const block = blockOf(out, project);
+    expect(block.split('\n')[0]).toBe(`${project}  openai-project-key  openai  high confidence  not verified  2 places`);
+    expect(block).toContain(`\n  src/config.ts:3:15\n      const key = "${project}";\n  src/config.ts:40:15\n`);
+    const revoke = '→ Revoke it at https://platform.openai.com/api-keys and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.';
+    expect(block.split(revoke)).toHaveLength(2);
+    expect(out.split(revoke).length - 1).toBe(new Set(report.findings.filter((f) => f.provider === 'openai' && f.verification?.status !== 'invalid' && !f.redacted.startsWith('sk-admin-')).map((f) => f.fingerprint)).size);
+  });
+
+  it('shows encoding, binary offset, commit, at HEAD and verification where they apply', () => {
     const out = consoleReporter(report, OPTIONS);
     const app = report.findings.find((f) => f.path === 'src/app.py' && f.verification)!;
-    expect(out).toContain(`12:15  ${app.redacted}  openai-legacy-key  openai  high confidence  live (Incorrect handling of ${app.redacted}: models listed)`);
+    expect(blockOf(out, app.redacted).split('\n')[0]).toBe(
+      `${app.redacted}  openai-legacy-key  openai  high confidence  live (Incorrect handling of ${app.redacted}: models listed)`,
+    );
     const bin = report.findings.find((f) => f.binary)!;
-    expect(out).toContain(`byte 4096  ${bin.redacted}  openai-legacy-key  openai  high confidence  [base64]  [binary]`);
-    expect(out).toContain('commit 0123456 by Test Author on 2024-01-01');
+    expect(blockOf(out, bin.redacted)).toContain('\n  assets/blob.bin  byte 4096  [base64]  [binary]\n');
+    const history = report.findings.find((f) => f.path === 'deleted/.env')!;
+    expect(blockOf(out, history.redacted)).toContain('\n  deleted/.env:2:15  commit 0123456 by Test Author on 2024-01-01  only in history\n');
+    const message = report.findings.find((f) => f.path === COMMIT_MESSAGE_PATH)!;
+    expect(blockOf(out, message.redacted)).toContain(`\n  ${COMMIT_MESSAGE_PATH}:1:10  message of commit 0123456 by Test Author on 2024-01-01\n`);
     expect(out).toContain('quota exhausted (balance 0.00 CNY)');
     expect(out).toContain('rate limited (429 Too Many Requests)');
     expect(out).toContain('invalid (401 invalid_api_key)');
     expect(out).toContain('unknown (connection reset)');
-    // An unverified finding says nothing about verification.
-    const unverifiedLine = out.split('\n').find((l) => l.includes('deepseek-api-key') && l.includes('medium confidence'))!;
-    expect(unverifiedLine.trimEnd()).toMatch(/medium confidence$/);
+    const dead = report.findings.find((f) => f.verification?.status === 'invalid')!;
+    expect(blockOf(out, dead.redacted)).toContain('→ The key no longer works: remove it from the code and from git history.');
+    const admin = report.findings.find((f) => f.ruleId === 'openai-admin-key')!;
+    expect(blockOf(out, admin.redacted)).toContain('https://platform.openai.com/settings/organization/admin-keys');
   });
 
-  it('gives the remedy for each status, once per file', () => {
-    const out = consoleReporter(report, OPTIONS);
-    const revokeOpenai = '→ Revoke it at https://platform.openai.com/api-keys and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.';
-    const revokeDeepseek = revokeOpenai.replace('https://platform.openai.com/api-keys', 'https://platform.deepseek.com/api_keys');
-    const block = (path: string) => {
-      const from = out.slice(out.indexOf(`${path}\n`));
-      return from.slice(0, from.indexOf('\n\n'));
-    };
-    // src/config.ts: one key twice, one remedy.
-    expect(block('src/config.ts').split(revokeOpenai)).toHaveLength(2);
-    // old/keys.txt: an invalid key and an unknown one, which is treated as live.
-    expect(block('old/keys.txt')).toContain('→ The key no longer works: remove it from the code and from git history.');
-    expect(block('old/keys.txt')).toContain(revokeDeepseek);
-    // lib/ds.ts: spent and rate limited keys are still revoked.
-    expect(block('lib/ds.ts')).toContain(revokeDeepseek);
-    expect(block('lib/ds.ts')).toContain(revokeOpenai);
-    expect(block('ops/admin.sh')).toContain('https://platform.openai.com/settings/organization/admin-keys');
+  it('says a history key is still at HEAD when it is', () => {
+    const key = new KeyGen(5).openaiProject();
+    const f = finding('openai-project-key', key, { path: 'app/.env', line: 1, column: 1, commit: COMMIT, atHead: true });
+    const out = consoleReporter({ ...report, findings: [f] }, OPTIONS);
+    expect(out).toContain('\n  app/.env:1:1  commit 0123456 by Test Author on 2024-01-01  still at HEAD\n');
+  });
+
+  it('never prints a key that a path or a snippet carries', () => {
+    const gen = new KeyGen(9);
+    const inPath = gen.openaiProject();
+    const inLine = gen.deepseek();
+    const f = finding('openai-legacy-key', gen.openaiLegacy(), { path: `.cache/${inPath}/creds.env`, snippet: `A=${inLine}` });
+    const out = consoleReporter({ ...report, findings: [f] }, OPTIONS);
+    expect(leaked(out, [inPath, inLine])).toEqual([]);
+    expect(out).toContain('.cache/sk-proj-…');
   });
 
   it('ends with a summary: counts, what was scanned, what was skipped, warnings (scrubbed)', () => {

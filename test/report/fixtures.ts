@@ -64,7 +64,7 @@ export function plantedReport(seed = 7): { report: Report; secrets: string[] } {
   const odd = gen.openaiLegacy();
 
   const findings: Finding[] = [
-    finding('openai-project-key', project, { path: 'src/config.ts', line: 3 }),
+    finding('openai-project-key', project, { path: 'src/config.ts', line: 3, snippet: `const key = "${redact(project)}";` }),
     finding('openai-project-key', project, { path: 'src/config.ts', line: 40, offset: 2000 }),
     finding('openai-legacy-key', legacy, {
       path: 'src/app.py',
@@ -77,7 +77,7 @@ export function plantedReport(seed = 7): { report: Report; secrets: string[] } {
     finding('openai-project-key', throttled, { path: 'lib/ds.ts', line: 9, verification: verified('rate_limited', '429 Too Many Requests') }),
     finding('openai-legacy-key', dead, { path: 'old/keys.txt', verification: verified('invalid', '401 invalid_api_key') }),
     finding('deepseek-api-key', unsure, { path: 'old/keys.txt', line: 7, confidence: 'low', verification: verified('unknown', 'connection reset') }),
-    finding('openai-project-key', history, { path: 'deleted/.env', line: 2, commit: COMMIT }),
+    finding('openai-project-key', history, { path: 'deleted/.env', line: 2, commit: COMMIT, atHead: false }),
     finding('deepseek-api-key', inMessage, { path: COMMIT_MESSAGE_PATH, line: 1, column: 10, endColumn: 10 + inMessage.length, commit: COMMIT }),
     finding('openai-legacy-key', inBinary, {
       path: 'assets/blob.bin',

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { escapeData, escapeProperty, githubReporter } from '../../src/report/github.js';
+import { escapeData, escapeProperty, githubReporter as streamed } from '../../src/report/github.js';
 import { remedy } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
 import { leaked, ODD_PATH, OPTIONS, plantedReport } from './fixtures.js';
 import { parse, unescape } from './workflow-commands.js';
+
+import { render, type ReportOptions as RO } from '../../src/report/reporter.js';
+import type { Report as R } from '../../src/types.js';
+const githubReporter = (r: R, o: RO) => render(streamed(r, o));
 
 describe('github reporter', () => {
   const { report, secrets } = plantedReport();

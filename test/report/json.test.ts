@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { jsonReporter } from '../../src/report/json.js';
+import { jsonReporter as streamed } from '../../src/report/json.js';
 import { remedy } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH } from '../../src/types.js';
 import { COMMIT, leaked, OPTIONS, plantedReport } from './fixtures.js';
+
+import { render, type ReportOptions as RO } from '../../src/report/reporter.js';
+import type { Report as R } from '../../src/types.js';
+const jsonReporter = (r: R, o: RO) => render(streamed(r, o));
 
 describe('json reporter', () => {
   const { report, secrets } = plantedReport();
@@ -12,7 +16,35 @@ describe('json reporter', () => {
   it('is pretty-printed JSON with a trailing newline', () => {
     expect(text.startsWith('{\n  "version": 1,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(Object.keys(out)).toEqual(['version', 'findings', 'stats', 'warnings']);
+    expect(Object.keys(out)).toEqual(['version', 'keys', 'findings', 'stats', 'warnings']);
+    // Written in pieces, laid out as JSON.stringify would lay it out whole.
+    expect(text).toBe(`${JSON.stringify(out, null, 2)}\n`);
+    const empty = jsonReporter({ ...report, findings: [] }, OPTIONS);
+    expect(empty).toBe(`${JSON.stringify(JSON.parse(empty), null, 2)}\n`);
+    expect(JSON.parse(empty)).toMatchObject({ keys: [], findings: [] });
+  });
+
+  it('lists each distinct key once in keys, most serious first, with its number of places', () => {
+    expect(out.keys).toHaveLength(new Set(report.findings.map((f) => f.fingerprint)).size);
+    for (const k of out.keys) {
+      expect(Object.keys(k).sort()).toEqual(
+        ['confidence', 'fingerprint', 'places', 'provider', 'redacted', 'ruleId', ...('verification' in k ? ['verification'] : [])].sort(),
+      );
+      const places = out.findings.filter((f: { fingerprint: string }) => f.fingerprint === k.fingerprint);
+      expect(k.places).toBe(places.length);
+      expect(k).toMatchObject({ redacted: places[0].redacted, provider: places[0].provider, ruleId: places[0].ruleId });
+    }
+    const project = report.findings.find((f) => f.path === 'src/config.ts')!;
+    expect(out.keys.find((k: { fingerprint: string }) => k.fingerprint === project.fingerprint).places).toBe(2);
+    expect(out.keys[0].verification.status).toBe('live');
+    expect(out.keys.at(-1).verification.status).toBe('invalid');
+    // A provider reply that quotes the key is scrubbed here too.
+    expect(out.keys[0].verification.detail).toBe(`Incorrect handling of ${out.keys[0].redacted}: models listed`);
+  });
+
+  it('says whether a history finding is still at HEAD, and only for history', () => {
+    expect(out.findings.find((f: { path: string }) => f.path === 'deleted/.env').atHead).toBe(false);
+    expect(out.findings.find((f: { path: string }) => f.path === 'src/config.ts')).not.toHaveProperty('atHead');
   });
 
   it('holds no key by default, every key with showSecrets', () => {
@@ -39,7 +71,7 @@ describe('json reporter', () => {
         confidence: expect.stringMatching(/^(high|medium|low)$/),
         remedy: expect.any(String),
       });
-      const allowed = ['ruleId', 'provider', 'description', 'path', 'line', 'column', 'endColumn', 'offset', 'redacted', 'fingerprint', 'confidence', 'encoding', 'binary', 'commit', 'author', 'email', 'date', 'verification', 'remedy'];
+      const allowed = ['ruleId', 'provider', 'description', 'path', 'line', 'column', 'endColumn', 'offset', 'redacted', 'fingerprint', 'confidence', 'encoding', 'binary', 'commit', 'author', 'email', 'date', 'atHead', 'verification', 'remedy'];
       for (const k of Object.keys(f)) expect(allowed).toContain(k);
     }
   });

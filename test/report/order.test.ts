@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reporters, remedy, severityOrder } from '../../src/report/index.js';
+import { render } from '../../src/report/reporter.js';
 import type { VerifyStatus } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
 import { finding, verified } from './fixtures.js';
@@ -46,9 +47,9 @@ describe('reporters', () => {
     expect(Object.keys(reporters).sort()).toEqual(['console', 'github', 'json', 'sarif']);
     const empty = { findings: [], stats: { files: 0, bytes: 0, skipped: {}, durationMs: 0 }, warnings: [] };
     const options = { showSecrets: false, color: false, command: 'scan', toolVersion: '1.2.3' } as const;
-    expect(reporters.console(empty, options)).toContain('No OpenAI or DeepSeek keys found.');
-    expect(JSON.parse(reporters.json(empty, options)).version).toBe(1);
-    expect(JSON.parse(reporters.sarif(empty, options)).runs[0].tool.driver.version).toBe('1.2.3');
-    expect(reporters.github(empty, options)).toBe('');
+    expect(render(reporters.console(empty, options))).toContain('No OpenAI or DeepSeek keys found.');
+    expect(JSON.parse(render(reporters.json(empty, options))).version).toBe(1);
+    expect(JSON.parse(render(reporters.sarif(empty, options))).runs[0].tool.driver.version).toBe('1.2.3');
+    expect(render(reporters.github(empty, options))).toBe('');
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { fromRepoRoot, GITHUB_MAX_RESULTS, pathToUri, sarifReporter } from '../../src/report/sarif.js';
+import { fromRepoRoot, GITHUB_MAX_RESULTS, pathToUri, sarifReporter as streamed } from '../../src/report/sarif.js';
 import type { ReportOptions } from '../../src/report/reporter.js';
 import { COMMIT_MESSAGE_PATH, type Finding, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
 import { RFC3986, validateSarif } from '../support/sarif.js';
 import { COMMIT, finding, leaked, ODD_PATH, OPTIONS, plantedReport, verified } from './fixtures.js';
+
+import { render } from '../../src/report/reporter.js';
+const sarifReporter = (r: Report, o: ReportOptions) => render(streamed(r, o));
 
 
 function valid(text: string): any {
@@ -115,6 +118,7 @@ describe('sarif reporter', () => {
       commit: COMMIT.sha,
       author: COMMIT.author,
       date: COMMIT.date,
+      atHead: false,
     });
     expect(resultFor((f) => f.verification?.status === 'quota_exhausted').properties).toEqual({
       confidence: 'high',
