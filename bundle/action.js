@@ -1796,11 +1796,11 @@ var require_request = __commonJS({
           }
         } else if (headers && typeof headers === "object") {
           if (headers[Symbol.iterator]) {
-            for (const header2 of headers) {
-              if (!Array.isArray(header2) || header2.length !== 2) {
+            for (const header of headers) {
+              if (!Array.isArray(header) || header.length !== 2) {
                 throw new InvalidArgumentError("headers must be in key-value pair format");
               }
-              processHeader(this, header2[0], header2[1]);
+              processHeader(this, header[0], header[1]);
             }
           } else {
             const keys2 = Object.keys(headers);
@@ -4117,17 +4117,17 @@ var require_util2 = __commonJS({
       if (!redirectStatusSet.has(response.status)) {
         return null;
       }
-      let location3 = response.headersList.get("location", true);
-      if (location3 !== null && isValidHeaderValue(location3)) {
-        if (!isValidEncodedURL(location3)) {
-          location3 = normalizeBinaryStringToUtf8(location3);
+      let location2 = response.headersList.get("location", true);
+      if (location2 !== null && isValidHeaderValue(location2)) {
+        if (!isValidEncodedURL(location2)) {
+          location2 = normalizeBinaryStringToUtf8(location2);
         }
-        location3 = new URL(location3, responseURL(response));
+        location2 = new URL(location2, responseURL(response));
       }
-      if (location3 && !location3.hash) {
-        location3.hash = requestFragment;
+      if (location2 && !location2.hash) {
+        location2.hash = requestFragment;
       }
-      return location3;
+      return location2;
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
@@ -4197,9 +4197,9 @@ var require_util2 = __commonJS({
       return "success";
     }
     function appendFetchMetadata(httpRequest) {
-      let header2 = null;
-      header2 = httpRequest.mode;
-      httpRequest.headersList.set("sec-fetch-mode", header2, true);
+      let header = null;
+      header = httpRequest.mode;
+      httpRequest.headersList.set("sec-fetch-mode", header, true);
     }
     function appendRequestOriginHeader(request) {
       let serializedOrigin = request.origin;
@@ -6551,22 +6551,22 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path} HTTP/1.1\r
+      let header = `${method} ${path} HTTP/1.1\r
 `;
       if (typeof host === "string") {
-        header2 += `host: ${host}\r
+        header += `host: ${host}\r
 `;
       } else {
-        header2 += client[kHostHeader];
+        header += client[kHostHeader];
       }
       if (upgrade) {
-        header2 += `connection: upgrade\r
+        header += `connection: upgrade\r
 upgrade: ${upgrade}\r
 `;
       } else if (client[kPipelining] && !socket[kReset]) {
-        header2 += "connection: keep-alive\r\n";
+        header += "connection: keep-alive\r\n";
       } else {
-        header2 += "connection: close\r\n";
+        header += "connection: close\r\n";
       }
       if (Array.isArray(headers)) {
         for (let n = 0; n < headers.length; n += 2) {
@@ -6574,41 +6574,41 @@ upgrade: ${upgrade}\r
           const val = headers[n + 1];
           if (Array.isArray(val)) {
             for (let i = 0; i < val.length; i++) {
-              header2 += `${key}: ${val[i]}\r
+              header += `${key}: ${val[i]}\r
 `;
             }
           } else {
-            header2 += `${key}: ${val}\r
+            header += `${key}: ${val}\r
 `;
           }
         }
       }
       if (channels.sendHeaders.hasSubscribers) {
-        channels.sendHeaders.publish({ request, headers: header2, socket });
+        channels.sendHeaders.publish({ request, headers: header, socket });
       }
       if (!body || bodyLength === 0) {
-        writeBuffer(abort, null, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, null, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isBuffer(body)) {
-        writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isBlobLike(body)) {
         if (typeof body.stream === "function") {
-          writeIterable(abort, body.stream(), client, request, socket, contentLength, header2, expectsPayload);
+          writeIterable(abort, body.stream(), client, request, socket, contentLength, header, expectsPayload);
         } else {
-          writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+          writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload);
         }
       } else if (util.isStream(body)) {
-        writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else if (util.isIterable(body)) {
-        writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload);
+        writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload);
       } else {
         assert(false);
       }
       return true;
     }
-    function writeStream(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    function writeStream(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
       let finished = false;
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       const onData = function(chunk) {
         if (finished) {
           return;
@@ -6674,22 +6674,22 @@ upgrade: ${upgrade}\r
         setImmediate(onClose);
       }
     }
-    function writeBuffer(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    function writeBuffer(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       try {
         if (!body) {
           if (contentLength === 0) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
             assert(contentLength === null, "no body must not have content length");
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (util.isBuffer(body)) {
           assert(contentLength === body.byteLength, "buffer body must have content length");
           socket.cork();
-          socket.write(`${header2}content-length: ${contentLength}\r
+          socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           socket.write(body);
@@ -6705,7 +6705,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeBlob(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    async function writeBlob(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength === body.size, "blob body must have content length");
       try {
         if (contentLength != null && contentLength !== body.size) {
@@ -6713,7 +6713,7 @@ upgrade: ${upgrade}\r
         }
         const buffer = Buffer.from(await body.arrayBuffer());
         socket.cork();
-        socket.write(`${header2}content-length: ${contentLength}\r
+        socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
         socket.write(buffer);
@@ -6728,7 +6728,7 @@ upgrade: ${upgrade}\r
         abort(err);
       }
     }
-    async function writeIterable(abort, body, client, request, socket, contentLength, header2, expectsPayload) {
+    async function writeIterable(abort, body, client, request, socket, contentLength, header, expectsPayload) {
       assert(contentLength !== 0 || client[kRunning] === 0, "iterator body cannot be pipelined");
       let callback = null;
       function onDrain() {
@@ -6747,7 +6747,7 @@ upgrade: ${upgrade}\r
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
-      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header: header2 });
+      const writer = new AsyncWriter({ abort, socket, request, contentLength, client, expectsPayload, header });
       try {
         for await (const chunk of body) {
           if (socket[kError]) {
@@ -6765,19 +6765,19 @@ upgrade: ${upgrade}\r
       }
     }
     var AsyncWriter = class {
-      constructor({ abort, socket, request, contentLength, client, expectsPayload, header: header2 }) {
+      constructor({ abort, socket, request, contentLength, client, expectsPayload, header }) {
         this.socket = socket;
         this.request = request;
         this.contentLength = contentLength;
         this.client = client;
         this.bytesWritten = 0;
         this.expectsPayload = expectsPayload;
-        this.header = header2;
+        this.header = header;
         this.abort = abort;
         socket[kWriting] = true;
       }
       write(chunk) {
-        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header: header2 } = this;
+        const { socket, request, contentLength, client, bytesWritten, expectsPayload, header } = this;
         if (socket[kError]) {
           throw socket[kError];
         }
@@ -6800,10 +6800,10 @@ upgrade: ${upgrade}\r
             socket[kReset] = true;
           }
           if (contentLength === null) {
-            socket.write(`${header2}transfer-encoding: chunked\r
+            socket.write(`${header}transfer-encoding: chunked\r
 `, "latin1");
           } else {
-            socket.write(`${header2}content-length: ${contentLength}\r
+            socket.write(`${header}content-length: ${contentLength}\r
 \r
 `, "latin1");
           }
@@ -6827,7 +6827,7 @@ ${len.toString(16)}\r
         return ret;
       }
       end() {
-        const { socket, contentLength, client, bytesWritten, expectsPayload, header: header2, request } = this;
+        const { socket, contentLength, client, bytesWritten, expectsPayload, header, request } = this;
         request.onRequestSent();
         socket[kWriting] = false;
         if (socket[kError]) {
@@ -6838,11 +6838,11 @@ ${len.toString(16)}\r
         }
         if (bytesWritten === 0) {
           if (expectsPayload) {
-            socket.write(`${header2}content-length: 0\r
+            socket.write(`${header}content-length: 0\r
 \r
 `, "latin1");
           } else {
-            socket.write(`${header2}\r
+            socket.write(`${header}\r
 `, "latin1");
           }
         } else if (contentLength === null) {
@@ -7572,15 +7572,15 @@ var require_redirect_handler = __commonJS({
         }
       }
     }
-    function shouldRemoveHeader(header2, removeContent, unknownOrigin) {
-      if (header2.length === 4) {
-        return util.headerNameToString(header2) === "host";
+    function shouldRemoveHeader(header, removeContent, unknownOrigin) {
+      if (header.length === 4) {
+        return util.headerNameToString(header) === "host";
       }
-      if (removeContent && util.headerNameToString(header2).startsWith("content-")) {
+      if (removeContent && util.headerNameToString(header).startsWith("content-")) {
         return true;
       }
-      if (unknownOrigin && (header2.length === 13 || header2.length === 6 || header2.length === 19)) {
-        const name = util.headerNameToString(header2);
+      if (unknownOrigin && (header.length === 13 || header.length === 6 || header.length === 19)) {
+        const name = util.headerNameToString(header);
         return name === "authorization" || name === "cookie" || name === "proxy-authorization";
       }
       return false;
@@ -11968,14 +11968,14 @@ var require_headers = __commonJS({
     function fill(headers, object) {
       if (Array.isArray(object)) {
         for (let i = 0; i < object.length; ++i) {
-          const header2 = object[i];
-          if (header2.length !== 2) {
+          const header = object[i];
+          if (header.length !== 2) {
             throw webidl.errors.exception({
               header: "Headers constructor",
-              message: `expected name/value pair to be length 2, found ${header2.length}.`
+              message: `expected name/value pair to be length 2, found ${header.length}.`
             });
           }
-          appendHeader(headers, header2[0], header2[1]);
+          appendHeader(headers, header[0], header[1]);
         }
       } else if (typeof object === "object" && object !== null) {
         const keys2 = Object.keys(object);
@@ -14475,14 +14475,14 @@ var require_fetch = __commonJS({
               if (status < 200) {
                 return;
               }
-              let location3 = "";
+              let location2 = "";
               const headersList = new HeadersList();
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              location3 = headersList.get("location", true);
+              location2 = headersList.get("location", true);
               const decoders = [];
-              const willFollow = location3 && request.redirect === "follow" && redirectStatusSet.has(status);
+              const willFollow = location2 && request.redirect === "follow" && redirectStatusSet.has(status);
               if (request.method !== "HEAD" && request.method !== "CONNECT" && !nullBodyStatus.includes(status) && !willFollow) {
                 const contentEncoding = headersList.get("content-encoding", true);
                 const codings = contentEncoding ? contentEncoding.toLowerCase().split(",") : [];
@@ -15419,10 +15419,10 @@ var require_util5 = __commonJS({
       const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
-    function getFieldValues(header2) {
-      assert(header2 !== null);
+    function getFieldValues(header) {
+      assert(header !== null);
       const values = [];
-      for (let value of header2.split(",")) {
+      for (let value of header.split(",")) {
         value = value.trim();
         if (isValidHeaderName(value)) {
           values.push(value);
@@ -16321,20 +16321,20 @@ var require_parse = __commonJS({
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
-    function parseSetCookie(header2) {
-      if (isCTLExcludingHtab(header2)) {
+    function parseSetCookie(header) {
+      if (isCTLExcludingHtab(header)) {
         return null;
       }
       let nameValuePair = "";
       let unparsedAttributes = "";
       let name = "";
       let value = "";
-      if (header2.includes(";")) {
+      if (header.includes(";")) {
         const position = { position: 0 };
-        nameValuePair = collectASequenceOfCodePointsFast(";", header2, position);
-        unparsedAttributes = header2.slice(position.position);
+        nameValuePair = collectASequenceOfCodePointsFast(";", header, position);
+        unparsedAttributes = header.slice(position.position);
       } else {
-        nameValuePair = header2;
+        nameValuePair = header;
       }
       if (!nameValuePair.includes("=")) {
         value = nameValuePair;
@@ -29253,7 +29253,7 @@ var init_stdin = __esm({
 });
 
 // src/sources/files.ts
-import { closeSync, constants as constants4, fstatSync, lstatSync as lstatSync2, openSync, readSync, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync, lstatSync as lstatSync2, openSync as openSync2, readSync, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { isUtf8 } from "node:buffer";
 import { sep as sep2 } from "node:path";
 function openEntry(abs, path, options, regular = false) {
@@ -29273,29 +29273,29 @@ function openEntry(abs, path, options, regular = false) {
       const warning3 = named ? `skipped ${quote(path)}: not a regular file` : void 0;
       return { kind: "skip", reason: "special file", warning: warning3 };
     }
-    fd = openSync(abs, named ? FLAGS : FLAGS | NOFOLLOW);
+    fd = openSync2(abs, named ? FLAGS : FLAGS | NOFOLLOW);
     const want = st.size < CHUNK_SIZE ? st.size + 1 : CHUNK_SIZE;
     const read = readSync(fd, FIRST_BLOCK, 0, want, null);
     if (read === want) return { kind: "file", first: FIRST_BLOCK.subarray(0, read), fd };
-    closeSync(fd);
+    closeSync2(fd);
     return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
   } catch (e) {
-    if (fd !== void 0) closeSync(fd);
+    if (fd !== void 0) closeSync2(fd);
     return failure(e, path, options.listed === true);
   }
 }
 function openRegular(abs) {
-  const fd = openSync(abs, FLAGS | NOFOLLOW);
+  const fd = openSync2(abs, FLAGS | NOFOLLOW);
   try {
     const read = readSync(fd, FIRST_BLOCK, 0, CHUNK_SIZE, null);
     if (read < CHUNK_SIZE) {
-      closeSync(fd);
+      closeSync2(fd);
       return { kind: "file", first: FIRST_BLOCK.subarray(0, read) };
     }
     if (!fstatSync(fd).isFile()) throw new Error("not a regular file");
     return { kind: "file", first: FIRST_BLOCK, fd };
   } catch (e) {
-    closeSync(fd);
+    closeSync2(fd);
     throw e;
   }
 }
@@ -29465,7 +29465,7 @@ var tree_exports = {};
 __export(tree_exports, {
   treeSource: () => treeSource
 });
-import { closeSync as closeSync2, readdirSync as readdirSync3, realpathSync as realpathSync4 } from "node:fs";
+import { closeSync as closeSync3, readdirSync as readdirSync3, realpathSync as realpathSync4 } from "node:fs";
 import { realpath, stat as stat2 } from "node:fs/promises";
 import { posix as posix2, resolve as resolve4, sep as sep4 } from "node:path";
 import { setImmediate as setImmediate2 } from "node:timers/promises";
@@ -29613,7 +29613,7 @@ var init_tree = __esm({
           }
           yield* cutter.end();
         } finally {
-          if (fd !== void 0) closeSync2(fd);
+          if (fd !== void 0) closeSync3(fd);
         }
         if (failure3 !== void 0) {
           this.ctx.skip("read error (partly scanned)");
@@ -29699,15 +29699,15 @@ async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
   parser.end();
   yield* drain();
 }
-async function blobContent(blobs, ctx, sha, path, commit2) {
+async function blobContent(blobs, ctx, sha, path, commit) {
   const content = await blobs.open(sha);
   if (!content) {
     ctx.skip("blob missing from the repository", path);
     return [];
   }
-  if (!commit2) return readChunks(path, content);
+  if (!commit) return readChunks(path, content);
   return (async function* () {
-    for await (const chunk of readChunks(path, content)) yield { ...chunk, commit: commit2 };
+    for await (const chunk of readChunks(path, content)) yield { ...chunk, commit };
   })();
 }
 var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, KEY_BYTE2, ZERO_ID, DiffParser, DEV_NULL;
@@ -29834,14 +29834,14 @@ var init_diff = __esm({
       }
       flush() {
         if (this.size > 0 && (!this.added || this.added.size > 0)) {
-          const { path, commit: commit2 } = this.origin;
+          const { path, commit } = this.origin;
           this.emit({
             path,
             data: this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts, this.size),
             line: this.chunkLine,
             column: this.chunkColumn,
             offset: this.chunkOffset,
-            ...commit2 && { commit: commit2 },
+            ...commit && { commit },
             ...this.added && { added: this.added },
             ...this.ownFrom !== void 0 && { ownFrom: this.ownFrom },
             ...this.ownTo !== void 0 && { ownTo: this.ownTo }
@@ -30027,8 +30027,8 @@ var init_diff = __esm({
           this.blobId = /\.\.([0-9a-f]+)/.exec(text)?.[1] ?? "";
         } else if (text.startsWith("Binary files ") && text.endsWith(" differ")) {
           if (this.blobId && !ZERO_ID.test(this.blobId)) {
-            const { path, blobId: sha, commit: commit2 } = this;
-            this.items.push({ kind: "blob", path, sha, ...commit2 && { commit: commit2 } });
+            const { path, blobId: sha, commit } = this;
+            this.items.push({ kind: "blob", path, sha, ...commit && { commit } });
           }
         } else if (text.startsWith("@@")) {
           this.startHunk(text);
@@ -30093,7 +30093,7 @@ var init_diff = __esm({
 
 // src/sources/git.ts
 import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
-import { closeSync as closeSync3, createReadStream, mkdtempSync, openSync as openSync2, rmSync as rmSync2 } from "node:fs";
+import { closeSync as closeSync4, createReadStream, mkdtempSync, openSync as openSync3, rmSync as rmSync2 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
 function notFound(err) {
@@ -30169,9 +30169,9 @@ async function* gitFilter(args, cwd, input, onWarning) {
 function spooledGit(args, cwd, onWarning) {
   const dir = mkdtempSync(join6(tmpdir(), "keysentry-"));
   const file = join6(dir, "git.out");
-  const fd = openSync2(file, "w");
+  const fd = openSync3(file, "w");
   const git2 = startGit(args, cwd, ["ignore", fd, "pipe"], onWarning);
-  closeSync3(fd);
+  closeSync4(fd);
   const dispose = () => {
     if (git2.child.exitCode === null) git2.child.kill();
     rmSync2(dir, { recursive: true, force: true });
@@ -30565,23 +30565,23 @@ async function* tagChunks(cwd, blobs, ctx, options) {
   for (const line of refs.split("\n")) {
     let [type = "", sha = "", refname = ""] = line.split(" ");
     if (!refname || type === "commit") continue;
-    const place = refPlace(refname);
+    const place2 = refPlace(refname);
     while (type === "tag") {
       const tag = await blobs.object(sha);
       if (!tag) {
-        ctx.skip("object unreadable (corrupt)", place);
+        ctx.skip("object unreadable (corrupt)", place2);
         break;
       }
       const { target: target2, targetType, message } = parseTag(tag.data);
       ctx.stats.bytes += message.length;
-      yield* readChunks(place, [message]);
+      yield* readChunks(place2, [message]);
       [type, sha] = [targetType, target2];
     }
     if (type === "blob") {
-      yield* blob(sha, place);
+      yield* blob(sha, place2);
     } else if (type === "tree") {
       for await (const entry of treeBlobs(cwd, sha, (m) => ctx.warn(m))) {
-        if (!options.ignored(entry.path)) yield* blob(entry.sha, `${place}/${entry.path}`);
+        if (!options.ignored(entry.path)) yield* blob(entry.sha, `${place2}/${entry.path}`);
       }
     }
   }
@@ -30601,8 +30601,8 @@ async function* tagChunks(cwd, blobs, ctx, options) {
 }
 function parseTag(data) {
   const end = data.indexOf("\n\n");
-  const header2 = data.subarray(0, end < 0 ? data.length : end).toString("utf8");
-  const field = (name) => new RegExp(`^${name} (\\S+)$`, "m").exec(header2)?.[1] ?? "";
+  const header = data.subarray(0, end < 0 ? data.length : end).toString("utf8");
+  const field = (name) => new RegExp(`^${name} (\\S+)$`, "m").exec(header)?.[1] ?? "";
   return { target: field("object"), targetType: field("type"), message: end < 0 ? Buffer.alloc(0) : data.subarray(end + 2) };
 }
 var init_tags = __esm({
@@ -30660,9 +30660,9 @@ async function* historySource(ctx, options = {}) {
           if (!objects.withKeys.has(sha)) return false;
           placed.add(sha);
           if (ignored(path)) return false;
-          const place = `${sha}\0${path}`;
-          if (read.has(place)) return false;
-          read.add(place);
+          const place2 = `${sha}\0${path}`;
+          if (read.has(place2)) return false;
+          read.add(place2);
           return true;
         };
         yield* diffChunks(spool.read(), blobs, ctx, firstSight);
@@ -31103,8 +31103,8 @@ var Summary = class {
         if (typeof cell === "string") {
           return this.wrap("td", cell);
         }
-        const { header: header2, data, colspan, rowspan } = cell;
-        const tag = header2 ? "th" : "td";
+        const { header, data, colspan, rowspan } = cell;
+        const tag = header ? "th" : "td";
         const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
         return this.wrap(tag, data, attrs);
       }).join("");
@@ -31266,24 +31266,54 @@ function endGroup() {
 
 // src/cli/output.ts
 init_errors();
-import { accessSync, chmodSync, constants as constants3, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants as constants3, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
+var BATCH = 256 * 1024;
+function inBatches(content, write) {
+  if (typeof content === "string") {
+    write(content);
+    return;
+  }
+  let batch = "";
+  for (const piece of content) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      write(batch);
+      batch = "";
+    }
+  }
+  if (batch) write(batch);
+}
+function writeOut(stream, content) {
+  inBatches(content, (text) => stream.write(text));
+}
+function writeAll(fd, text) {
+  const bytes2 = Buffer.from(text);
+  for (let at = 0; at < bytes2.length; ) at += writeSync(fd, bytes2, at);
+}
+function writeFd(fd, content) {
+  try {
+    inBatches(content, (text) => writeAll(fd, text));
+  } finally {
+    closeSync(fd);
+  }
+}
 function writeAtomic(file, content, options = {}) {
-  const where2 = target(file);
-  if (where2.kind === "stream") {
+  const where3 = target(file);
+  if (where3.kind === "stream") {
     try {
-      writeFileSync(where2.path, content);
+      writeFd(openSync(where3.path, "w"), content);
     } catch (e) {
       throw new UserError(`cannot write ${file}: ${why(e)}`);
     }
     return;
   }
-  const tmp = join(dirname(where2.path), `.${basename(where2.path)}.keysentry-${process.pid}.tmp`);
+  const tmp = join(dirname(where3.path), `.${basename(where3.path)}.keysentry-${process.pid}.tmp`);
   try {
     rmSync(tmp, { force: true });
-    writeFileSync(tmp, content, { mode: options.secret ? 384 : 438, flag: "wx" });
-    if (where2.existing) chmodSync(tmp, where2.existing.mode & 4095);
-    renameSync(tmp, where2.path);
+    writeFd(openSync(tmp, "wx", options.secret ? 384 : 438), content);
+    if (where3.existing) chmodSync(tmp, where3.existing.mode & 4095);
+    renameSync(tmp, where3.path);
   } catch (e) {
     rmSync(tmp, { force: true });
     throw new UserError(`cannot write ${file}: ${why(e)}`);
@@ -31312,14 +31342,14 @@ function target(file) {
   return { kind: "file", path, existing: st };
 }
 function danglingTarget(file) {
-  let link = file;
+  let link2 = file;
   for (let hops = 0; hops < 40; hops++) {
     try {
-      if (!lstatSync(link).isSymbolicLink()) return link === file ? void 0 : link;
+      if (!lstatSync(link2).isSymbolicLink()) return link2 === file ? void 0 : link2;
     } catch {
-      return link === file ? void 0 : link;
+      return link2 === file ? void 0 : link2;
     }
-    link = resolve(dirname(link), readlinkSync(link));
+    link2 = resolve(dirname(link2), readlinkSync(link2));
   }
   throw new UserError(`cannot write ${file}: too many levels of symbolic links`);
 }
@@ -31539,6 +31569,9 @@ function scrub(text, findings) {
   for (const f of findings) if (f.secret && out.includes(f.secret)) out = out.replaceAll(f.secret, f.redacted);
   return redactKeys(out);
 }
+function safe(text) {
+  return redactKeys(text);
+}
 
 // src/report/order.ts
 var STATUS_RANK = {
@@ -31588,8 +31621,8 @@ function remedy(finding) {
   return statusOf(finding) === "invalid" ? INVALID_REMEDY : revokeRemedy(keyPage(finding));
 }
 function stagedRemedy(f) {
-  const where2 = f.path === COMMIT_MESSAGE_PATH ? "the commit message" : "the file";
-  const take = `Not committed yet: take it out of ${where2}, load it from the environment or a secret manager instead, and \`git add\` the file again; nothing to purge.`;
+  const where3 = f.path === COMMIT_MESSAGE_PATH ? "the commit message" : "the file";
+  const take = `Not committed yet: take it out of ${where3}, load it from the environment or a secret manager instead, and \`git add\` the file again; nothing to purge.`;
   return statusOf(f) === "invalid" ? `${take} The provider rejects it, so there is nothing to revoke.` : `${take} Rotate it at ${keyPage(f)} only if it was shared elsewhere (chat, another repository, a log).`;
 }
 function unpushedRemedy(f) {
@@ -31597,11 +31630,11 @@ function unpushedRemedy(f) {
   return statusOf(f) === "invalid" ? `${take}. The provider rejects it, so there is nothing to revoke.` : `${take}; then rotate it at ${keyPage(f)}, as it sits in this clone's git objects until they expire.`;
 }
 var ALREADY_COMMITTED = "Already committed (HEAD holds it), so this check cannot keep it out of history. ";
-function remedyFor(advice) {
+function remedyFor(advice2) {
   return (f) => {
-    switch (advice.place) {
+    switch (advice2.place) {
       case "staged":
-        return advice.committed?.has(committedKey(f.path, f.fingerprint)) ? ALREADY_COMMITTED + remedy(f) : stagedRemedy(f);
+        return advice2.committed?.has(committedKey(f.path, f.fingerprint)) ? ALREADY_COMMITTED + remedy(f) : stagedRemedy(f);
       case "unpushed":
         return unpushedRemedy(f);
       case "pushed":
@@ -31614,32 +31647,78 @@ var SKIP = {
   "pre-commit": "`SKIP=keysentry git commit`",
   "pre-push": "`git push --no-verify`"
 };
-function waysOut(advice, findings = []) {
-  if (advice.place === "pushed" || !advice.hook) return [];
-  const { committed } = advice;
+function waysOut(advice2, findings = []) {
+  if (advice2.place === "pushed" || !advice2.hook) return [];
+  const { committed } = advice2;
   if (committed && findings.length && findings.every((f) => committed.has(committedKey(f.path, f.fingerprint)))) {
     return ["These keys are already committed: skipping this check would not take them out of history; see above."];
   }
-  if (advice.place === "unpushed") {
+  if (advice2.place === "unpushed") {
     return [
       "To push, either:",
       "  1. take the key out of the commits (amend or rebase) and push again;",
       "  2. if it is a false positive, add `keysentry:allow` on that line, amend, and push again;",
-      `  3. as a last resort, ${SKIP[advice.hook]} \u2014 the key then leaves this machine.`
+      `  3. as a last resort, ${SKIP[advice2.hook]} \u2014 the key then leaves this machine.`
     ];
   }
   return [
     "To commit, either:",
     "  1. remove the key from the staged file and `git add` it again;",
     "  2. if it is a false positive, add `keysentry:allow` on that line;",
-    `  3. as a last resort, ${SKIP[advice.hook]} \u2014 the key then goes into history.`
+    `  3. as a last resort, ${SKIP[advice2.hook]} \u2014 the key then goes into history.`
   ];
+}
+
+// src/report/group.ts
+var KeyGroup = class {
+  constructor(lead, places) {
+    this.lead = lead;
+    this.places = places;
+  }
+  lead;
+  places;
+  get fingerprint() {
+    return this.lead.fingerprint;
+  }
+  get redacted() {
+    return this.lead.redacted;
+  }
+  get provider() {
+    return this.lead.provider;
+  }
+  get ruleId() {
+    return this.lead.ruleId;
+  }
+  /** The surest among its most serious places: a key one rule saw with context is that sure. */
+  get confidence() {
+    return this.lead.confidence;
+  }
+  get verification() {
+    return this.lead.verification;
+  }
+};
+var byKeyThenLocation = (a, b) => a.fingerprint < b.fingerprint ? -1 : a.fingerprint > b.fingerprint ? 1 : byLocation(a, b);
+function groupByKey(findings) {
+  const sorted = [...findings].sort(byKeyThenLocation);
+  const groups = [];
+  for (let start = 0; start < sorted.length; ) {
+    let end = start + 1;
+    let lead = sorted[start];
+    for (; end < sorted.length && sorted[end].fingerprint === lead.fingerprint; end++) {
+      if (severityOrder(sorted[end]) < severityOrder(lead)) lead = sorted[end];
+    }
+    groups.push(new KeyGroup(lead, sorted.slice(start, end)));
+    start = end;
+  }
+  return groups.sort((a, b) => severityOrder(a.lead) - severityOrder(b.lead) || byLocation(a.places[0], b.places[0]));
+}
+function keyAdvice(group, advice2 = { place: "pushed" }) {
+  return [...new Set(group.places.map(remedyFor(advice2)))];
 }
 
 // src/report/console.ts
 var BOLD = "1";
 var DIM = "2";
-var UNDERLINE = "4";
 var GREEN = "32";
 var CYAN = "36";
 var STATUS_STYLE = {
@@ -31679,36 +31758,40 @@ function bytes(n) {
 function duration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
-function header(path) {
-  return path === "-" ? "(stdin)" : printable(path);
+function where(f) {
+  const path = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
-function findingLines(f, showSecrets, paint) {
-  const where2 = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
-  const parts = [
-    paint(BOLD, where2),
-    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
-    f.ruleId,
-    f.provider,
-    `${f.confidence} confidence`
-  ];
+function placeLines(f, paint) {
+  const parts = [paint(BOLD, where(f))];
   if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
   if (f.binary) parts.push("[binary]");
-  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
-  const lines = [`  ${parts.join("  ")}`];
   if (f.commit) {
     const { sha, author, date } = f.commit;
-    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
+    const how = f.path === COMMIT_MESSAGE_PATH ? "message of commit" : "commit";
+    parts.push(paint(DIM, `${how} ${sha.slice(0, 7)} by ${printable(safe(author))} on ${printable(date.slice(0, 10))}`));
   }
+  if (f.atHead !== void 0) parts.push(f.atHead ? "still at HEAD" : "only in history");
+  const lines = [`  ${parts.join("  ")}`];
+  if (f.snippet) lines.push(paint(DIM, `      ${printable(safe(f.snippet))}`));
   return lines;
 }
-function groupByPath(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return groups;
+function keyBlock(key, showSecrets, paint, advice2) {
+  const { lead } = key;
+  const parts = [
+    paint(CYAN, showSecrets ? printable(lead.secret) : key.redacted),
+    key.ruleId,
+    key.provider,
+    `${key.confidence} confidence`,
+    paint(STATUS_STYLE[statusOf(lead)], printable(statusText(lead)))
+  ];
+  if (key.places.length > 1) parts.push(`${key.places.length} places`);
+  const lines = [parts.join("  ")];
+  for (const f of key.places) lines.push(...placeLines(f, paint));
+  for (const text of keyAdvice(key, advice2)) lines.push(`  \u2192 ${text}`);
+  lines.push("");
+  return `${lines.join("\n")}
+`;
 }
 function scanned(stats) {
   const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
@@ -31721,34 +31804,32 @@ function skipped(stats) {
   reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
   return [`Skipped: ${reasons.map(([reason, n]) => `${printable(reason)} (${n})`).join(", ")}.`];
 }
-function headline(findings) {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
+function headline(findings, keys2) {
+  const files = /* @__PURE__ */ new Set();
+  const messages = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
+    else files.add(f.path);
+  }
+  const places = [files.size > 0 || messages.size === 0 ? plural(files.size, "file") : "", messages.size > 0 ? plural(messages.size, "commit message") : ""].filter(Boolean).join(" and ");
   return `${plural(findings.length, "finding")} (${plural(keys2, "distinct key")}) in ${places}.`;
 }
-var consoleReporter = (report, options) => {
+var consoleReporter = function* (report, options) {
   const paint = painter(options.color);
-  const advice = options.advice ?? adviceFor(options.command);
-  const lines = [];
+  const advice2 = options.advice ?? adviceFor(options.command);
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
   if (report.findings.length === 0) {
-    lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
-    return `${lines.join("\n")}
+    yield `${[paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings].join("\n")}
 `;
+    return;
   }
-  for (const [path, group] of groupByPath(report.findings)) {
-    lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
-    for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  \u2192 ${text}`);
-    lines.push("");
-  }
-  lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
-  const ways = waysOut(advice, report.findings);
+  const keys2 = groupByKey(report.findings);
+  for (const key of keys2) yield keyBlock(key, options.showSecrets, paint, advice2);
+  const lines = [paint(STATUS_STYLE.live, headline(report.findings, keys2.length)), ...tail, ...warnings];
+  const ways = waysOut(advice2, report.findings);
   if (ways.length) lines.push("", ...ways);
-  return `${lines.join("\n")}
+  yield `${lines.join("\n")}
 `;
 };
 
@@ -31779,22 +31860,47 @@ function escapeProperty2(text) {
 function annotation(f) {
   const properties = [];
   if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
-    properties.push(`file=${escapeProperty2(f.path)}`);
+    properties.push(`file=${escapeProperty2(safe(f.path))}`);
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
   }
-  properties.push(`title=${escapeProperty2(`${f.description} (${statusLabel(f)})`)}`);
-  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
-${remedy(f)}`;
+  properties.push(`title=${escapeProperty2(safe(`${f.description} (${statusLabel(f)})`))}`);
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+${remedy(f)}`);
   return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
 }
 function warning2(text) {
   return `::warning title=${escapeProperty2("keysentry warning")}::${escapeData2(text)}`;
 }
-var githubReporter = (report) => [
-  ...[...report.findings].sort(bySeverity).map(annotation),
-  ...report.warnings.map((w) => warning2(scrub(w, report.findings)))
-].map((line) => `${line}
-`).join("");
+var githubReporter = function* (report) {
+  for (const f of [...report.findings].sort(bySeverity)) yield `${annotation(f)}
+`;
+  for (const w of report.warnings) yield `${warning2(scrub(w, report.findings))}
+`;
+};
+
+// src/report/pieces.ts
+function* jsonArray(items, depth) {
+  const inner2 = " ".repeat(2 * (depth + 1));
+  let first = true;
+  for (const item of items) {
+    yield `${first ? "[\n" : ",\n"}${inner2}${JSON.stringify(item, null, 2).replace(/\n/g, `
+${inner2}`)}`;
+    first = false;
+  }
+  yield first ? "[]" : `
+${" ".repeat(2 * depth)}]`;
+}
+function* mapped(items, f) {
+  for (const item of items) yield f(item);
+}
+function* jsonWithArray(value, marker, items, depth) {
+  const text = JSON.stringify(value, null, 2);
+  const at = text.indexOf(JSON.stringify(marker));
+  yield text.slice(0, at);
+  yield* jsonArray(items, depth);
+  yield `${text.slice(at + JSON.stringify(marker).length)}
+`;
+}
 
 // src/report/json.ts
 function toJson(f, showSecrets) {
@@ -31802,7 +31908,7 @@ function toJson(f, showSecrets) {
     ruleId: f.ruleId,
     provider: f.provider,
     description: f.description,
-    path: f.path,
+    path: safe(f.path),
     line: f.line,
     column: f.column,
     endColumn: f.endColumn,
@@ -31812,27 +31918,39 @@ function toJson(f, showSecrets) {
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.binary ? { binary: true } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, email: f.commit.email, date: f.commit.date } : {},
+    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), email: safe(f.commit.email), date: f.commit.date } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
-    ...f.verification ? {
-      verification: {
-        status: f.verification.status,
-        detail: scrub(f.verification.detail, [f]),
-        checkedAt: f.verification.checkedAt
-      }
-    } : {},
+    ...f.verification ? { verification: verificationOf(f) } : {},
     remedy: remedy(f),
     ...showSecrets ? { secret: f.secret } : {}
   };
 }
-var jsonReporter = (report, options) => {
-  const out = {
-    version: 1,
-    findings: [...report.findings].sort(byLocation).map((f) => toJson(f, options.showSecrets)),
-    stats: report.stats,
-    warnings: report.warnings.map((w) => scrub(w, report.findings))
-  };
-  return `${JSON.stringify(out, null, 2)}
+function verificationOf(f) {
+  if (!f.verification) return void 0;
+  return { status: f.verification.status, detail: scrub(f.verification.detail, [f]), checkedAt: f.verification.checkedAt };
+}
+var jsonReporter = function* (report, options) {
+  yield '{\n  "version": 1,\n  "keys": ';
+  yield* jsonArray(
+    mapped(groupByKey(report.findings), (key) => ({
+      fingerprint: key.fingerprint,
+      redacted: key.redacted,
+      provider: key.provider,
+      ruleId: key.ruleId,
+      confidence: key.confidence,
+      ...key.verification ? { verification: verificationOf(key.lead) } : {},
+      places: key.places.length
+    })),
+    1
+  );
+  yield ',\n  "findings": ';
+  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets)), 1);
+  const stats = JSON.stringify(report.stats, null, 2).replace(/\n/g, "\n  ");
+  const warnings = JSON.stringify(report.warnings.map((w) => scrub(w, report.findings)), null, 2).replace(/\n/g, "\n  ");
+  yield `,
+  "stats": ${stats},
+  "warnings": ${warnings}
+}
 `;
 };
 
@@ -31861,14 +31979,20 @@ function fromRepoRoot(path, repo) {
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
 }
-function lineHashes(findings, repo) {
-  const seen = /* @__PURE__ */ new Map();
+function lineHashes(findings, kept, repo) {
   const hashes = /* @__PURE__ */ new Map();
+  let path;
+  let seen = /* @__PURE__ */ new Map();
   for (const f of [...findings].sort(byLocation)) {
-    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash2("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
+    if (f.path !== path) {
+      path = f.path;
+      seen = /* @__PURE__ */ new Map();
+    }
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    if (!kept.has(f)) continue;
+    const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${root}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -31915,16 +32039,16 @@ function location(f, repo) {
     ...f.binary ? { byteOffset: f.offset, byteLength: f.endColumn - f.column } : {}
   };
   if (f.path === COMMIT_MESSAGE_PATH) {
-    const commit2 = f.commit ? `commit ${f.commit.sha}` : "a commit";
+    const commit = f.commit ? `commit ${f.commit.sha}` : "a commit";
     return {
       physicalLocation: {
         artifactLocation: {
           uri: pathToUri(COMMIT_MESSAGE_PATH),
-          description: { text: `The message of ${commit2}; not a file in the repository.` }
+          description: { text: `The message of ${commit}; not a file in the repository.` }
         },
         region
       },
-      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit2} message`, kind: "commit message" }]
+      logicalLocations: [{ name: "message", fullyQualifiedName: `${commit} message`, kind: "commit message" }]
     };
   }
   if (f.path === "-") {
@@ -31934,18 +32058,18 @@ function location(f, repo) {
   }
   const path = fromRepoRoot(f.path, repo);
   if (path === void 0) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(f.path)), description: { text: "Outside the repository." } }, region } };
   }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(path)), uriBaseId: "%SRCROOT%" }, region } };
 }
 function messageFor(f) {
-  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
+  return { text: safe(`${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}`) };
 }
 function propertiesFor(f) {
   return {
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verificationStatus: f.verification.status,
@@ -31971,14 +32095,14 @@ function notifications(stats, warnings, dropped, total, limit) {
   }
   return out;
 }
-var sarifReporter = (report, options) => {
+var sarifReporter = function* (report, options) {
   const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
   const sorted = [...report.findings].sort(bySeverity);
   const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings, options.repo);
+  const hashes = lineHashes(report.findings, new Set(kept), options.repo);
   const rules = rulesFor(kept);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = kept.map((f) => ({
+  const results = mapped(kept, (f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
     // rulesFor saw every kept finding
@@ -32008,14 +32132,14 @@ var sarifReporter = (report, options) => {
           }
         ],
         columnKind: "utf16CodeUnits",
-        results,
+        results: RESULTS,
         properties: { command: options.command, stats: report.stats }
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  yield* jsonWithArray(log, RESULTS, results, 3);
 };
+var RESULTS = "\0results";
 
 // src/report/index.ts
 var reporters = {
@@ -32033,7 +32157,7 @@ import { resolve as resolve7 } from "node:path";
 init_errors();
 import { readFileSync as readFileSync3 } from "node:fs";
 var BASELINE_VERSION = 1;
-var keyOf = (e) => `${e.fingerprint}\0${e.path}`;
+var keyOf = (e) => `${e.fingerprint}\0${redactKeys(e.path)}`;
 function loadBaseline(file) {
   let raw;
   try {
@@ -32817,6 +32941,57 @@ var Locator = class {
 
 // src/detect/detector.ts
 init_secret();
+
+// src/detect/snippet.ts
+init_errors();
+init_secret();
+var CONTEXT = 40;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]+/g;
+var KEY_CHARS_AT_START = /^[A-Za-z0-9+/=_-]+/;
+var KEY_CHARS_AT_END = /[A-Za-z0-9+/=_-]+$/;
+function snippetOf(data, key, spans, midLine) {
+  const from = Math.max(0, key.start - CONTEXT);
+  const to = Math.min(data.length, key.end + CONTEXT);
+  const back = data.subarray(from, key.start).lastIndexOf(10);
+  const ahead = data.subarray(key.end, to).indexOf(10);
+  const lineStart = back !== -1 ? from + back + 1 : from === 0 ? 0 : from - 1;
+  const lineEnd = ahead !== -1 ? key.end + ahead : to === data.length ? data.length : to + 1;
+  let lo = Math.max(lineStart, key.start - CONTEXT);
+  let hi = Math.min(lineEnd, key.end + CONTEXT);
+  spans = neighbours(spans, key);
+  for (const s of spans) {
+    if (s.start < lo && s.end > lo) lo = Math.min(s.end, key.start);
+    if (s.start < hi && s.end > hi) hi = Math.max(s.start, key.end);
+  }
+  const parts = [];
+  let at = lo;
+  for (const s of spans) {
+    if (s.end <= lo || s.start >= hi || s.start < at) continue;
+    parts.push(data.subarray(at, s.start), Buffer.from(redact(s.secret)));
+    at = s.end;
+  }
+  parts.push(data.subarray(at, hi));
+  let text = Buffer.concat(parts).toString("utf8").replace(CONTROL, " ");
+  const cutStart = lo > lineStart || lineStart === 0 && midLine;
+  const cutEnd = hi < lineEnd;
+  if (cutStart) text = text.replace(KEY_CHARS_AT_START, "");
+  if (cutEnd) text = text.replace(KEY_CHARS_AT_END, "");
+  text = redactKeys(text.trim());
+  return `${cutStart ? "\u2026" : ""}${text}${cutEnd ? "\u2026" : ""}`;
+}
+var NEIGHBOURS = 8;
+function neighbours(spans, key) {
+  let a = 0;
+  let b = spans.length;
+  while (a < b) {
+    const mid = a + b >>> 1;
+    if (spans[mid].start < key.start) a = mid + 1;
+    else b = mid;
+  }
+  return spans.slice(Math.max(0, a - NEIGHBOURS), a + NEIGHBOURS);
+}
+
+// src/detect/detector.ts
 function createDetector(rules) {
   const engine2 = compileRules(rules);
   const needles = base64Needles(engine2);
@@ -32839,8 +33014,8 @@ function createDetector(rules) {
       for (const candidate of candidates) {
         if (candidate.start >= (chunk.ownTo ?? Infinity)) continue;
         if (candidate.start < (chunk.ownFrom ?? 0) && candidate.encoding !== "base64") continue;
-        const place = locator.locate(candidate.start, candidate.end);
-        if (place.allowed || chunk.added && !chunk.added.has(place.line)) continue;
+        const place2 = locator.locate(candidate.start, candidate.end);
+        if (place2.allowed || chunk.added && !chunk.added.has(place2.line)) continue;
         const { rule, context } = candidate.rule;
         const said = candidate.attribution ?? attribute(data, candidate.start, candidate.end, candidate.rule);
         const other = said && "other" in said ? said.other : void 0;
@@ -32854,14 +33029,15 @@ function createDetector(rules) {
           fingerprint: fingerprint(candidate.secret),
           redacted: redact(candidate.secret),
           path: chunk.path,
-          line: place.line,
-          column: place.column,
-          endColumn: place.endColumn,
+          line: place2.line,
+          column: place2.column,
+          endColumn: place2.endColumn,
           offset: chunk.offset + candidate.start * (chunk.stride ?? 1),
           confidence: other ? "low" : said && context ? context.confidence : rule.confidence
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;
         if (chunk.binary) finding.binary = true;
+        else finding.snippet = snippetOf(data, candidate, candidates, chunk.column > 0);
         if (chunk.commit) finding.commit = chunk.commit;
         findings.push(finding);
       }
@@ -33409,13 +33585,13 @@ function mostSeriousFirst(findings) {
 function annotationOf(f) {
   const properties = { title: `${f.description} (${statusLabel(f)})` };
   if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
-    properties.file = f.path;
+    properties.file = safe(f.path);
     if (!f.binary) Object.assign(properties, { startLine: f.line, startColumn: f.column, endColumn: f.endColumn });
   }
   const level = f.verification?.status === "invalid" ? "warning" : "error";
-  return { level, message: `${f.redacted}: ${statusText(f)}${where(f)}. ${remedy(f)}`, properties };
+  return { level, message: safe(`${f.redacted}: ${statusText(f)}${where2(f)}. ${remedy(f)}`), properties };
 }
-function where(f) {
+function where2(f) {
   const parts = [];
   if (f.binary) parts.push(`at byte ${f.offset}`);
   if (f.encoding) parts.push(`${f.encoding}-encoded`);
@@ -33600,50 +33776,78 @@ function failure2(findings, failOn) {
 
 // src/action/summary.ts
 var TABLE_BUDGET = 900 * 1024;
-var HEADER = ["Status", "Key", "Rule", "Location", "Commit"].map((data) => ({ data, header: true }));
+var HEADER = ["Status", "Key", "Rule", "Places", "What to do"].map((data) => ({ data, header: true }));
+var PLACES_SHOWN = 20;
 function html(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-function location2(f) {
-  if (f.path === COMMIT_MESSAGE_PATH) return "commit message";
-  const at = f.binary ? ` (byte ${f.offset})` : `:${f.line}:${f.column}`;
-  return `<code>${html(f.path)}</code>${at}`;
+function serverOf(env) {
+  const { GITHUB_SERVER_URL: url, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env;
+  return url && repository && sha ? { url: url.replace(/\/+$/, ""), repository, sha } : void 0;
 }
-function commit(f) {
-  if (!f.commit) return "";
-  const { sha, author, date } = f.commit;
-  return `<code>${sha.slice(0, 7)}</code> ${html(author)}, ${html(date.slice(0, 10))}`;
+function link(href, text) {
+  return href ? `<a href="${html(href)}">${text}</a>` : text;
 }
-function row(f) {
-  const encoding = f.encoding ? ` (${html(f.encoding)}-encoded)` : "";
-  return [html(statusText(f)), `<code>${html(f.redacted)}</code>`, html(f.ruleId) + encoding, location2(f), commit(f)];
+function fileUrl(f, server) {
+  if (!server || f.path === COMMIT_MESSAGE_PATH || f.path === "-") return void 0;
+  const line = f.binary ? "" : `#L${f.line}`;
+  return `${server.url}/${server.repository}/blob/${f.commit?.sha ?? server.sha}/${pathToUri(safe(f.path))}${line}`;
 }
-function writeSummary(out, report, scanned2, live) {
+function place(f, server) {
+  const parts = [];
+  if (f.path === COMMIT_MESSAGE_PATH) parts.push("commit message");
+  else {
+    const at = f.binary ? ` (byte ${f.offset})` : `:${f.line}:${f.column}`;
+    parts.push(link(fileUrl(f, server), `<code>${html(safe(f.path))}${at}</code>`));
+  }
+  if (f.encoding) parts.push(`(${html(f.encoding)}-encoded)`);
+  if (f.commit) {
+    const { sha, author, date } = f.commit;
+    const href = server && `${server.url}/${server.repository}/commit/${sha}`;
+    parts.push(`${link(href, `<code>${sha.slice(0, 7)}</code>`)} ${html(safe(author))}, ${html(date.slice(0, 10))}`);
+  }
+  if (f.atHead !== void 0) parts.push(f.atHead ? "still at HEAD" : "only in history");
+  return parts.join(" ");
+}
+function advice(key) {
+  return html(keyAdvice(key).join(" ")).replace(/https:\/\/[^\s]+[^\s.,;:)]/g, (url) => `<a href="${url}">${url}</a>`);
+}
+function row(key, server) {
+  const shown = key.places.slice(0, PLACES_SHOWN).map((f) => place(f, server));
+  const hidden = key.places.length - shown.length;
+  if (hidden) shown.push(`\u2026 and ${count(hidden, "more place")}: see the SARIF file`);
+  return [
+    html(statusText(key.lead)),
+    `<code>${html(key.redacted)}</code>`,
+    html(key.ruleId),
+    shown.join("<br>"),
+    advice(key)
+  ];
+}
+function writeSummary(out, report, scanned2, live, env = process.env) {
   const { findings, stats, warnings } = report;
-  const keys2 = new Set(findings.map((f) => f.fingerprint)).size;
+  const keys2 = groupByKey(findings);
   const accepted = live ? `, ${live} accepted by the provider` : "";
   out.addHeading(
-    findings.length ? `keysentry: ${count(findings.length, "finding")} of ${count(keys2, "key")}${accepted}` : "keysentry: no OpenAI or DeepSeek keys found",
+    findings.length ? `keysentry: ${count(findings.length, "finding")} of ${count(keys2.length, "key")}${accepted}` : "keysentry: no OpenAI or DeepSeek keys found",
     2
   );
   const commits = stats.commits === void 0 ? "" : `, ${count(stats.commits, "commit")}`;
   out.addRaw(`<p>Scanned ${html(scanned2)}: ${count(stats.files, "file")}${commits}.</p>`, true);
-  if (findings.length) {
+  if (keys2.length) {
+    const server = serverOf(env);
     const rows = [HEADER];
     let size = 0;
-    const ordered = mostSeriousFirst(findings);
-    for (const [i, f] of ordered.entries()) {
-      const cells = row(f);
+    for (const [i, key] of keys2.entries()) {
+      const cells = row(key, server);
       size += cells.reduce((n, c) => n + c.length + 9, 9);
       if (size > TABLE_BUDGET) {
-        const rest = ordered.length - i;
-        rows.push([{ data: `\u2026 and ${rest} more (the job summary is limited to 1 MiB): see the SARIF file.`, colspan: "5" }]);
+        rows.push([{ data: `\u2026 and ${count(keys2.length - i, "more key")} (the job summary is limited to 1 MiB): see the SARIF file.`, colspan: "5" }]);
         break;
       }
       rows.push(cells);
     }
     out.addTable(rows);
-    out.addList([...new Set(findings.map(remedy))].map(html));
   }
   const notes = [
     ...warnings.map((w) => html(scrub(w, findings))),
@@ -33737,7 +33941,7 @@ function printReport(text) {
   const token = randomUUID2();
   startGroup("keysentry report");
   info(`::stop-commands::${token}`);
-  process.stdout.write(text);
+  writeOut(process.stdout, text);
   info(`::${token}::`);
   endGroup();
 }

@@ -8,7 +8,7 @@ import {
   main,
   useColor,
   version
-} from "./chunk-UIKYB2XM.js";
+} from "./chunk-UFNRN6XA.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

@@ -2,14 +2,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  safe,
   scrub,
   statusLabel,
   statusOf,
   statusText
-} from "./chunk-NC7HHNUB.js";
+} from "./chunk-NADQ3GBM.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {
+  safe,
   scrub,
   statusLabel,
   statusOf,

@@ -2,18 +2,20 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  byLocation
-} from "./chunk-U5HHCBD2.js";
+  groupByKey,
+  keyAdvice
+} from "./chunk-Z7ONXBKT.js";
+import "./chunk-7SFC6HRR.js";
 import {
   adviceFor,
-  remedyFor,
   waysOut
-} from "./chunk-P72RIZ3G.js";
+} from "./chunk-DHZO3BCM.js";
 import {
+  safe,
   scrub,
   statusOf,
   statusText
-} from "./chunk-NC7HHNUB.js";
+} from "./chunk-NADQ3GBM.js";
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
@@ -23,7 +25,6 @@ import "./chunk-BTI5UEIW.js";
 // src/report/console.ts
 var BOLD = "1";
 var DIM = "2";
-var UNDERLINE = "4";
 var GREEN = "32";
 var CYAN = "36";
 var STATUS_STYLE = {
@@ -63,36 +64,40 @@ function bytes(n) {
 function duration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
-function header(path) {
-  return path === "-" ? "(stdin)" : printable(path);
+function where(f) {
+  const path = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
-function findingLines(f, showSecrets, paint) {
-  const where = f.binary ? `byte ${f.offset}` : `${f.line}:${f.column}`;
-  const parts = [
-    paint(BOLD, where),
-    paint(CYAN, showSecrets ? printable(f.secret) : f.redacted),
-    f.ruleId,
-    f.provider,
-    `${f.confidence} confidence`
-  ];
+function placeLines(f, paint) {
+  const parts = [paint(BOLD, where(f))];
   if (f.encoding) parts.push(`[${printable(f.encoding)}]`);
   if (f.binary) parts.push("[binary]");
-  if (f.verification) parts.push(paint(STATUS_STYLE[statusOf(f)], printable(statusText(f))));
-  const lines = [`  ${parts.join("  ")}`];
   if (f.commit) {
     const { sha, author, date } = f.commit;
-    lines.push(paint(DIM, `    commit ${sha.slice(0, 7)} by ${printable(author)} on ${printable(date.slice(0, 10))}`));
+    const how = f.path === COMMIT_MESSAGE_PATH ? "message of commit" : "commit";
+    parts.push(paint(DIM, `${how} ${sha.slice(0, 7)} by ${printable(safe(author))} on ${printable(date.slice(0, 10))}`));
   }
+  if (f.atHead !== void 0) parts.push(f.atHead ? "still at HEAD" : "only in history");
+  const lines = [`  ${parts.join("  ")}`];
+  if (f.snippet) lines.push(paint(DIM, `      ${printable(safe(f.snippet))}`));
   return lines;
 }
-function groupByPath(findings) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const f of [...findings].sort(byLocation)) {
-    const group = groups.get(f.path);
-    if (group) group.push(f);
-    else groups.set(f.path, [f]);
-  }
-  return groups;
+function keyBlock(key, showSecrets, paint, advice) {
+  const { lead } = key;
+  const parts = [
+    paint(CYAN, showSecrets ? printable(lead.secret) : key.redacted),
+    key.ruleId,
+    key.provider,
+    `${key.confidence} confidence`,
+    paint(STATUS_STYLE[statusOf(lead)], printable(statusText(lead)))
+  ];
+  if (key.places.length > 1) parts.push(`${key.places.length} places`);
+  const lines = [parts.join("  ")];
+  for (const f of key.places) lines.push(...placeLines(f, paint));
+  for (const text of keyAdvice(key, advice)) lines.push(`  \u2192 ${text}`);
+  lines.push("");
+  return `${lines.join("\n")}
+`;
 }
 function scanned(stats) {
   const what = [`${plural(stats.files, "file")} (${bytes(stats.bytes)})`];
@@ -105,34 +110,32 @@ function skipped(stats) {
   reasons.sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
   return [`Skipped: ${reasons.map(([reason, n]) => `${printable(reason)} (${n})`).join(", ")}.`];
 }
-function headline(findings) {
-  const files = new Set(findings.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path)).size;
-  const messages = new Set(findings.filter((f) => f.path === COMMIT_MESSAGE_PATH).map((f) => f.commit?.sha)).size;
-  const keys = new Set(findings.map((f) => f.fingerprint)).size;
-  const places = [files > 0 || messages === 0 ? plural(files, "file") : "", messages > 0 ? plural(messages, "commit message") : ""].filter(Boolean).join(" and ");
+function headline(findings, keys) {
+  const files = /* @__PURE__ */ new Set();
+  const messages = /* @__PURE__ */ new Set();
+  for (const f of findings) {
+    if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
+    else files.add(f.path);
+  }
+  const places = [files.size > 0 || messages.size === 0 ? plural(files.size, "file") : "", messages.size > 0 ? plural(messages.size, "commit message") : ""].filter(Boolean).join(" and ");
   return `${plural(findings.length, "finding")} (${plural(keys, "distinct key")}) in ${places}.`;
 }
-var consoleReporter = (report, options) => {
+var consoleReporter = function* (report, options) {
   const paint = painter(options.color);
   const advice = options.advice ?? adviceFor(options.command);
-  const lines = [];
   const tail = [scanned(report.stats), ...skipped(report.stats)];
   const warnings = report.warnings.map((w) => paint(CYAN, `warning: ${printable(scrub(w, report.findings))}`));
   if (report.findings.length === 0) {
-    lines.push(paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings);
-    return `${lines.join("\n")}
+    yield `${[paint(GREEN, "No OpenAI or DeepSeek keys found."), ...tail, ...warnings].join("\n")}
 `;
+    return;
   }
-  for (const [path, group] of groupByPath(report.findings)) {
-    lines.push(paint(`${BOLD};${UNDERLINE}`, header(path)));
-    for (const f of group) lines.push(...findingLines(f, options.showSecrets, paint));
-    for (const text of new Set(group.map(remedyFor(advice)))) lines.push(`  \u2192 ${text}`);
-    lines.push("");
-  }
-  lines.push(paint(STATUS_STYLE.live, headline(report.findings)), ...tail, ...warnings);
+  const keys = groupByKey(report.findings);
+  for (const key of keys) yield keyBlock(key, options.showSecrets, paint, advice);
+  const lines = [paint(STATUS_STYLE.live, headline(report.findings, keys.length)), ...tail, ...warnings];
   const ways = waysOut(advice, report.findings);
   if (ways.length) lines.push("", ...ways);
-  return `${lines.join("\n")}
+  yield `${lines.join("\n")}
 `;
 };
 export {

@@ -5,13 +5,13 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-W6ZJBNIU.js";
-import "./chunk-MAVLYK5L.js";
+} from "./chunk-WI75KNXU.js";
+import "./chunk-OF5JVFDN.js";
 import {
   adviceFor
-} from "./chunk-P72RIZ3G.js";
-import "./chunk-NC7HHNUB.js";
-import "./chunk-EF6ORGYW.js";
+} from "./chunk-DHZO3BCM.js";
+import "./chunk-NADQ3GBM.js";
+import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
   UserError,
@@ -103,13 +103,13 @@ async function prePushCommand(args, io) {
     const ranges = await pushedRanges(refs, root);
     if (!ranges.length) return 0;
     const report = await scanRanges(ranges, root, root);
-    const { consoleReporter } = await import("./chunk-F2M7DFE7.js");
+    const { consoleReporter } = await import("./chunk-BYWD2IKE.js");
     const { version } = await import("./main.js");
     const tty = io.stdout.isTTY === true;
     const color = process.env.NO_COLOR === void 0 && (process.env.FORCE_COLOR === void 0 ? tty : process.env.FORCE_COLOR !== "0");
-    io.stdout.write(
-      consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") })
-    );
+    for (const piece of consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") })) {
+      io.stdout.write(piece);
+    }
     return report.findings.length ? 1 : 0;
   } catch (e) {
     io.stderr.write(`keysentry: ${errorLine(e)}

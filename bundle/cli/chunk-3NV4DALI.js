@@ -7,13 +7,13 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-F2M7DFE7.js")).consoleReporter;
+      return (await import("./chunk-BYWD2IKE.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-6TT4SPEL.js")).jsonReporter;
+      return (await import("./chunk-RQRXVDDV.js")).jsonReporter;
     case "sarif":
-      return (await import("./chunk-EOWRUVVH.js")).sarifReporter;
+      return (await import("./chunk-NBGZZUHN.js")).sarifReporter;
     case "github":
-      return (await import("./chunk-GE7NOZU6.js")).githubReporter;
+      return (await import("./chunk-UVPTTSTF.js")).githubReporter;
   }
 }
 export {

@@ -6,10 +6,10 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-MAVLYK5L.js";
+} from "./chunk-OF5JVFDN.js";
 import {
   loadBaseline
-} from "./chunk-EF6ORGYW.js";
+} from "./chunk-CPLMIBB2.js";
 import {
   UserError
 } from "./chunk-HEYDA2WV.js";

@@ -6,16 +6,17 @@ import {
 } from "./chunk-UCLKOSQ4.js";
 import {
   bySeverity
-} from "./chunk-U5HHCBD2.js";
+} from "./chunk-7SFC6HRR.js";
 import {
   remedy
-} from "./chunk-P72RIZ3G.js";
+} from "./chunk-DHZO3BCM.js";
 import {
+  safe,
   scrub,
   statusLabel,
   statusOf,
   statusText
-} from "./chunk-NC7HHNUB.js";
+} from "./chunk-NADQ3GBM.js";
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
@@ -32,22 +33,23 @@ function escapeProperty(text) {
 function annotation(f) {
   const properties = [];
   if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
-    properties.push(`file=${escapeProperty(f.path)}`);
+    properties.push(`file=${escapeProperty(safe(f.path))}`);
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
   }
-  properties.push(`title=${escapeProperty(`${f.description} (${statusLabel(f)})`)}`);
-  const message = `${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
-${remedy(f)}`;
+  properties.push(`title=${escapeProperty(safe(`${f.description} (${statusLabel(f)})`))}`);
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+${remedy(f)}`);
   return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData(message)}`;
 }
 function warning(text) {
   return `::warning title=${escapeProperty("keysentry warning")}::${escapeData(text)}`;
 }
-var githubReporter = (report) => [
-  ...[...report.findings].sort(bySeverity).map(annotation),
-  ...report.warnings.map((w) => warning(scrub(w, report.findings)))
-].map((line) => `${line}
-`).join("");
+var githubReporter = function* (report) {
+  for (const f of [...report.findings].sort(bySeverity)) yield `${annotation(f)}
+`;
+  for (const w of report.warnings) yield `${warning(scrub(w, report.findings))}
+`;
+};
 export {
   escapeData,
   escapeProperty,

@@ -7,7 +7,8 @@ import {
 } from "./chunk-UUULU2HD.js";
 import {
   fingerprint,
-  redact
+  redact,
+  redactKeys
 } from "./chunk-HEYDA2WV.js";
 import {
   MAX_SECRET_LENGTH
@@ -759,6 +760,53 @@ var Locator = class {
   }
 };
 
+// src/detect/snippet.ts
+var CONTEXT = 40;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]+/g;
+var KEY_CHARS_AT_START = /^[A-Za-z0-9+/=_-]+/;
+var KEY_CHARS_AT_END = /[A-Za-z0-9+/=_-]+$/;
+function snippetOf(data, key, spans, midLine) {
+  const from = Math.max(0, key.start - CONTEXT);
+  const to = Math.min(data.length, key.end + CONTEXT);
+  const back = data.subarray(from, key.start).lastIndexOf(10);
+  const ahead = data.subarray(key.end, to).indexOf(10);
+  const lineStart = back !== -1 ? from + back + 1 : from === 0 ? 0 : from - 1;
+  const lineEnd = ahead !== -1 ? key.end + ahead : to === data.length ? data.length : to + 1;
+  let lo = Math.max(lineStart, key.start - CONTEXT);
+  let hi = Math.min(lineEnd, key.end + CONTEXT);
+  spans = neighbours(spans, key);
+  for (const s of spans) {
+    if (s.start < lo && s.end > lo) lo = Math.min(s.end, key.start);
+    if (s.start < hi && s.end > hi) hi = Math.max(s.start, key.end);
+  }
+  const parts = [];
+  let at = lo;
+  for (const s of spans) {
+    if (s.end <= lo || s.start >= hi || s.start < at) continue;
+    parts.push(data.subarray(at, s.start), Buffer.from(redact(s.secret)));
+    at = s.end;
+  }
+  parts.push(data.subarray(at, hi));
+  let text = Buffer.concat(parts).toString("utf8").replace(CONTROL, " ");
+  const cutStart = lo > lineStart || lineStart === 0 && midLine;
+  const cutEnd = hi < lineEnd;
+  if (cutStart) text = text.replace(KEY_CHARS_AT_START, "");
+  if (cutEnd) text = text.replace(KEY_CHARS_AT_END, "");
+  text = redactKeys(text.trim());
+  return `${cutStart ? "\u2026" : ""}${text}${cutEnd ? "\u2026" : ""}`;
+}
+var NEIGHBOURS = 8;
+function neighbours(spans, key) {
+  let a = 0;
+  let b = spans.length;
+  while (a < b) {
+    const mid = a + b >>> 1;
+    if (spans[mid].start < key.start) a = mid + 1;
+    else b = mid;
+  }
+  return spans.slice(Math.max(0, a - NEIGHBOURS), a + NEIGHBOURS);
+}
+
 // src/detect/detector.ts
 function createDetector(rules) {
   const engine = compileRules(rules);
@@ -805,6 +853,7 @@ function createDetector(rules) {
         };
         if (candidate.encoding) finding.encoding = candidate.encoding;
         if (chunk.binary) finding.binary = true;
+        else finding.snippet = snippetOf(data, candidate, candidates, chunk.column > 0);
         if (chunk.commit) finding.commit = chunk.commit;
         findings.push(finding);
       }

@@ -2,16 +2,17 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  UserError
+  UserError,
+  redactKeys
 } from "./chunk-HEYDA2WV.js";
 
 // src/baseline.ts
 import { readFileSync } from "node:fs";
 var BASELINE_VERSION = 1;
-var keyOf = (e) => `${e.fingerprint}\0${e.path}`;
+var keyOf = (e) => `${e.fingerprint}\0${redactKeys(e.path)}`;
 function makeBaseline(findings) {
   const seen = /* @__PURE__ */ new Map();
-  for (const f of findings) seen.set(keyOf(f), { fingerprint: f.fingerprint, path: f.path, ruleId: f.ruleId });
+  for (const f of findings) seen.set(keyOf(f), { fingerprint: f.fingerprint, path: redactKeys(f.path), ruleId: f.ruleId });
   const entries = [...seen.values()].sort((a, b) => a.path.localeCompare(b.path) || a.fingerprint.localeCompare(b.fingerprint));
   return { version: BASELINE_VERSION, tool: "keysentry", findings: entries };
 }

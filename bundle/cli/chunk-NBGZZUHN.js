@@ -2,22 +2,27 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  jsonWithArray,
+  mapped
+} from "./chunk-LW2CVSLW.js";
+import {
   findingContext
 } from "./chunk-UCLKOSQ4.js";
 import {
   byLocation,
   bySeverity
-} from "./chunk-U5HHCBD2.js";
+} from "./chunk-7SFC6HRR.js";
 import {
   keyPage,
   remedy,
   revokeRemedy
-} from "./chunk-P72RIZ3G.js";
+} from "./chunk-DHZO3BCM.js";
 import {
+  safe,
   scrub,
   statusOf,
   statusText
-} from "./chunk-NC7HHNUB.js";
+} from "./chunk-NADQ3GBM.js";
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
@@ -48,14 +53,20 @@ function fromRepoRoot(path, repo) {
   if (rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return void 0;
   return rel.split(sep).join("/");
 }
-function lineHashes(findings, repo) {
-  const seen = /* @__PURE__ */ new Map();
+function lineHashes(findings, kept, repo) {
   const hashes = /* @__PURE__ */ new Map();
+  let path;
+  let seen = /* @__PURE__ */ new Map();
   for (const f of [...findings].sort(byLocation)) {
-    const path = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash("sha256").update(`${f.fingerprint}\0${path}`).digest("hex").slice(0, 16);
-    const n = (seen.get(id) ?? 0) + 1;
-    seen.set(id, n);
+    if (f.path !== path) {
+      path = f.path;
+      seen = /* @__PURE__ */ new Map();
+    }
+    const n = (seen.get(f.fingerprint) ?? 0) + 1;
+    seen.set(f.fingerprint, n);
+    if (!kept.has(f)) continue;
+    const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
+    const id = createHash("sha256").update(`${f.fingerprint}\0${root}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -121,18 +132,18 @@ function location(f, repo) {
   }
   const path = fromRepoRoot(f.path, repo);
   if (path === void 0) {
-    return { physicalLocation: { artifactLocation: { uri: pathToUri(f.path), description: { text: "Outside the repository." } }, region } };
+    return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(f.path)), description: { text: "Outside the repository." } }, region } };
   }
-  return { physicalLocation: { artifactLocation: { uri: pathToUri(path), uriBaseId: "%SRCROOT%" }, region } };
+  return { physicalLocation: { artifactLocation: { uri: pathToUri(safe(path)), uriBaseId: "%SRCROOT%" }, region } };
 }
 function messageFor(f) {
-  return { text: `${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}` };
+  return { text: safe(`${f.description} ${f.redacted} (${f.provider}): ${statusText(f)}${findingContext(f)}. ${remedy(f)}`) };
 }
 function propertiesFor(f) {
   return {
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
-    ...f.commit ? { commit: f.commit.sha, author: f.commit.author, date: f.commit.date } : {},
+    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? {
       verificationStatus: f.verification.status,
@@ -158,14 +169,14 @@ function notifications(stats, warnings, dropped, total, limit) {
   }
   return out;
 }
-var sarifReporter = (report, options) => {
+var sarifReporter = function* (report, options) {
   const limit = options.maxResults ?? GITHUB_MAX_RESULTS;
   const sorted = [...report.findings].sort(bySeverity);
   const kept = sorted.slice(0, limit);
-  const hashes = lineHashes(report.findings, options.repo);
+  const hashes = lineHashes(report.findings, new Set(kept), options.repo);
   const rules = rulesFor(kept);
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const results = kept.map((f) => ({
+  const results = mapped(kept, (f) => ({
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
     // rulesFor saw every kept finding
@@ -195,14 +206,14 @@ var sarifReporter = (report, options) => {
           }
         ],
         columnKind: "utf16CodeUnits",
-        results,
+        results: RESULTS,
         properties: { command: options.command, stats: report.stats }
       }
     ]
   };
-  return `${JSON.stringify(log, null, 2)}
-`;
+  yield* jsonWithArray(log, RESULTS, results, 3);
 };
+var RESULTS = "\0results";
 export {
   GITHUB_MAX_RESULTS,
   fromRepoRoot,

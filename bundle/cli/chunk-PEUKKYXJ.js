@@ -5,7 +5,7 @@ import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-MAVLYK5L.js";
+} from "./chunk-OF5JVFDN.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -15,7 +15,7 @@ import {
 import {
   useColor,
   writeStdout
-} from "./chunk-UIKYB2XM.js";
+} from "./chunk-UFNRN6XA.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

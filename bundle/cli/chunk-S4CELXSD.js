@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-W6ZJBNIU.js";
-import "./chunk-MAVLYK5L.js";
+} from "./chunk-WI75KNXU.js";
+import "./chunk-OF5JVFDN.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS,
@@ -16,8 +16,8 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-UIKYB2XM.js";
-import "./chunk-EF6ORGYW.js";
+} from "./chunk-UFNRN6XA.js";
+import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
   UserError,
@@ -104,9 +104,10 @@ async function run(command, flags, paths) {
     await verifyFindings(report.findings, verifyOptions);
   }
   const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);
-  const { loadReporter } = await import("./chunk-Q7SCXQIY.js");
+  const { loadReporter } = await import("./chunk-3NV4DALI.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo };
+  const advice = report.findings.length ? (await import("./chunk-IL55HDZH.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env }) : void 0;
+  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   const quietConsole = flags.quiet && flags.format === "console" && !flags.output;
   if (flags.output || !quietConsole) {
     const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
@@ -117,7 +118,7 @@ async function run(command, flags, paths) {
 `, code);
   }
   if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter("sarif"))(report, { ...options, color: false }));
-  const { scrub } = await import("./chunk-2MY5LQ3E.js");
+  const { scrub } = await import("./chunk-7HRSSRNC.js");
   if ((flags.format !== "console" || flags.output) && !flags.quiet) {
     for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}
 `);
@@ -125,7 +126,7 @@ async function run(command, flags, paths) {
   if (flags.output && !flags.quiet) process.stderr.write(`keysentry: ${summaryLine(report)}; report written to ${flags.output}
 `);
   if (flags.writeBaseline) {
-    const { makeBaseline } = await import("./chunk-4APRYNKX.js");
+    const { makeBaseline } = await import("./chunk-GTJ5AAGJ.js");
     writeAtomic(flags.writeBaseline, `${JSON.stringify(makeBaseline(report.findings), null, 2)}
 `);
     process.stderr.write(`keysentry: wrote ${report.findings.length} finding(s) to baseline ${flags.writeBaseline}

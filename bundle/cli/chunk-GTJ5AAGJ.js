@@ -5,7 +5,7 @@ import {
   BASELINE_VERSION,
   loadBaseline,
   makeBaseline
-} from "./chunk-EF6ORGYW.js";
+} from "./chunk-CPLMIBB2.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

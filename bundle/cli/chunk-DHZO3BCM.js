@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   statusOf
-} from "./chunk-NC7HHNUB.js";
+} from "./chunk-NADQ3GBM.js";
 import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-T2JJJ2UV.js";
@@ -81,6 +81,7 @@ function waysOut(advice, findings = []) {
 }
 
 export {
+  committedKey,
   adviceFor,
   keyPage,
   revokeRemedy,

@@ -206,16 +206,43 @@ function commandHelp(command) {
 }
 
 // src/cli/output.ts
-import { accessSync, chmodSync, constants, lstatSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 function checkWritable(file) {
   target(file);
+}
+var BATCH = 256 * 1024;
+function inBatches(content, write) {
+  if (typeof content === "string") {
+    write(content);
+    return;
+  }
+  let batch = "";
+  for (const piece of content) {
+    batch += piece;
+    if (batch.length >= BATCH) {
+      write(batch);
+      batch = "";
+    }
+  }
+  if (batch) write(batch);
+}
+function writeAll(fd, text) {
+  const bytes = Buffer.from(text);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+}
+function writeFd(fd, content) {
+  try {
+    inBatches(content, (text) => writeAll(fd, text));
+  } finally {
+    closeSync(fd);
+  }
 }
 function writeAtomic(file, content, options = {}) {
   const where = target(file);
   if (where.kind === "stream") {
     try {
-      writeFileSync(where.path, content);
+      writeFd(openSync(where.path, "w"), content);
     } catch (e) {
       throw new UserError(`cannot write ${file}: ${why(e)}`);
     }
@@ -224,7 +251,7 @@ function writeAtomic(file, content, options = {}) {
   const tmp = join(dirname(where.path), `.${basename(where.path)}.keysentry-${process.pid}.tmp`);
   try {
     rmSync(tmp, { force: true });
-    writeFileSync(tmp, content, { mode: options.secret ? 384 : 438, flag: "wx" });
+    writeFd(openSync(tmp, "wx", options.secret ? 384 : 438), content);
     if (where.existing) chmodSync(tmp, where.existing.mode & 4095);
     renameSync(tmp, where.path);
   } catch (e) {
@@ -311,10 +338,13 @@ function summaryLine(report) {
   return `${n} finding${n === 1 ? "" : "s"} (${keys} distinct key${keys === 1 ? "" : "s"})`;
 }
 var stdoutClosed = false;
-function writeStdout(text, code, stream = process.stdout) {
+function writeStdout(content, code, stream = process.stdout) {
   if (stdoutClosed) return Promise.resolve(code);
   return new Promise((done, fail) => {
+    let ended = false;
     const onError = (e) => {
+      if (ended) return;
+      ended = true;
       stream.off("error", onError);
       stream.on("error", () => {
       });
@@ -325,8 +355,13 @@ function writeStdout(text, code, stream = process.stdout) {
     };
     stream.on("error", onError);
     try {
-      stream.write(text, (e) => {
+      inBatches(content, (text) => {
+        if (!ended) stream.write(text);
+      });
+      stream.write("", (e) => {
         if (e) return onError(e);
+        if (ended) return;
+        ended = true;
         stream.off("error", onError);
         done(code);
       });
@@ -355,14 +390,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-PH3CSXLR.js");
+        const { scanCommand } = await import("./chunk-S4CELXSD.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-HPXHGEFE.js");
+        const { verifyCommand } = await import("./chunk-PEUKKYXJ.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -371,7 +406,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-CUJSP4VY.js");
+        const { prePushCommand } = await import("./chunk-ZCL6DCAC.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

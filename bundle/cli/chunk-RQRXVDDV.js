@@ -1,0 +1,78 @@
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  groupByKey
+} from "./chunk-Z7ONXBKT.js";
+import {
+  jsonArray,
+  mapped
+} from "./chunk-LW2CVSLW.js";
+import {
+  byLocation
+} from "./chunk-7SFC6HRR.js";
+import {
+  remedy
+} from "./chunk-DHZO3BCM.js";
+import {
+  safe,
+  scrub
+} from "./chunk-NADQ3GBM.js";
+import "./chunk-HEYDA2WV.js";
+import "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
+
+// src/report/json.ts
+function toJson(f, showSecrets) {
+  return {
+    ruleId: f.ruleId,
+    provider: f.provider,
+    description: f.description,
+    path: safe(f.path),
+    line: f.line,
+    column: f.column,
+    endColumn: f.endColumn,
+    offset: f.offset,
+    redacted: f.redacted,
+    fingerprint: f.fingerprint,
+    confidence: f.confidence,
+    ...f.encoding ? { encoding: f.encoding } : {},
+    ...f.binary ? { binary: true } : {},
+    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), email: safe(f.commit.email), date: f.commit.date } : {},
+    ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
+    ...f.verification ? { verification: verificationOf(f) } : {},
+    remedy: remedy(f),
+    ...showSecrets ? { secret: f.secret } : {}
+  };
+}
+function verificationOf(f) {
+  if (!f.verification) return void 0;
+  return { status: f.verification.status, detail: scrub(f.verification.detail, [f]), checkedAt: f.verification.checkedAt };
+}
+var jsonReporter = function* (report, options) {
+  yield '{\n  "version": 1,\n  "keys": ';
+  yield* jsonArray(
+    mapped(groupByKey(report.findings), (key) => ({
+      fingerprint: key.fingerprint,
+      redacted: key.redacted,
+      provider: key.provider,
+      ruleId: key.ruleId,
+      confidence: key.confidence,
+      ...key.verification ? { verification: verificationOf(key.lead) } : {},
+      places: key.places.length
+    })),
+    1
+  );
+  yield ',\n  "findings": ';
+  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets)), 1);
+  const stats = JSON.stringify(report.stats, null, 2).replace(/\n/g, "\n  ");
+  const warnings = JSON.stringify(report.warnings.map((w) => scrub(w, report.findings)), null, 2).replace(/\n/g, "\n  ");
+  yield `,
+  "stats": ${stats},
+  "warnings": ${warnings}
+}
+`;
+};
+export {
+  jsonReporter
+};
