@@ -1,6 +1,7 @@
 // The advice fits where the key is and the hook that stopped it.
 import { describe, expect, it } from 'vitest';
 import { consoleReporter } from '../../src/report/console.js';
+import { render } from '../../src/report/reporter.js';
 import { adviceFor, committedKey, remedy, remedyFor, waysOut } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH, type Report } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
@@ -71,12 +72,12 @@ describe('the escape hatch of the hook that ran', () => {
 
   it('the console prints the advice it is given', () => {
     const report: Report = { findings: [key], stats: { files: 1, bytes: 10, skipped: {}, durationMs: 1 }, warnings: [] };
-    const out = consoleReporter(report, { ...OPTIONS, command: 'staged', advice: adviceFor('staged', { PRE_COMMIT: '1' }) });
+    const out = render(consoleReporter(report, { ...OPTIONS, command: 'staged', advice: adviceFor('staged', { PRE_COMMIT: '1' }) }));
     expect(out).toContain(`→ ${remedyFor(adviceFor('staged'))(key)}`);
     expect(out).toContain('SKIP=keysentry');
     expect(out).not.toContain('BFG');
     // Without advice, the command decides: staged is staged advice under git's hook.
-    const plain = consoleReporter(report, { ...OPTIONS, command: 'staged' });
+    const plain = render(consoleReporter(report, { ...OPTIONS, command: 'staged' }));
     expect(plain).toContain('Not committed yet');
     expect(plain).toContain('`git commit --no-verify`');
   });
