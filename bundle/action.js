@@ -30638,7 +30638,15 @@ async function* historySource(ctx, options = {}) {
   const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
   const before = ctx.stats.commits ?? 0;
   ctx.stats.commits = before;
-  const ignored = options.ignored ?? (() => false);
+  const ignoredPaths = /* @__PURE__ */ new Set();
+  const ignored = (path) => {
+    if (!options.ignored?.(path)) return false;
+    if (!ignoredPaths.has(path)) {
+      ignoredPaths.add(path);
+      ctx.skip("ignored by config");
+    }
+    return true;
+  };
   const blobs = new BlobReader(cwd);
   try {
     const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve6(cwd, objectsDir)) : "patches";
@@ -30657,9 +30665,10 @@ async function* historySource(ctx, options = {}) {
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip("blob missing from the repository", path);
           }
+          const skip = ignored(path);
           if (!objects.withKeys.has(sha)) return false;
           placed.add(sha);
-          if (ignored(path)) return false;
+          if (skip) return false;
           const place2 = `${sha}\0${path}`;
           if (read.has(place2)) return false;
           read.add(place2);
@@ -30676,7 +30685,7 @@ async function* historySource(ctx, options = {}) {
         }
         if (missing) {
           ctx.warn(
-            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
+            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}. Objects go missing in a partial clone (--filter), a copy or snapshot that left out large files or packs, or a corrupt repository: scan a full clone (git fsck lists them)`
           );
         }
       } finally {
@@ -33133,16 +33142,22 @@ async function runScan(req) {
   const findings = new Findings(req.command === "history");
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
+  const ignoredFiles = /* @__PURE__ */ new Set();
   const progress = req.onProgress && setInterval(() => req.onProgress(ctx), 200).unref();
   try {
     for await (const chunk of source) {
       if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-      if (req.command === "staged" && ignored(chunk.path)) continue;
+      if (req.command === "staged" && ignored(chunk.path)) {
+        ignoredFiles.add(chunk.path);
+        continue;
+      }
       for (const f of detector.detect(chunk)) findings.add(f);
     }
   } finally {
     clearInterval(progress);
   }
+  ctx.stats.files -= ignoredFiles.size;
+  for (let i = 0; i < ignoredFiles.size; i++) ctx.skip("ignored by config");
   if (req.command === "history") await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];
@@ -33344,8 +33359,11 @@ function balance(body, secret) {
   for (const info2 of infos) {
     if (!isObject(info2)) continue;
     const raw = info2.total_balance;
-    const total = typeof raw === "string" || typeof raw === "number" ? Number(raw) : NaN;
-    if (!Number.isFinite(total)) continue;
+    if (raw === void 0) continue;
+    const total = typeof raw === "string" && raw.trim() !== "" || typeof raw === "number" ? Number(raw) : NaN;
+    if (!Number.isFinite(total)) {
+      return { status: "unknown", detail: `DeepSeek answered HTTP 200 with a balance that is not a number: ${providerText(String(raw), secret, 24)}` };
+    }
     const currency = typeof info2.currency === "string" ? ` ${providerText(info2.currency, secret, 8)}` : "";
     amounts.push({ total, text: `${providerText(String(raw), secret, 24)}${currency}` });
   }

@@ -115,6 +115,7 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   const findings = new Findings(req.command === 'history');
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
+  const ignoredFiles = new Set<string>();
   // On a timer, not per chunk: a history's first pass reads every blob and yields nothing yet.
   const progress = req.onProgress && setInterval(() => req.onProgress!(ctx), 200).unref();
   try {
@@ -122,12 +123,18 @@ export async function runScan(req: ScanRequest): Promise<Report> {
       if (req.signal?.aborted) throw req.signal.reason ?? new Error('aborted');
       // The tree and history sources skip ignored paths before reading them; a staged diff names
       // its files only as it goes.
-      if (req.command === 'staged' && ignored(chunk.path)) continue;
+      if (req.command === 'staged' && ignored(chunk.path)) {
+        ignoredFiles.add(chunk.path);
+        continue;
+      }
       for (const f of detector.detect(chunk)) findings.add(f);
     }
   } finally {
     clearInterval(progress);
   }
+  // The staged source counted these as scanned before their names could be matched.
+  ctx.stats.files -= ignoredFiles.size;
+  for (let i = 0; i < ignoredFiles.size; i++) ctx.skip('ignored by config');
   if (req.command === 'history') await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept: Finding[] = [];

@@ -59,7 +59,16 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   const revisions = range === undefined ? ['--all'] : ['--end-of-options', range];
   const before = ctx.stats.commits ?? 0;
   ctx.stats.commits = before;
-  const ignored = options.ignored ?? (() => false);
+  // Config-ignored paths are counted as skipped, once each, never passed over in silence.
+  const ignoredPaths = new Set<string>();
+  const ignored = (path: string): boolean => {
+    if (!options.ignored?.(path)) return false;
+    if (!ignoredPaths.has(path)) {
+      ignoredPaths.add(path);
+      ctx.skip('ignored by config');
+    }
+    return true;
+  };
   const blobs = new BlobReader(cwd);
   try {
     const strategy = range === undefined && options.mayHoldKey ? (options.strategy ?? strategyFor(resolve(cwd, objectsDir))) : 'patches';
@@ -83,9 +92,11 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip('blob missing from the repository', path);
           }
+          // Asked of every path, not only those holding a key, so the count matches a patch read's.
+          const skip = ignored(path);
           if (!objects.withKeys.has(sha)) return false;
           placed.add(sha);
-          if (ignored(path)) return false;
+          if (skip) return false;
           const place = `${sha}\0${path}`;
           if (read.has(place)) return false;
           read.add(place);
@@ -105,7 +116,8 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         if (missing) {
           ctx.warn(
             `${missing} file version(s) named by the history are missing from the repository and were not scanned, ` +
-              `such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`,
+              `such as ${JSON.stringify(example)}. Objects go missing in a partial clone (--filter), a copy or ` +
+              'snapshot that left out large files or packs, or a corrupt repository: scan a full clone (git fsck lists them)',
           );
         }
       } finally {

@@ -159,6 +159,14 @@ describe('DeepSeek', () => {
     expect(result.detail).toMatch(/not available.*balance 3.00 CNY/);
   });
 
+  it('a balance that is not a number ("1e400", "NaN") → unknown, not quota_exhausted', async () => {
+    for (const total of ['1e400', 'NaN', '']) {
+      const { result } = await check('deepseek', deepseek.balance(true, total));
+      expect(result.status, total).toBe('unknown');
+      expect(result.detail, total).toMatch(/balance that is not a number/);
+    }
+  });
+
   it('zero balance → quota_exhausted', async () => {
     const { result } = await check('deepseek', deepseek.balance(true, '0.00'));
     expect(result.status).toBe('quota_exhausted');

@@ -5,7 +5,7 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-WI75KNXU.js";
+} from "./chunk-ZHAKF4UG.js";
 import "./chunk-OF5JVFDN.js";
 import {
   EXIT_CLEAN,
@@ -16,7 +16,7 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-UFNRN6XA.js";
+} from "./chunk-6WDLKKUK.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
@@ -79,7 +79,7 @@ async function run(command, flags, paths) {
   if (flags.range !== void 0 && flags.since !== void 0) throw new UserError("--range and --since cannot be used together");
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = await loadConfig(flags.config, root ?? cwd);
-  const verifyOptions = flags.verify ? (await import("./chunk-2MOY5Q46.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-IJQTUP6V.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== void 0) checkWritable(file);
   const progress = progressReporter(process.stderr);
   let report;
@@ -100,7 +100,7 @@ async function run(command, flags, paths) {
     progress.done();
   }
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-2MOY5Q46.js");
+    const { verifyFindings } = await import("./chunk-IJQTUP6V.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);

@@ -159,8 +159,11 @@ function balance(body, secret) {
   for (const info of infos) {
     if (!isObject(info)) continue;
     const raw = info.total_balance;
-    const total = typeof raw === "string" || typeof raw === "number" ? Number(raw) : NaN;
-    if (!Number.isFinite(total)) continue;
+    if (raw === void 0) continue;
+    const total = typeof raw === "string" && raw.trim() !== "" || typeof raw === "number" ? Number(raw) : NaN;
+    if (!Number.isFinite(total)) {
+      return { status: "unknown", detail: `DeepSeek answered HTTP 200 with a balance that is not a number: ${providerText(String(raw), secret, 24)}` };
+    }
     const currency = typeof info.currency === "string" ? ` ${providerText(info.currency, secret, 8)}` : "";
     amounts.push({ total, text: `${providerText(String(raw), secret, 24)}${currency}` });
   }

@@ -153,7 +153,7 @@ async function openSource(req, ctx, detector, ignored) {
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-Z72R77RN.js");
+      const { historySource } = await import("./chunk-KWGL4U3P.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -172,16 +172,22 @@ async function runScan(req) {
   const findings = new Findings(req.command === "history");
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
+  const ignoredFiles = /* @__PURE__ */ new Set();
   const progress = req.onProgress && setInterval(() => req.onProgress(ctx), 200).unref();
   try {
     for await (const chunk of source) {
       if (req.signal?.aborted) throw req.signal.reason ?? new Error("aborted");
-      if (req.command === "staged" && ignored(chunk.path)) continue;
+      if (req.command === "staged" && ignored(chunk.path)) {
+        ignoredFiles.add(chunk.path);
+        continue;
+      }
       for (const f of detector.detect(chunk)) findings.add(f);
     }
   } finally {
     clearInterval(progress);
   }
+  ctx.stats.files -= ignoredFiles.size;
+  for (let i = 0; i < ignoredFiles.size; i++) ctx.skip("ignored by config");
   if (req.command === "history") await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];
@@ -200,7 +206,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-Z72R77RN.js");
+  const { headChunks } = await import("./chunk-KWGL4U3P.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {

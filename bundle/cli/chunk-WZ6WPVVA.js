@@ -11,11 +11,11 @@ import {
   Verifier,
   isAdminKey,
   remedy
-} from "./chunk-PRQTHUJQ.js";
+} from "./chunk-FZ2BVDAW.js";
 import {
   useColor,
   writeStdout
-} from "./chunk-UFNRN6XA.js";
+} from "./chunk-6WDLKKUK.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource
@@ -30,7 +30,7 @@ var EXIT_CLEAN = 0;
 var EXIT_CREDENTIAL = 1;
 var EXIT_BAD_INPUT = 2;
 async function verifyCommand(flags) {
-  const { resolveVerifyOptions } = await import("./chunk-2MOY5Q46.js");
+  const { resolveVerifyOptions } = await import("./chunk-IJQTUP6V.js");
   const verify = resolveVerifyOptions(flags, process.env);
   if (process.stdin.isTTY) process.stderr.write("Paste keys or text, then Ctrl-D\n");
   return runVerifyCommand(process.stdin, process.stdout, { format: flags.format, color: useColor(), verify });

@@ -251,7 +251,15 @@ async function* historySource(ctx, options = {}) {
   const revisions = range === void 0 ? ["--all"] : ["--end-of-options", range];
   const before = ctx.stats.commits ?? 0;
   ctx.stats.commits = before;
-  const ignored = options.ignored ?? (() => false);
+  const ignoredPaths = /* @__PURE__ */ new Set();
+  const ignored = (path) => {
+    if (!options.ignored?.(path)) return false;
+    if (!ignoredPaths.has(path)) {
+      ignoredPaths.add(path);
+      ctx.skip("ignored by config");
+    }
+    return true;
+  };
   const blobs = new BlobReader(cwd);
   try {
     const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve(cwd, objectsDir)) : "patches";
@@ -270,9 +278,10 @@ async function* historySource(ctx, options = {}) {
             example ||= `${path} (${sha.slice(0, 12)})`;
             ctx.skip("blob missing from the repository", path);
           }
+          const skip = ignored(path);
           if (!objects.withKeys.has(sha)) return false;
           placed.add(sha);
-          if (ignored(path)) return false;
+          if (skip) return false;
           const place = `${sha}\0${path}`;
           if (read.has(place)) return false;
           read.add(place);
@@ -289,7 +298,7 @@ async function* historySource(ctx, options = {}) {
         }
         if (missing) {
           ctx.warn(
-            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}; a partial clone leaves blobs out: scan a full clone (git fsck tells more)`
+            `${missing} file version(s) named by the history are missing from the repository and were not scanned, such as ${JSON.stringify(example)}. Objects go missing in a partial clone (--filter), a copy or snapshot that left out large files or packs, or a corrupt repository: scan a full clone (git fsck lists them)`
           );
         }
       } finally {

@@ -5,7 +5,7 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-WI75KNXU.js";
+} from "./chunk-ZHAKF4UG.js";
 import "./chunk-OF5JVFDN.js";
 import {
   adviceFor

@@ -9,7 +9,7 @@ import {
   resolveVerifyOptions,
   verifyFindings,
   verifyKey
-} from "./chunk-PRQTHUJQ.js";
+} from "./chunk-FZ2BVDAW.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {
