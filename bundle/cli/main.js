@@ -8,7 +8,7 @@ import {
   main,
   useColor,
   version
-} from "./chunk-UFNRN6XA.js";
+} from "./chunk-VPXLCFQS.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

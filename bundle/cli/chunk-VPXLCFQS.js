@@ -390,14 +390,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-S4CELXSD.js");
+        const { scanCommand } = await import("./chunk-5NNSCITY.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-PEUKKYXJ.js");
+        const { verifyCommand } = await import("./chunk-PQ7AIBF2.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -406,7 +406,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-ZCL6DCAC.js");
+        const { prePushCommand } = await import("./chunk-TQFDT2MG.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

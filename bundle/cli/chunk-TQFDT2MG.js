@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-WI75KNXU.js";
-import "./chunk-OF5JVFDN.js";
+} from "./chunk-NWQ6X7BC.js";
+import "./chunk-DX3LYW5J.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";
