@@ -164,14 +164,18 @@ describe('a key on the cut of a line longer than a chunk', () => {
     const cut = 1 << 20;
     const r = new TempRepo();
     const placed: { name: string; key: string; at: number }[] = [];
-    // Where the key's encoding starts, relative to the cut; one base64 run of 1 MiB + 4 KiB, as a
-    // big attachment or image inlined in JSON is, with the key among the bytes it encodes.
-    for (const before of [600, 200, 120, 8, 1, 0, -4]) {
-      const key = keys.openaiProject();
+    // Where the key's encoding starts, relative to the cut: around it, around the hand-over 2048
+    // bytes before it (OVERLAP less its first fifth), and before the overlap. One base64 run of
+    // 1 MiB + 4 KiB, as a big attachment inlined in JSON is, with the key among the bytes it encodes.
+    const places = [2600, 2052, 2048, 2044, 600, 200, 120, 8, 1, 0, -4].map((before) => ({ before, half: 74 }));
+    // The longest project key a rule takes (216 characters, 288 in base64), either side of the hand-over.
+    places.push({ before: 2052, half: 100 }, { before: 2044, half: 100 }, { before: 300, half: 100 });
+    for (const { before, half } of places) {
+      const key = keys.openaiProject('proj', half);
       // n bytes ahead of the key: its encoding starts in the group at 4 * floor(n / 3).
       const n = Math.floor((3 * (cut - before)) / 4);
       const blob = Buffer.concat([Buffer.alloc(n), Buffer.from(key), Buffer.alloc(3000)]).toString('base64');
-      const name = `b64-${before}.txt`;
+      const name = `b64-${before}-${key.length}.txt`;
       r.write(name, `${blob}\n`);
       placed.push({ name, key, at: 4 * Math.floor(n / 3) });
     }
