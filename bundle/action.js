@@ -32688,13 +32688,13 @@ var PAD = 61;
 var GROUPS = Math.ceil(WINDOW_MARGIN / 3);
 var REACH = 4 * GROUPS;
 function findBase64Keys(data, engine2, needles) {
-  const strip = ({ keyStart, keyEnd, ...match }) => match;
   const joined = joinWrapped(data);
-  if (!joined) return findBase64In(data, engine2, needles).map(strip);
+  if (!joined) return findBase64In(data, engine2, needles);
+  const original = (start, end) => [joined.original(start), joined.original(end - 1) + 1];
   return findBase64In(joined.data, engine2, needles).map((match) => {
-    const wrapped = joined.crosses(match.start, match.end);
-    const [start, end] = wrapped ? [match.keyStart, match.keyEnd] : [match.start, match.end];
-    return { ...strip(match), start: joined.original(start), end: joined.original(end - 1) + 1 };
+    const [keyStart, keyEnd] = original(match.keyStart, match.keyEnd);
+    const [start, end] = joined.crosses(match.start, match.end) ? [keyStart, keyEnd] : original(match.start, match.end);
+    return { ...match, start, end, keyStart, keyEnd };
   });
 }
 var MIN_WRAPPED_LINE = 40;
@@ -33015,14 +33015,17 @@ function createDetector(rules) {
         if (index === void 0) candidates.push(match);
         else if (match.secret.length > candidates[index].secret.length) candidates[index] = match;
       }
-      candidates.push(...findBase64Keys(data, engine2, needles));
+      for (const match of findBase64Keys(data, engine2, needles)) {
+        const cut = match.start === 0 && chunk.ownFrom !== void 0 || match.end === data.length && chunk.ownTo !== void 0;
+        candidates.push(cut ? { ...match, start: match.keyStart, end: match.keyEnd } : match);
+      }
       if (candidates.length === 0) return [];
       candidates.sort((a, b) => a.start - b.start);
       const locator = new Locator(data, chunk);
       const findings = [];
       for (const candidate of candidates) {
-        if (candidate.start >= (chunk.ownTo ?? Infinity)) continue;
-        if (candidate.start < (chunk.ownFrom ?? 0) && candidate.encoding !== "base64") continue;
+        const own = candidate.keyStart ?? candidate.start;
+        if (own >= (chunk.ownTo ?? Infinity) || own < (chunk.ownFrom ?? 0)) continue;
         const place2 = locator.locate(candidate.start, candidate.end);
         if (place2.allowed || chunk.added && !chunk.added.has(place2.line)) continue;
         const { rule, context } = candidate.rule;

@@ -8,7 +8,7 @@ import {
   main,
   useColor,
   version
-} from "./chunk-6WDLKKUK.js";
+} from "./chunk-GNHNIBRV.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

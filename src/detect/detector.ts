@@ -20,6 +20,8 @@ interface Candidate {
   encoding?: string;
   /** Set by decoders from the decoded text; otherwise the chunk's text around the key decides. */
   attribution?: Attribution;
+  /** Where the characters encoding the key start, when [start, end) is a whole base64 token. */
+  keyStart?: number;
 }
 
 export function createDetector(rules: Rule[]): Detector {
@@ -38,17 +40,22 @@ export function createDetector(rules: Rule[]): Detector {
         if (index === undefined) candidates.push(match);
         else if (match.secret.length > candidates[index]!.secret.length) candidates[index] = match;
       }
-      candidates.push(...findBase64Keys(data, engine, needles));
+      for (const match of findBase64Keys(data, engine, needles)) {
+        // A token running into a cut edge of a long line has its true start or end in a
+        // neighbouring chunk: it is located at the key's own characters, which both chunks see.
+        const cut = (match.start === 0 && chunk.ownFrom !== undefined) || (match.end === data.length && chunk.ownTo !== undefined);
+        candidates.push(cut ? { ...match, start: match.keyStart, end: match.keyEnd } : match);
+      }
       if (candidates.length === 0) return [];
       candidates.sort((a, b) => a.start - b.start);
 
       const locator = new Locator(data, chunk);
       const findings: Finding[] = [];
       for (const candidate of candidates) {
-        // A line cut with an overlap: a match starting in a neighbour's part is whole there and
-        // reported there. A base64 match starts where its token does, which may be far before.
-        if (candidate.start >= (chunk.ownTo ?? Infinity)) continue;
-        if (candidate.start < (chunk.ownFrom ?? 0) && candidate.encoding !== 'base64') continue;
+        // A line cut with an overlap: a key starting in a neighbour's part is whole there and
+        // reported there. A base64 token may start far before its key: the key's own characters decide.
+        const own = candidate.keyStart ?? candidate.start;
+        if (own >= (chunk.ownTo ?? Infinity) || own < (chunk.ownFrom ?? 0)) continue;
         const place = locator.locate(candidate.start, candidate.end);
         if (place.allowed || (chunk.added && !chunk.added.has(place.line))) continue;
         const { rule, context } = candidate.rule;

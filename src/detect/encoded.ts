@@ -15,6 +15,13 @@ export interface EncodedMatch {
   encoding: 'base64' | 'percent';
   /** What the decoded text around the key says about its issuer (e.g. a base64-encoded .env). */
   attribution: Attribution;
+  /**
+   * Base64 only: the characters that encode the key itself, [keyStart, keyEnd), from the start
+   * of the 4-character group its first byte is in. [start, end) may be a whole token, starting
+   * far before the key: where a long line was cut, it is keyStart that says which chunk owns it.
+   */
+  keyStart?: number;
+  keyEnd?: number;
 }
 
 /** Base64 characters a keyword fixes whatever its alignment, and where that puts the 4-character group. */
@@ -69,8 +76,8 @@ interface Base64Window {
   runStart: number;
 }
 
-/** A base64 match, with the characters that encode the key itself: [keyStart, keyEnd). */
-interface Base64Match extends EncodedMatch {
+/** A base64 match, which always knows the characters that encode the key itself. */
+export interface Base64Match extends EncodedMatch {
   keyStart: number;
   keyEnd: number;
 }
@@ -79,15 +86,16 @@ interface Base64Match extends EncodedMatch {
  * Keys in base64 values. A key in a value on one line is located at the whole encoded token
  * (padding included); a key in a value wrapped over several lines (`base64` output, PEM-style
  * blocks, YAML block scalars) at the characters that encode it, which start on the key's line.
+ * Either way keyStart and keyEnd give those characters.
  */
-export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): EncodedMatch[] {
-  const strip = ({ keyStart, keyEnd, ...match }: Base64Match): EncodedMatch => match;
+export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): Base64Match[] {
   const joined = joinWrapped(data);
-  if (!joined) return findBase64In(data, engine, needles).map(strip);
+  if (!joined) return findBase64In(data, engine, needles);
+  const original = (start: number, end: number) => [joined.original(start), joined.original(end - 1) + 1] as const;
   return findBase64In(joined.data, engine, needles).map((match) => {
-    const wrapped = joined.crosses(match.start, match.end);
-    const [start, end] = wrapped ? [match.keyStart, match.keyEnd] : [match.start, match.end];
-    return { ...strip(match), start: joined.original(start), end: joined.original(end - 1) + 1 };
+    const [keyStart, keyEnd] = original(match.keyStart, match.keyEnd);
+    const [start, end] = joined.crosses(match.start, match.end) ? [keyStart, keyEnd] : original(match.start, match.end);
+    return { ...match, start, end, keyStart, keyEnd };
   });
 }
 

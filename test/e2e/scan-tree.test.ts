@@ -159,6 +159,37 @@ describe('a key on the cut of a line longer than a chunk', () => {
     ].sort();
     expect(found).toEqual(expected);
   });
+
+  it('is reported once inside a base64 value longer than a chunk, at the characters that encode it', async () => {
+    const cut = 1 << 20;
+    const r = new TempRepo();
+    const placed: { name: string; key: string; at: number }[] = [];
+    // Where the key's encoding starts, relative to the cut: around it, around the hand-over 2048
+    // bytes before it (OVERLAP less its first fifth), and before the overlap. One base64 run of
+    // 1 MiB + 4 KiB, as a big attachment inlined in JSON is, with the key among the bytes it encodes.
+    const places = [2600, 2052, 2048, 2044, 600, 200, 120, 8, 1, 0, -4].map((before) => ({ before, half: 74 }));
+    // The longest project key a rule takes (216 characters, 288 in base64), either side of the hand-over.
+    places.push({ before: 2052, half: 100 }, { before: 2044, half: 100 }, { before: 300, half: 100 });
+    for (const { before, half } of places) {
+      const key = keys.openaiProject('proj', half);
+      // n bytes ahead of the key: its encoding starts in the group at 4 * floor(n / 3).
+      const n = Math.floor((3 * (cut - before)) / 4);
+      const blob = Buffer.concat([Buffer.alloc(n), Buffer.from(key), Buffer.alloc(3000)]).toString('base64');
+      const name = `b64-${before}-${key.length}.txt`;
+      r.write(name, `${blob}\n`);
+      placed.push({ name, key, at: 4 * Math.floor(n / 3) });
+    }
+    const res = await scan(['.'], { cwd: r.dir });
+    expect(res.code).toBe(1);
+    const where = (report: JsonReport) =>
+      report.findings.map((f) => `${f.path} ${f.fingerprint} ${f.line}:${f.column} @${f.offset}`).sort();
+    const expected = placed.map(({ name, key, at }) => `${name} ${fingerprint(key)} 1:${at + 1} @${at}`).sort();
+    expect(where(res.report)).toEqual(expected);
+    // staged cuts the diff's lines its own way (src/sources/diff.ts).
+    r.git('add', '-A');
+    const staged = await runCliAsync(['staged', '--format', 'json'], { cwd: r.dir });
+    expect(where(JSON.parse(staged.stdout) as JsonReport)).toEqual(expected);
+  });
 });
 
 describe('file names that are not UTF-8', () => {

@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-ZHAKF4UG.js";
-import "./chunk-OF5JVFDN.js";
+} from "./chunk-KICDEUSB.js";
+import "./chunk-DX3LYW5J.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";

@@ -5,7 +5,7 @@ import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-OF5JVFDN.js";
+} from "./chunk-DX3LYW5J.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -15,7 +15,7 @@ import {
 import {
   useColor,
   writeStdout
-} from "./chunk-6WDLKKUK.js";
+} from "./chunk-GNHNIBRV.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

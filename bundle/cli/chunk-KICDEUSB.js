@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-OF5JVFDN.js";
+} from "./chunk-DX3LYW5J.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";

@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-ZHAKF4UG.js";
-import "./chunk-OF5JVFDN.js";
+} from "./chunk-KICDEUSB.js";
+import "./chunk-DX3LYW5J.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS,
@@ -16,7 +16,7 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-6WDLKKUK.js";
+} from "./chunk-GNHNIBRV.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
