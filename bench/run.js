@@ -91,10 +91,11 @@ async function main() {
 }
 
 function checkBuild() {
-  const built = join(ROOT, 'dist', 'cli', 'main.js');
-  if (!existsSync(built)) throw new Error('keysentry is not built: run `npm run build` (or `npx tsc -p .`) first');
+  // The CLI runs from the committed bundle (bin/keysentry.js → bundle/cli/main.js).
+  const built = join(ROOT, 'bundle', 'cli', 'main.js');
+  if (!existsSync(built)) throw new Error('keysentry has no bundle: run `npm run bundle` first');
   const newest = newestMtime(join(ROOT, 'src'));
-  if (newest > statSync(built).mtimeMs) log('warning: src/ is newer than dist/: you are measuring an old build (npm run build)');
+  if (newest > statSync(built).mtimeMs) log('warning: src/ is newer than bundle/cli/: you are measuring an old build (npm run bundle)');
 }
 
 function newestMtime(dir) {
