@@ -1,18 +1,10 @@
 // The keysentry command: reads the command line (args.ts) and hands it to the command's module.
 // 0 nothing found · 1 findings · 2 usage or runtime error (one line on stderr, never a stack trace).
-import { readFileSync } from 'node:fs';
 import { errorLine, UserError } from '../errors.js';
 import { parseCommandLine } from './args.js';
+import { EXIT_CLEAN, EXIT_ERROR } from './exit.js';
 import { writeStdout } from './output.js';
-
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_ERROR = 2;
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
-}
+import { version } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -49,10 +41,4 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`keysentry: ${errorLine(e)}\n`);
     return EXIT_ERROR;
   }
-}
-
-export function useColor(stream: NodeJS.WriteStream = process.stdout): boolean {
-  if (process.env.NO_COLOR !== undefined) return false;
-  if (process.env.FORCE_COLOR !== undefined) return process.env.FORCE_COLOR !== '0';
-  return stream.isTTY === true;
 }

@@ -7,6 +7,7 @@ import { errorLine, UserError } from '../errors.js';
 import { adviceFor } from '../report/remedy.js';
 import { runScan } from '../scan.js';
 import type { Report } from '../types.js';
+import { useColor } from './color.js';
 import { repoRoot } from './root.js';
 
 export interface PushedRef {
@@ -123,9 +124,8 @@ export async function prePushCommand(
     if (!ranges.length) return 0;
     const report = await scanRanges(ranges, root, root);
     const { consoleReporter } = await import('../report/console.js');
-    const { version } = await import('./main.js');
-    const tty = (io.stdout as NodeJS.WriteStream).isTTY === true;
-    const color = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR === undefined ? tty : process.env.FORCE_COLOR !== '0');
+    const { version } = await import('./version.js');
+    const color = useColor(io.stdout as NodeJS.WriteStream);
     for (const piece of consoleReporter(report, { showSecrets: false, color, command: 'history', toolVersion: version(), advice: adviceFor('pre-push') })) {
       io.stdout.write(piece);
     }

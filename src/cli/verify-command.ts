@@ -9,7 +9,7 @@ import type { Finding, Provider, VerifyStatus } from '../types.js';
 import { isAdminKey, remedy, SHARED_SHAPE_NOTE, type VerifyOptions } from '../verify/index.js';
 import { Verifier } from '../verify/verifier.js';
 import type { Format } from './args.js';
-import { useColor } from './main.js';
+import { useColor } from './color.js';
 import { writeStdout } from './output.js';
 
 export interface VerifyCommandOptions {

@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-DX3LYW5J.js";
+} from "./chunk-3PCMYYKZ.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";
@@ -141,7 +141,7 @@ async function openSource(req, ctx, detector, ignored) {
       const paths = req.paths.length ? req.paths : ["."];
       const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-5GET64TV.js");
+      const { treeSource } = await import("./chunk-5ZRURMCR.js");
       return treeSource(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,

@@ -5,8 +5,10 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-KICDEUSB.js";
-import "./chunk-DX3LYW5J.js";
+} from "./chunk-PQNQBFUY.js";
+import {
+  useColor
+} from "./chunk-3PCMYYKZ.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";
@@ -104,9 +106,8 @@ async function prePushCommand(args, io) {
     if (!ranges.length) return 0;
     const report = await scanRanges(ranges, root, root);
     const { consoleReporter } = await import("./chunk-BYWD2IKE.js");
-    const { version } = await import("./main.js");
-    const tty = io.stdout.isTTY === true;
-    const color = process.env.NO_COLOR === void 0 && (process.env.FORCE_COLOR === void 0 ? tty : process.env.FORCE_COLOR !== "0");
+    const { version } = await import("./chunk-BUTD6ISU.js");
+    const color = useColor(io.stdout);
     for (const piece of consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") })) {
       io.stdout.write(piece);
     }

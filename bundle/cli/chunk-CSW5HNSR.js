@@ -5,18 +5,23 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-KICDEUSB.js";
-import "./chunk-DX3LYW5J.js";
+} from "./chunk-PQNQBFUY.js";
+import {
+  useColor
+} from "./chunk-3PCMYYKZ.js";
 import {
   EXIT_CLEAN,
-  EXIT_FINDINGS,
+  EXIT_FINDINGS
+} from "./chunk-FT72KRSL.js";
+import {
   checkWritable,
   summaryLine,
-  useColor,
-  version,
   writeAtomic,
   writeStdout
-} from "./chunk-GNHNIBRV.js";
+} from "./chunk-UIKRJMMU.js";
+import {
+  version
+} from "./chunk-IPGXTP6X.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {

@@ -4,8 +4,9 @@ const require = __createRequire(import.meta.url);
 import {
   createContext,
   createDetector,
-  loadRules
-} from "./chunk-DX3LYW5J.js";
+  loadRules,
+  useColor
+} from "./chunk-3PCMYYKZ.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -13,9 +14,8 @@ import {
   remedy
 } from "./chunk-FZ2BVDAW.js";
 import {
-  useColor,
   writeStdout
-} from "./chunk-GNHNIBRV.js";
+} from "./chunk-UIKRJMMU.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

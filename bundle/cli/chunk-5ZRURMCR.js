@@ -2,15 +2,15 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  require_micromatch
-} from "./chunk-3NOCLX34.js";
-import {
   describeError,
   openEntry,
   printableName,
   quote,
   readBlock
 } from "./chunk-JYIKQ5JR.js";
+import {
+  require_micromatch
+} from "./chunk-3NOCLX34.js";
 import {
   UserError,
   redactKeys
