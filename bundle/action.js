@@ -32701,17 +32701,19 @@ var MIN_WRAPPED_LINE = 40;
 function joinWrapped(data) {
   const cutFrom = [];
   const cutTo = [];
+  let lineEnd = -1;
   for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
     if (!BASE64[data[at]]) {
       at += MIN_WRAPPED_LINE;
       continue;
     }
-    let end = at + 1;
-    while (end < data.length && BASE64[data[end]]) end++;
-    const sample = at;
-    at = end + MIN_WRAPPED_LINE;
-    if (data[end] !== 10 && data[end] !== 13) continue;
-    let start = sample;
+    if (lineEnd < at) {
+      lineEnd = data.indexOf(10, at);
+      if (lineEnd === -1) break;
+    }
+    at = lineEnd + MIN_WRAPPED_LINE;
+    const end = data[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    let start = end;
     while (start > 0 && BASE64[data[start - 1]]) start--;
     if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
     let lineStart = start;

@@ -119,20 +119,23 @@ function joinWrapped(data: Buffer): Joined | undefined {
   const cutFrom: number[] = [];
   const cutTo: number[] = [];
   // Any run of MIN_WRAPPED_LINE base64 characters covers one of every MIN_WRAPPED_LINE positions:
-  // looking at those only, and walking out to the run's ends where one is base64, reads a fraction
-  // of ordinary text, which has no such runs, and each byte of base64 at most twice.
+  // looking at those only reads a fraction of ordinary text, which has no such runs. A wrapped
+  // line is base64 up to its line end, so where a sample is base64 only the run that ends the line
+  // is measured, walking back from the next '\n': long runs that end elsewhere (hashes in lock
+  // files, minified code) are never read, and each line end is looked at once.
+  let lineEnd = -1;
   for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
     if (!BASE64[data[at]!]) {
       at += MIN_WRAPPED_LINE;
       continue;
     }
-    let end = at + 1;
-    while (end < data.length && BASE64[data[end]!]) end++;
-    const sample = at;
-    at = end + MIN_WRAPPED_LINE;
-    // Most runs are words that end before a space or a dot: only a run ending its line is measured.
-    if (data[end] !== 0x0a && data[end] !== 0x0d) continue;
-    let start = sample;
+    if (lineEnd < at) {
+      lineEnd = data.indexOf(0x0a, at);
+      if (lineEnd === -1) break;
+    }
+    at = lineEnd + MIN_WRAPPED_LINE;
+    const end = data[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+    let start = end;
     while (start > 0 && BASE64[data[start - 1]!]) start--;
     if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
     // A wrapped line is all base64 but for its indentation: code ending in a long name is not.

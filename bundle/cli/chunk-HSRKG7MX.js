@@ -5,7 +5,7 @@ import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-DX3LYW5J.js";
+} from "./chunk-X56LDIAW.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -15,7 +15,7 @@ import {
 import {
   useColor,
   writeStdout
-} from "./chunk-GNHNIBRV.js";
+} from "./chunk-DG7LJL7Y.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

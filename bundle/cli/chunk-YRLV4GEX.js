@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-DX3LYW5J.js";
+} from "./chunk-X56LDIAW.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";

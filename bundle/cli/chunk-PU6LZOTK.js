@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-KICDEUSB.js";
-import "./chunk-DX3LYW5J.js";
+} from "./chunk-YRLV4GEX.js";
+import "./chunk-X56LDIAW.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";

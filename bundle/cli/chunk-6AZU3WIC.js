@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-KICDEUSB.js";
-import "./chunk-DX3LYW5J.js";
+} from "./chunk-YRLV4GEX.js";
+import "./chunk-X56LDIAW.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS,
@@ -16,7 +16,7 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-GNHNIBRV.js";
+} from "./chunk-DG7LJL7Y.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
