@@ -8,7 +8,7 @@ import {
   main,
   useColor,
   version
-} from "./chunk-DG7LJL7Y.js";
+} from "./chunk-UACQCEY3.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-BTI5UEIW.js";
 export {

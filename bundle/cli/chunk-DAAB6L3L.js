@@ -5,7 +5,7 @@ import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-X56LDIAW.js";
+} from "./chunk-XX2GV7Y4.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
@@ -15,7 +15,7 @@ import {
 import {
   useColor,
   writeStdout
-} from "./chunk-DG7LJL7Y.js";
+} from "./chunk-UACQCEY3.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-YRLV4GEX.js";
-import "./chunk-X56LDIAW.js";
+} from "./chunk-FGEGENMU.js";
+import "./chunk-XX2GV7Y4.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";

@@ -390,14 +390,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-6AZU3WIC.js");
+        const { scanCommand } = await import("./chunk-73L3EOG6.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-HSRKG7MX.js");
+        const { verifyCommand } = await import("./chunk-DAAB6L3L.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -406,7 +406,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-PU6LZOTK.js");
+        const { prePushCommand } = await import("./chunk-G2VTYCLZ.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

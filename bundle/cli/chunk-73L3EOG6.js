@@ -5,8 +5,8 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-YRLV4GEX.js";
-import "./chunk-X56LDIAW.js";
+} from "./chunk-FGEGENMU.js";
+import "./chunk-XX2GV7Y4.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS,
@@ -16,7 +16,7 @@ import {
   version,
   writeAtomic,
   writeStdout
-} from "./chunk-DG7LJL7Y.js";
+} from "./chunk-UACQCEY3.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {

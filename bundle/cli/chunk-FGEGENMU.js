@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-X56LDIAW.js";
+} from "./chunk-XX2GV7Y4.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";
