@@ -89,7 +89,7 @@ export interface Base64Match extends EncodedMatch {
  * Either way keyStart and keyEnd give those characters.
  */
 export function findBase64Keys(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): Base64Match[] {
-  const joined = joinWrapped(data);
+  const joined = joinWrapped(data, needles);
   if (!joined) return findBase64In(data, engine, needles);
   const original = (start: number, end: number) => [joined.original(start), joined.original(end - 1) + 1] as const;
   return findBase64In(joined.data, engine, needles).map((match) => {
@@ -113,26 +113,34 @@ interface Joined {
   crosses(start: number, end: number): boolean;
 }
 
-/** The joined view of data, or undefined when it holds no wrapped base64. One pass, linear. */
-function joinWrapped(data: Buffer): Joined | undefined {
+/**
+ * The joined view of data, or undefined when it holds no wrapped base64 that a needle occurs in.
+ * One pass, linear.
+ */
+function joinWrapped(data: Buffer, needles: readonly Base64Needle[]): Joined | undefined {
   // Bytes [cutFrom[i], cutTo[i]) of data are dropped: '\r'?'\n' and the indentation after it.
   const cutFrom: number[] = [];
   const cutTo: number[] = [];
+  // lineFrom[i]: where the base64 of the line ending at cut i starts.
+  const lineFrom: number[] = [];
   // Any run of MIN_WRAPPED_LINE base64 characters covers one of every MIN_WRAPPED_LINE positions:
-  // looking at those only, and walking out to the run's ends where one is base64, reads a fraction
-  // of ordinary text, which has no such runs, and each byte of base64 at most twice.
+  // looking at those only reads a fraction of ordinary text, which has no such runs. A wrapped
+  // line is base64 up to its line end, so where a sample is base64 only the run that ends the line
+  // is measured, walking back from the next '\n': long runs that end elsewhere (hashes in lock
+  // files, minified code) are never read, and each line end is looked at once.
+  let lineEnd = -1;
   for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
     if (!BASE64[data[at]!]) {
       at += MIN_WRAPPED_LINE;
       continue;
     }
-    let end = at + 1;
-    while (end < data.length && BASE64[data[end]!]) end++;
-    const sample = at;
-    at = end + MIN_WRAPPED_LINE;
-    // Most runs are words that end before a space or a dot: only a run ending its line is measured.
-    if (data[end] !== 0x0a && data[end] !== 0x0d) continue;
-    let start = sample;
+    if (lineEnd < at) {
+      lineEnd = data.indexOf(0x0a, at);
+      if (lineEnd === -1) break;
+    }
+    at = lineEnd + MIN_WRAPPED_LINE;
+    const end = data[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
+    let start = end;
     while (start > 0 && BASE64[data[start - 1]!]) start--;
     if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
     // A wrapped line is all base64 but for its indentation: code ending in a long name is not.
@@ -147,7 +155,10 @@ function joinWrapped(data: Buffer): Joined | undefined {
     if (next === data.length || !BASE64[data[next]!]) continue;
     cutFrom.push(end);
     cutTo.push(next);
+    lineFrom.push(start);
   }
+  if (cutFrom.length === 0) return undefined;
+  keepBlocksWithNeedles(data, needles, cutFrom, cutTo, lineFrom);
   if (cutFrom.length === 0) return undefined;
 
   // joinedAt[i]: where cut i falls in the joined buffer; removed[i]: bytes dropped up to it, inclusive.
@@ -186,6 +197,54 @@ function joinWrapped(data: Buffer): Joined | undefined {
     },
     crosses: (start, end) => cutsUpTo(end - 1) > cutsUpTo(start),
   };
+}
+
+/**
+ * Drops the cuts of every block (run of wrapped lines) in which no needle occurs, inside a line or
+ * across a line break: joined or not, such a block gives no window, so the result is the same, and
+ * a chunk of PEM certificates or base64 blobs is searched as it is, without a joined copy.
+ */
+function keepBlocksWithNeedles(
+  data: Buffer,
+  needles: readonly Base64Needle[],
+  cutFrom: number[],
+  cutTo: number[],
+  lineFrom: number[],
+): void {
+  const longest = Math.max(0, ...needles.map(({ literal }) => literal.bytes.length));
+  // A needle longer than a wrapped line could span two breaks: not worth the checks, keep all.
+  if (longest > MIN_WRAPPED_LINE) return;
+  let kept = 0;
+  for (let first = 0; first < cutFrom.length; ) {
+    let last = first;
+    while (last + 1 < cutFrom.length && lineFrom[last + 1] === cutTo[last]) last++;
+    let end = cutTo[last]!;
+    while (end < data.length && BASE64[data[end]!]) end++;
+    const block = data.subarray(lineFrom[first], end);
+    let found = needles.some(({ literal }) => block.indexOf(literal.bytes) !== -1);
+    for (let i = first; !found && i <= last; i++) found = needles.some(({ literal }) => splitAt(data, literal.bytes, cutFrom[i]!, cutTo[i]!));
+    if (found) {
+      for (let i = first; i <= last; i++, kept++) {
+        cutFrom[kept] = cutFrom[i]!;
+        cutTo[kept] = cutTo[i]!;
+      }
+    }
+    first = last + 1;
+  }
+  cutFrom.length = kept;
+  cutTo.length = kept;
+}
+
+/** Whether needle occurs split by the cut [from, to): its head ends at from, its tail starts at to. */
+function splitAt(data: Buffer, needle: Buffer, from: number, to: number): boolean {
+  for (let head = 1; head < needle.length; head++) {
+    let same = true;
+    for (let i = 0; same && i < needle.length; i++) {
+      same = data[i < head ? from - head + i : to + i - head] === needle[i];
+    }
+    if (same) return true;
+  }
+  return false;
 }
 
 function findBase64In(data: Buffer, engine: Engine, needles: readonly Base64Needle[]): Base64Match[] {

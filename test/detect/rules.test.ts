@@ -401,6 +401,17 @@ describe('base64-encoded keys', () => {
     }
   });
 
+  it('locates a wrapped key between wrapped blocks that hold none', () => {
+    const key = gen.openaiProject();
+    const { block, placeOfKey } = wrapped(`OPENAI_API_KEY=${key}\n`, 64);
+    // base64 of 'ABC…': wrapped like a certificate, with no base64 form of 'sk-' in it.
+    const plain = wrapped('ABC'.repeat(100), 64).block;
+    const text = `${plain}\n-----\n${block}\n-----\n${plain}\n`;
+    const findings = scan(text);
+    expect(findings.map((f) => [f.secret, f.encoding])).toEqual([[key, 'base64']]);
+    expect(findings[0]).toMatchObject(placeOfKey(key, plain.split('\n').length + 2));
+  });
+
   it('does not join lines that are not wrapped base64', () => {
     const key = gen.deepseek();
     // The first line is 40 base64 characters: joined to the second, the key's token would shift.

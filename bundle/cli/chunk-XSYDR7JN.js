@@ -500,7 +500,7 @@ var PAD = 61;
 var GROUPS = Math.ceil(WINDOW_MARGIN / 3);
 var REACH = 4 * GROUPS;
 function findBase64Keys(data, engine, needles) {
-  const joined = joinWrapped(data);
+  const joined = joinWrapped(data, needles);
   if (!joined) return findBase64In(data, engine, needles);
   const original = (start, end) => [joined.original(start), joined.original(end - 1) + 1];
   return findBase64In(joined.data, engine, needles).map((match) => {
@@ -510,20 +510,23 @@ function findBase64Keys(data, engine, needles) {
   });
 }
 var MIN_WRAPPED_LINE = 40;
-function joinWrapped(data) {
+function joinWrapped(data, needles) {
   const cutFrom = [];
   const cutTo = [];
+  const lineFrom = [];
+  let lineEnd = -1;
   for (let at = MIN_WRAPPED_LINE - 1; at < data.length; ) {
     if (!BASE64[data[at]]) {
       at += MIN_WRAPPED_LINE;
       continue;
     }
-    let end = at + 1;
-    while (end < data.length && BASE64[data[end]]) end++;
-    const sample = at;
-    at = end + MIN_WRAPPED_LINE;
-    if (data[end] !== 10 && data[end] !== 13) continue;
-    let start = sample;
+    if (lineEnd < at) {
+      lineEnd = data.indexOf(10, at);
+      if (lineEnd === -1) break;
+    }
+    at = lineEnd + MIN_WRAPPED_LINE;
+    const end = data[lineEnd - 1] === 13 ? lineEnd - 1 : lineEnd;
+    let start = end;
     while (start > 0 && BASE64[data[start - 1]]) start--;
     if (end - start < MIN_WRAPPED_LINE || (end - start) % 4 !== 0) continue;
     let lineStart = start;
@@ -537,7 +540,10 @@ function joinWrapped(data) {
     if (next === data.length || !BASE64[data[next]]) continue;
     cutFrom.push(end);
     cutTo.push(next);
+    lineFrom.push(start);
   }
+  if (cutFrom.length === 0) return void 0;
+  keepBlocksWithNeedles(data, needles, cutFrom, cutTo, lineFrom);
   if (cutFrom.length === 0) return void 0;
   const joinedAt = new Float64Array(cutFrom.length);
   const removed = new Float64Array(cutFrom.length);
@@ -572,6 +578,39 @@ function joinWrapped(data) {
     },
     crosses: (start, end) => cutsUpTo(end - 1) > cutsUpTo(start)
   };
+}
+function keepBlocksWithNeedles(data, needles, cutFrom, cutTo, lineFrom) {
+  const longest = Math.max(0, ...needles.map(({ literal }) => literal.bytes.length));
+  if (longest > MIN_WRAPPED_LINE) return;
+  let kept = 0;
+  for (let first = 0; first < cutFrom.length; ) {
+    let last = first;
+    while (last + 1 < cutFrom.length && lineFrom[last + 1] === cutTo[last]) last++;
+    let end = cutTo[last];
+    while (end < data.length && BASE64[data[end]]) end++;
+    const block = data.subarray(lineFrom[first], end);
+    let found = needles.some(({ literal }) => block.indexOf(literal.bytes) !== -1);
+    for (let i = first; !found && i <= last; i++) found = needles.some(({ literal }) => splitAt(data, literal.bytes, cutFrom[i], cutTo[i]));
+    if (found) {
+      for (let i = first; i <= last; i++, kept++) {
+        cutFrom[kept] = cutFrom[i];
+        cutTo[kept] = cutTo[i];
+      }
+    }
+    first = last + 1;
+  }
+  cutFrom.length = kept;
+  cutTo.length = kept;
+}
+function splitAt(data, needle, from, to) {
+  for (let head = 1; head < needle.length; head++) {
+    let same = true;
+    for (let i = 0; same && i < needle.length; i++) {
+      same = data[i < head ? from - head + i : to + i - head] === needle[i];
+    }
+    if (same) return true;
+  }
+  return false;
 }
 function findBase64In(data, engine, needles) {
   const groupStarts = [];

@@ -5,10 +5,10 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-PQNQBFUY.js";
+} from "./chunk-NYOVWO2M.js";
 import {
   useColor
-} from "./chunk-3PCMYYKZ.js";
+} from "./chunk-XSYDR7JN.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS

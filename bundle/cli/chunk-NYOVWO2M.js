@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-3PCMYYKZ.js";
+} from "./chunk-XSYDR7JN.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";

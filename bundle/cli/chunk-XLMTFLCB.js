@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   useColor
-} from "./chunk-3PCMYYKZ.js";
+} from "./chunk-XSYDR7JN.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,
