@@ -135,7 +135,6 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   // The staged source counted these as scanned before their names could be matched.
   ctx.stats.files -= ignoredFiles.size;
   for (let i = 0; i < ignoredFiles.size; i++) ctx.skip('ignored by config');
-  if (req.command === 'history') await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept: Finding[] = [];
   for (const f of findings.list()) {
@@ -143,6 +142,8 @@ export async function runScan(req: ScanRequest): Promise<Report> {
     else if (accepted?.(f)) ctx.skip('finding in baseline');
     else kept.push(f);
   }
+  // After the allow-lists: HEAD's blobs are read only for the findings that are reported.
+  if (req.command === 'history') await markAtHead(kept, req.cwd, detector);
   ctx.stats.durationMs = Date.now() - started;
   return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }

@@ -225,7 +225,7 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-T5D4DTEA.js");
+        const { scanCommand } = await import("./chunk-WBFNDS7U.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
@@ -241,7 +241,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-YFCVWX3C.js");
+        const { prePushCommand } = await import("./chunk-F7AVU6O4.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -5,7 +5,7 @@ import {
   loadConfig,
   repoRoot,
   runScan
-} from "./chunk-NYOVWO2M.js";
+} from "./chunk-ZN2AEYMZ.js";
 import {
   useColor
 } from "./chunk-XSYDR7JN.js";

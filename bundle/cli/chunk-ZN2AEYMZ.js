@@ -188,7 +188,6 @@ async function runScan(req) {
   }
   ctx.stats.files -= ignoredFiles.size;
   for (let i = 0; i < ignoredFiles.size; i++) ctx.skip("ignored by config");
-  if (req.command === "history") await markAtHead(findings.list(), req.cwd, detector);
   const allowed = new Set(req.config.allowFingerprints);
   const kept = [];
   for (const f of findings.list()) {
@@ -196,6 +195,7 @@ async function runScan(req) {
     else if (accepted?.(f)) ctx.skip("finding in baseline");
     else kept.push(f);
   }
+  if (req.command === "history") await markAtHead(kept, req.cwd, detector);
   ctx.stats.durationMs = Date.now() - started;
   return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
 }
