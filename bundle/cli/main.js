@@ -225,14 +225,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-WBFNDS7U.js");
+        const { scanCommand } = await import("./chunk-6VJQ7W5P.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-XLMTFLCB.js");
+        const { verifyCommand } = await import("./chunk-WLUEHLGT.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -241,7 +241,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-F7AVU6O4.js");
+        const { prePushCommand } = await import("./chunk-7DON4S5X.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -8,6 +8,8 @@ import { adviceFor } from '../report/remedy.js';
 import { runScan } from '../scan.js';
 import type { Report } from '../types.js';
 import { useColor } from './color.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './exit.js';
+import { writeStdout } from './output.js';
 import { repoRoot } from './root.js';
 
 export interface PushedRef {
@@ -72,10 +74,11 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
   // Nothing pushed below them (a first push, `git push --all` to an empty remote): each tip's
   // whole history, a few scans rather than one per commit.
   if (boundary.length === 0) return tips;
-  return commits.map((sha) => `${sha}^!`);
+  // rev-list lists newest first: scanned oldest first, a key is reported where it came in.
+  return commits.reverse().map((sha) => `${sha}^!`);
 }
 
-/** The history scan of each range, as one report: each key once, where it first came in. */
+/** The history scan of each range, as one report: each key once per path, where it first came in. */
 async function scanRanges(ranges: string[], cwd: string, root: string): Promise<Report> {
   const config = await loadConfig(undefined, root);
   const report: Report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
@@ -83,8 +86,10 @@ async function scanRanges(ranges: string[], cwd: string, root: string): Promise<
   for (const range of ranges) {
     const part = await runScan({ command: 'history', cwd, config, paths: [], range });
     for (const f of part.findings) {
-      if (!seen.has(f.fingerprint)) report.findings.push(f);
-      seen.add(f.fingerprint);
+      // As `history` does: every path a key was put at is a place to clean.
+      const place = `${f.fingerprint}\0${f.path}`;
+      if (!seen.has(place)) report.findings.push(f);
+      seen.add(place);
     }
     report.stats.files += part.stats.files;
     report.stats.bytes += part.stats.bytes;
@@ -121,17 +126,15 @@ export async function prePushCommand(
     const root = await repoRoot(io.cwd);
     if (!root) throw new UserError(`${io.cwd} is not inside a git work tree`);
     const ranges = await pushedRanges(refs, root);
-    if (!ranges.length) return 0;
+    if (!ranges.length) return EXIT_CLEAN;
     const report = await scanRanges(ranges, root, root);
     const { consoleReporter } = await import('../report/console.js');
     const { version } = await import('./version.js');
     const color = useColor(io.stdout as NodeJS.WriteStream);
-    for (const piece of consoleReporter(report, { showSecrets: false, color, command: 'history', toolVersion: version(), advice: adviceFor('pre-push') })) {
-      io.stdout.write(piece);
-    }
-    return report.findings.length ? 1 : 0;
+    const text = consoleReporter(report, { showSecrets: false, color, command: 'history', toolVersion: version(), advice: adviceFor('pre-push') });
+    return await writeStdout(text, report.findings.length ? EXIT_FINDINGS : EXIT_CLEAN, io.stdout as NodeJS.WriteStream);
   } catch (e) {
     io.stderr.write(`keysentry: ${errorLine(e)}\n`);
-    return 2;
+    return EXIT_ERROR;
   }
 }

@@ -1,7 +1,7 @@
 // `keysentry scan | staged | history`: one pipeline run, one report, one exit code.
 import { realpathSync } from 'node:fs';
 import { loadConfig } from '../config.js';
-import { redactKeys, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
 import { runScan, type Command } from '../scan.js';
 import type { Finding, Report } from '../types.js';
 import type { Format } from './args.js';
@@ -82,7 +82,7 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
   const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
   // Where the keys are and which hook ran decide the advice (see src/report/remedy.ts).
   const advice = report.findings.length
-    ? (await import('./advice.js')).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env })
+    ? await (await import('./advice.js')).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config })
     : undefined;
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   // --quiet on the console: the summary alone, and nothing at all when there is nothing to say.
@@ -98,7 +98,7 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
   const { scrub } = await import('../report/status.js');
   // The console report on stdout shows its warnings itself; every other output gets them here.
   if ((flags.format !== 'console' || flags.output) && !flags.quiet) {
-    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}\n`);
+    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${scrub(w, report.findings)}\n`);
   }
   if (flags.output && !flags.quiet) process.stderr.write(`keysentry: ${summaryLine(report)}; report written to ${flags.output}\n`);
 

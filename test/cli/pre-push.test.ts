@@ -135,6 +135,24 @@ describe('keysentry pre-push', () => {
     expect(res.stdout).not.toContain('BFG');
   });
 
+  it('a key in two files of the pushed commits is reported at both, as history reports it', async () => {
+    const { r, base } = pushed();
+    const key = keys.openaiProject();
+    // Two pushed bases below the merge: the push is scanned commit by commit.
+    r.git('checkout', '-q', '-b', 'side');
+    r.commit('side');
+    r.git('push', '-q', 'origin', 'side');
+    r.commit('side leak', { 'a.env': `OPENAI_API_KEY=${key}\n` });
+    r.git('checkout', '-q', 'main');
+    r.commit('main leak', { 'b.env': `OPENAI_API_KEY=${key}\n` });
+    r.git('merge', '-q', '--no-ff', '-m', 'merge', 'side');
+    const tip = r.git('rev-parse', 'HEAD').trim();
+    const res = await run(r, `refs/heads/main ${tip} refs/heads/main ${base}\n`);
+    expect(res.code).toBe(1);
+    expect(res.stdout).toContain('a.env:1:16');
+    expect(res.stdout).toContain('b.env:1:16');
+  });
+
   it('passes a clean push and an empty one; a key already on the remote is not the push\'s', async () => {
     const { r } = pushed();
     r.commit('leak', { 'app.env': `OPENAI_API_KEY=${keys.openaiProject()}\n` });

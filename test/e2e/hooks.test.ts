@@ -435,6 +435,20 @@ describe('pre-commit framework (.pre-commit-hooks.yaml)', () => {
     expect(runCli(args, { cwd: r.dir }).code).toBe(0);
   });
 
+  it('a key HEAD already holds base64-encoded, in a file with other staged changes, gets the history advice', () => {
+    const r = repo();
+    const key = keys.openaiProject();
+    const encoded = Buffer.from(`OPENAI_API_KEY=${key}\n`).toString('base64');
+    r.commit('secret', { 'deploy/secret.yaml': `data:\n  env: ${encoded}\n` });
+    r.write('deploy/secret.yaml', `data:\n  env: ${encoded}\n  other: aGVsbG8=\n`);
+    r.git('add', '-A');
+    const [, ...args] = (field('entry') ?? '').split(' ');
+    const out = runCli([...args, 'deploy/secret.yaml'], { cwd: r.dir });
+    expect(out.code, out.stderr).toBe(1);
+    expect(out.stdout).toContain('Already committed (HEAD holds it)');
+    expect(out.stdout).not.toContain('Not committed yet');
+  });
+
   it('under the pre-commit framework (PRE_COMMIT=1), a new key gets the staged advice and SKIP=keysentry as the way out', () => {
     const r = repo();
     r.commit('initial', { 'README.md': 'hi\n' });

@@ -922,17 +922,9 @@ function createContext() {
   };
 }
 
-// src/cli/color.ts
-function useColor(stream = process.stdout) {
-  if (process.env.NO_COLOR !== void 0) return false;
-  if (process.env.FORCE_COLOR !== void 0) return process.env.FORCE_COLOR !== "0";
-  return stream.isTTY === true;
-}
-
 export {
   loadRules,
   validateRules,
   createDetector,
-  createContext,
-  useColor
+  createContext
 };

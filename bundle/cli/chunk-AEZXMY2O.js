@@ -6,7 +6,7 @@ import {
   createDetector,
   loadRules,
   validateRules
-} from "./chunk-XSYDR7JN.js";
+} from "./chunk-XX2GV7Y4.js";
 import {
   loadBaseline
 } from "./chunk-CPLMIBB2.js";
@@ -233,68 +233,8 @@ var Findings = class {
 };
 var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
 
-// src/cli/root.ts
-import { execFile } from "node:child_process";
-import { readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import { dirname, join as join2, resolve as resolve2 } from "node:path";
-function repoRoot(path) {
-  let dir = resolve2(path);
-  try {
-    if (!statSync(dir).isDirectory()) dir = dirname(dir);
-  } catch {
-    dir = dirname(dir);
-  }
-  const found = plainWorkTree(dir);
-  if (found !== void 0) return Promise.resolve(found);
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "--show-toplevel"],
-      { cwd: dir },
-      (err, stdout) => done(err ? void 0 : stdout.trim() || void 0)
-    );
-  });
-}
-var DISCOVERY_VARIABLES = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR"];
-function plainWorkTree(dir) {
-  if (DISCOVERY_VARIABLES.some((v) => process.env[v] !== void 0)) return void 0;
-  let real;
-  try {
-    real = realpathSync.native(dir);
-  } catch {
-    return void 0;
-  }
-  const uid = process.getuid?.();
-  for (let at = real; ; ) {
-    if (at.split(/[\\/]/).includes(".git")) return void 0;
-    const dotGit = join2(at, ".git");
-    let st;
-    try {
-      st = statSync(dotGit, { throwIfNoEntry: false });
-    } catch {
-      return void 0;
-    }
-    if (st) {
-      if (uid === void 0 || st.uid !== uid) return void 0;
-      if (st.isFile()) return readFileSync2(dotGit, "utf8").startsWith("gitdir: ") ? at : void 0;
-      if (!st.isDirectory()) return void 0;
-      try {
-        return /^\s*worktree\s*=/im.test(readFileSync2(join2(dotGit, "config"), "utf8")) ? void 0 : at;
-      } catch {
-        return void 0;
-      }
-    }
-    if (statSync(join2(at, "HEAD"), { throwIfNoEntry: false }) && statSync(join2(at, "objects"), { throwIfNoEntry: false })) {
-      return void 0;
-    }
-    const up = dirname(at);
-    if (up === at) return void 0;
-    at = up;
-  }
-}
-
 export {
   loadConfig,
-  runScan,
-  repoRoot
+  buildDetector,
+  runScan
 };

@@ -2,13 +2,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  repoRoot
+} from "./chunk-OSHJTHYF.js";
+import {
   loadConfig,
-  repoRoot,
   runScan
-} from "./chunk-ZN2AEYMZ.js";
+} from "./chunk-AEZXMY2O.js";
 import {
   useColor
-} from "./chunk-XSYDR7JN.js";
+} from "./chunk-VXHW6RXS.js";
+import "./chunk-XX2GV7Y4.js";
 import {
   EXIT_CLEAN,
   EXIT_FINDINGS
@@ -25,8 +28,7 @@ import {
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
-  UserError,
-  redactKeys
+  UserError
 } from "./chunk-HEYDA2WV.js";
 import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
@@ -111,7 +113,7 @@ async function run(command, flags, paths) {
   const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);
   const { loadReporter } = await import("./chunk-3NV4DALI.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? (await import("./chunk-IL55HDZH.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-UEQ5PS35.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   const quietConsole = flags.quiet && flags.format === "console" && !flags.output;
   if (flags.output || !quietConsole) {
@@ -125,7 +127,7 @@ async function run(command, flags, paths) {
   if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter("sarif"))(report, { ...options, color: false }));
   const { scrub } = await import("./chunk-7HRSSRNC.js");
   if ((flags.format !== "console" || flags.output) && !flags.quiet) {
-    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${redactKeys(scrub(w, report.findings))}
+    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${scrub(w, report.findings)}
 `);
   }
   if (flags.output && !flags.quiet) process.stderr.write(`keysentry: ${summaryLine(report)}; report written to ${flags.output}

@@ -2,11 +2,13 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  useColor
+} from "./chunk-VXHW6RXS.js";
+import {
   createContext,
   createDetector,
-  loadRules,
-  useColor
-} from "./chunk-XSYDR7JN.js";
+  loadRules
+} from "./chunk-XX2GV7Y4.js";
 import {
   SHARED_SHAPE_NOTE,
   Verifier,

@@ -2,17 +2,28 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  repoRoot
+} from "./chunk-OSHJTHYF.js";
+import {
   loadConfig,
-  repoRoot,
   runScan
-} from "./chunk-ZN2AEYMZ.js";
+} from "./chunk-AEZXMY2O.js";
 import {
   useColor
-} from "./chunk-XSYDR7JN.js";
+} from "./chunk-VXHW6RXS.js";
+import "./chunk-XX2GV7Y4.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";
 import "./chunk-NADQ3GBM.js";
+import {
+  EXIT_CLEAN,
+  EXIT_ERROR,
+  EXIT_FINDINGS
+} from "./chunk-FT72KRSL.js";
+import {
+  writeStdout
+} from "./chunk-UIKRJMMU.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
@@ -63,7 +74,7 @@ async function pushedRanges(refs, cwd) {
   if (!commits.length) return [];
   if (tips.length === 1 && boundary.length === 1) return [`${boundary[0]}..${tips[0]}`];
   if (boundary.length === 0) return tips;
-  return commits.map((sha) => `${sha}^!`);
+  return commits.reverse().map((sha) => `${sha}^!`);
 }
 async function scanRanges(ranges, cwd, root) {
   const config = await loadConfig(void 0, root);
@@ -72,8 +83,9 @@ async function scanRanges(ranges, cwd, root) {
   for (const range of ranges) {
     const part = await runScan({ command: "history", cwd, config, paths: [], range });
     for (const f of part.findings) {
-      if (!seen.has(f.fingerprint)) report.findings.push(f);
-      seen.add(f.fingerprint);
+      const place = `${f.fingerprint}\0${f.path}`;
+      if (!seen.has(place)) report.findings.push(f);
+      seen.add(place);
     }
     report.stats.files += part.stats.files;
     report.stats.bytes += part.stats.bytes;
@@ -103,19 +115,17 @@ async function prePushCommand(args, io) {
     const root = await repoRoot(io.cwd);
     if (!root) throw new UserError(`${io.cwd} is not inside a git work tree`);
     const ranges = await pushedRanges(refs, root);
-    if (!ranges.length) return 0;
+    if (!ranges.length) return EXIT_CLEAN;
     const report = await scanRanges(ranges, root, root);
     const { consoleReporter } = await import("./chunk-BYWD2IKE.js");
     const { version } = await import("./chunk-BUTD6ISU.js");
     const color = useColor(io.stdout);
-    for (const piece of consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") })) {
-      io.stdout.write(piece);
-    }
-    return report.findings.length ? 1 : 0;
+    const text = consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") });
+    return await writeStdout(text, report.findings.length ? EXIT_FINDINGS : EXIT_CLEAN, io.stdout);
   } catch (e) {
     io.stderr.write(`keysentry: ${errorLine(e)}
 `);
-    return 2;
+    return EXIT_ERROR;
   }
 }
 export {

@@ -1,0 +1,34 @@
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  buildDetector
+} from "./chunk-AEZXMY2O.js";
+import "./chunk-XX2GV7Y4.js";
+import {
+  adviceFor,
+  committedKey
+} from "./chunk-DHZO3BCM.js";
+import "./chunk-NADQ3GBM.js";
+import "./chunk-CPLMIBB2.js";
+import "./chunk-UUULU2HD.js";
+import "./chunk-HEYDA2WV.js";
+import "./chunk-T2JJJ2UV.js";
+import "./chunk-BTI5UEIW.js";
+
+// src/cli/advice.ts
+async function scanAdvice(command, findings, options) {
+  const advice = adviceFor(command, options.env);
+  if (command !== "staged" || !options.named || !options.root || findings.length === 0) return advice;
+  const { headChunks } = await import("./chunk-KWGL4U3P.js");
+  const detector = await buildDetector(options.config);
+  const atHead = /* @__PURE__ */ new Set();
+  for await (const chunk of headChunks(options.root, new Set(findings.map((f) => f.path)))) {
+    for (const f of detector.detect(chunk)) atHead.add(committedKey(f.path, f.fingerprint));
+  }
+  const committed = new Set(findings.map((f) => committedKey(f.path, f.fingerprint)).filter((key) => atHead.has(key)));
+  return committed.size ? { ...advice, committed } : advice;
+}
+export {
+  scanAdvice
+};
