@@ -3,11 +3,9 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   EXIT_CLEAN,
-  EXIT_ERROR
-} from "./chunk-FT72KRSL.js";
-import {
+  EXIT_ERROR,
   writeStdout
-} from "./chunk-UIKRJMMU.js";
+} from "./chunk-HX6RWHSJ.js";
 import {
   version
 } from "./chunk-IPGXTP6X.js";
@@ -225,14 +223,14 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-6VJQ7W5P.js");
+        const { scanCommand } = await import("./chunk-5I6O44SN.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-WLUEHLGT.js");
+        const { verifyCommand } = await import("./chunk-HL3KIJL6.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -241,7 +239,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-7DON4S5X.js");
+        const { prePushCommand } = await import("./chunk-H2QPJ7FN.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -6,10 +6,11 @@ import { createDetector, loadRules } from '../detect/index.js';
 import { createContext } from '../sources/context.js';
 import { stdinSource } from '../sources/stdin.js';
 import type { Finding, Provider, VerifyStatus } from '../types.js';
-import { isAdminKey, remedy, SHARED_SHAPE_NOTE, type VerifyOptions } from '../verify/index.js';
+import { isAdminKey, remedy, resolveVerifyOptions, SHARED_SHAPE_NOTE, type VerifyOptions } from '../verify/index.js';
 import { Verifier } from '../verify/verifier.js';
 import type { Format } from './args.js';
 import { useColor } from './color.js';
+import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './exit.js';
 import { writeStdout } from './output.js';
 
 export interface VerifyCommandOptions {
@@ -29,13 +30,9 @@ interface Result {
   remedy?: string;
 }
 
-const EXIT_CLEAN = 0;
-const EXIT_CREDENTIAL = 1;
-const EXIT_BAD_INPUT = 2;
 
 /** The command as the CLI runs it: stdin in, stdout out, a prompt when a person is typing. */
 export async function verifyCommand(flags: { format: Extract<Format, 'console' | 'json'>; openaiBaseUrl?: string; deepseekBaseUrl?: string }): Promise<number> {
-  const { resolveVerifyOptions } = await import('../verify/index.js');
   const verify = resolveVerifyOptions(flags, process.env);
   if (process.stdin.isTTY) process.stderr.write('Paste keys or text, then Ctrl-D\n');
   return runVerifyCommand(process.stdin, process.stdout, { format: flags.format, color: useColor(), verify });
@@ -55,10 +52,10 @@ export async function runVerifyCommand(
       ? 'no OpenAI or DeepSeek key found in the text on stdin'
       : 'no keys on stdin: pipe or paste them, or text holding them (e.g. `pbpaste | keysentry verify`)';
     await write(err, `keysentry: ${why}\n`);
-    return EXIT_BAD_INPUT;
+    return EXIT_ERROR;
   }
   const results = await Promise.all(keys.map((f) => check(verifier, f)));
-  const code = results.some((r) => r.status !== 'invalid') ? EXIT_CREDENTIAL : EXIT_CLEAN;
+  const code = results.some((r) => r.status !== 'invalid') ? EXIT_FINDINGS : EXIT_CLEAN;
   const text = opts.format === 'json' ? json(results) : consoleText(results, opts.color);
   if (out === process.stdout) return writeStdout(text, code);
   await write(out, text);

@@ -13,11 +13,15 @@ import {
   SHARED_SHAPE_NOTE,
   Verifier,
   isAdminKey,
-  remedy
+  remedy,
+  resolveVerifyOptions
 } from "./chunk-FZ2BVDAW.js";
 import {
+  EXIT_CLEAN,
+  EXIT_ERROR,
+  EXIT_FINDINGS,
   writeStdout
-} from "./chunk-UIKRJMMU.js";
+} from "./chunk-HX6RWHSJ.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource
@@ -28,11 +32,7 @@ import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/verify-command.ts
-var EXIT_CLEAN = 0;
-var EXIT_CREDENTIAL = 1;
-var EXIT_BAD_INPUT = 2;
 async function verifyCommand(flags) {
-  const { resolveVerifyOptions } = await import("./chunk-IJQTUP6V.js");
   const verify = resolveVerifyOptions(flags, process.env);
   if (process.stdin.isTTY) process.stderr.write("Paste keys or text, then Ctrl-D\n");
   return runVerifyCommand(process.stdin, process.stdout, { format: flags.format, color: useColor(), verify });
@@ -45,10 +45,10 @@ async function runVerifyCommand(input, out, opts) {
     const why = bytes ? "no OpenAI or DeepSeek key found in the text on stdin" : "no keys on stdin: pipe or paste them, or text holding them (e.g. `pbpaste | keysentry verify`)";
     await write(err, `keysentry: ${why}
 `);
-    return EXIT_BAD_INPUT;
+    return EXIT_ERROR;
   }
   const results = await Promise.all(keys.map((f) => check(verifier, f)));
-  const code = results.some((r) => r.status !== "invalid") ? EXIT_CREDENTIAL : EXIT_CLEAN;
+  const code = results.some((r) => r.status !== "invalid") ? EXIT_FINDINGS : EXIT_CLEAN;
   const text = opts.format === "json" ? json(results) : consoleText(results, opts.color);
   if (out === process.stdout) return writeStdout(text, code);
   await write(out, text);

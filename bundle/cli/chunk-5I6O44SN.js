@@ -14,14 +14,12 @@ import {
 import "./chunk-XX2GV7Y4.js";
 import {
   EXIT_CLEAN,
-  EXIT_FINDINGS
-} from "./chunk-FT72KRSL.js";
-import {
+  EXIT_FINDINGS,
   checkWritable,
   summaryLine,
   writeAtomic,
   writeStdout
-} from "./chunk-UIKRJMMU.js";
+} from "./chunk-HX6RWHSJ.js";
 import {
   version
 } from "./chunk-IPGXTP6X.js";

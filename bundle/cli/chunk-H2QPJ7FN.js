@@ -19,11 +19,9 @@ import "./chunk-NADQ3GBM.js";
 import {
   EXIT_CLEAN,
   EXIT_ERROR,
-  EXIT_FINDINGS
-} from "./chunk-FT72KRSL.js";
-import {
+  EXIT_FINDINGS,
   writeStdout
-} from "./chunk-UIKRJMMU.js";
+} from "./chunk-HX6RWHSJ.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
