@@ -19416,7 +19416,7 @@ var require_to_regex_range = __commonJS({
         stop = countZeros(max + 1, zeros) - 1;
       }
       stops = [...stops];
-      stops.sort(compare2);
+      stops.sort(compare3);
       return stops;
     }
     function rangeToPattern(start, stop, options) {
@@ -19488,7 +19488,7 @@ var require_to_regex_range = __commonJS({
       for (let i = 0; i < a.length; i++) arr.push([a[i], b[i]]);
       return arr;
     }
-    function compare2(a, b) {
+    function compare3(a, b) {
       return a > b ? 1 : b > a ? -1 : 0;
     }
     function contains(arr, key, val) {
@@ -29667,7 +29667,7 @@ function gitHeaderName(rest) {
   if (Number.isInteger(n) && rest.subarray(2, 2 + n).equals(rest.subarray(5 + n))) return rest.subarray(2, 2 + n);
   return rest.subarray(rest.lastIndexOf(" b/") + 3);
 }
-async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
+async function* diffChunks(patch, blobs, ctx, wanted = () => false, messageOf = () => true) {
   const parser = new DiffParser();
   let lastFile = "";
   const counted2 = (chunk) => {
@@ -29680,6 +29680,7 @@ async function* diffChunks(patch, blobs, ctx, wanted = () => false) {
   const drain = async function* () {
     for (const item of parser.items.splice(0)) {
       if (item.kind === "chunk") {
+        if (item.chunk.path === COMMIT_MESSAGE_PATH && item.chunk.commit && !messageOf(item.chunk.commit.sha)) continue;
         const utf16 = item.chunk.data.includes(0) ? utf16Text(item.chunk) : [];
         yield counted2(item.chunk);
         yield* utf16;
@@ -29900,6 +29901,8 @@ var init_diff = __esm({
       splitter = new LineSplitter((piece, last) => this.piece(piece, last));
       builder = new ChunkBuilder((chunk) => this.items.push({ kind: "chunk", chunk }));
       state = "header";
+      /** Commits read so far: the next one's position in the log's order. */
+      position = 0;
       /** What the rest of a line that arrives in pieces is. */
       continuing;
       headerParts = [];
@@ -30055,7 +30058,7 @@ var init_diff = __esm({
       startCommit(line) {
         this.endRun();
         const [, sha = "", date = "", author = "", email = ""] = line.toString("utf8").split("\0");
-        this.commit = { sha, author, email, date };
+        this.commit = { sha, author, email, date, position: this.position++ };
         this.items.push({ kind: "commit", commit: this.commit });
         this.state = "message";
         this.builder.start({ path: COMMIT_MESSAGE_PATH, commit: this.commit }, 1, 0, false);
@@ -30397,18 +30400,18 @@ var init_staged = __esm({
 });
 
 // src/sources/objects.ts
-async function scanObjects(cwd, mayHoldKey, ctx) {
+async function scanObjects(cwd, mayHoldKey, ctx, owns = () => true) {
   const warn = (m) => ctx.warn(m);
   const list2 = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
-  const ids = blobIds(gitStream(list2, cwd, warn), index, ctx);
+  const ids = blobIds(gitStream(list2, cwd, warn), index, ctx, owns);
   for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
 }
-async function* blobIds(listing, index, ctx) {
+async function* blobIds(listing, index, ctx, owns) {
   let rest = "";
   let unreadable = 0;
   const examples = [];
@@ -30420,7 +30423,7 @@ async function* blobIds(listing, index, ctx) {
       if (line.startsWith("blob ")) {
         const sha = line.slice(5);
         index.add(sha);
-        ids += `${sha}
+        if (owns(sha)) ids += `${sha}
 `;
       } else if (line.endsWith(" missing")) {
         unreadable++;
@@ -30556,6 +30559,18 @@ var init_objects = __esm({
   }
 });
 
+// src/sources/shard.ts
+function shardOwns(shard) {
+  if (!shard || shard.count === 1) return () => true;
+  const { index, count: count2 } = shard;
+  return (sha) => Number.parseInt(sha.slice(0, 8), 16) % count2 === index - 1;
+}
+var init_shard = __esm({
+  "src/sources/shard.ts"() {
+    "use strict";
+  }
+});
+
 // src/sources/tags.ts
 function refPlace(refname) {
   return refname.startsWith("refs/tags/") ? `<tag ${refname.slice("refs/tags/".length)}>` : `<ref ${refname}>`;
@@ -30573,8 +30588,10 @@ async function* tagChunks(cwd, blobs, ctx, options) {
         break;
       }
       const { target: target2, targetType, message } = parseTag(tag.data);
-      ctx.stats.bytes += message.length;
-      yield* readChunks(place2, [message]);
+      if (options.messageOf(sha)) {
+        ctx.stats.bytes += message.length;
+        yield* readChunks(place2, [message]);
+      }
       [type, sha] = [targetType, target2];
     }
     if (type === "blob") {
@@ -30626,6 +30643,10 @@ async function* historySource(ctx, options = {}) {
   if (options.range !== void 0 && options.since !== void 0) {
     throw new UserError("give either a range or a since revision, not both");
   }
+  if (options.shard && (options.range !== void 0 || options.since !== void 0)) {
+    throw new UserError("a shard is a share of the whole history: --shard cannot be used with --range or --since");
+  }
+  const owns = shardOwns(options.shard);
   const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
   const [shallow, shallowFile = "", objectsDir = ""] = info2.split("\n");
   if (shallow === "true") {
@@ -30649,12 +30670,12 @@ async function* historySource(ctx, options = {}) {
   };
   const blobs = new BlobReader(cwd);
   try {
-    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve6(cwd, objectsDir)) : "patches";
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve6(cwd, objectsDir))) : "patches";
     if (strategy === "blobs" && options.mayHoldKey) {
       const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
         let missing = 0;
         let example = "";
         const read = /* @__PURE__ */ new Set();
@@ -30674,9 +30695,9 @@ async function* historySource(ctx, options = {}) {
           read.add(place2);
           return true;
         };
-        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight, owns);
         const worth = (sha) => objects.withKeys.has(sha) && !!placed.add(sha);
-        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
           ctx.warn(
@@ -30697,7 +30718,7 @@ async function* historySource(ctx, options = {}) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
-      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
+      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored, messageOf: owns });
     }
   } finally {
     blobs.close();
@@ -30752,10 +30773,59 @@ var init_history = __esm({
     init_diff();
     init_git();
     init_objects();
+    init_shard();
     init_tags();
     ONE_PASS_BELOW_KIB = 256;
     ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
     PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
+  }
+});
+
+// src/sources/repository.ts
+var repository_exports = {};
+__export(repository_exports, {
+  remoteName: () => remoteName,
+  repositoryOf: () => repositoryOf
+});
+import { createHash as createHash4 } from "node:crypto";
+import { basename as basename2 } from "node:path";
+async function repositoryOf(cwd) {
+  const none = () => Buffer.alloc(0);
+  const [refs, url, gitDir] = await Promise.all([
+    // HEAD and every ref with the object it names: what `git log --all` walks from. An empty
+    // repository has none, and show-ref then fails.
+    git(["show-ref", "--head"], cwd).catch(none),
+    git(["config", "--get", "remote.origin.url"], cwd).catch(none),
+    git(["rev-parse", "--absolute-git-dir"], cwd)
+  ]);
+  const remote = url.toString("utf8").trim();
+  const dir = gitDir.toString("utf8").trim().replace(/\/\.git$/, "");
+  return {
+    name: remote && remoteName(remote) || basename2(dir),
+    state: createHash4("sha256").update(refs).digest("hex")
+  };
+}
+function remoteName(url) {
+  const scp = /^(?:[^@/]+@)?([^:/]+):(?!\/)(.+)$/.exec(url);
+  let host = "";
+  let path = url;
+  if (scp && !/^[a-z]:[\\/]/i.test(url)) {
+    [, host = "", path = ""] = scp;
+  } else {
+    try {
+      const parsed = new URL(url);
+      if (parsed.protocol !== "file:") host = parsed.hostname + (parsed.port ? `:${parsed.port}` : "");
+      path = decodeURIComponent(parsed.pathname);
+    } catch {
+    }
+  }
+  path = path.replace(/\/+$/, "").replace(/\.git$/, "").replace(/^\/+/, "");
+  return host ? `${host}/${path}` : basename2(path);
+}
+var init_repository = __esm({
+  "src/sources/repository.ts"() {
+    "use strict";
+    init_git();
   }
 });
 
@@ -31599,7 +31669,7 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function byLocation(a, b) {
-  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
+  return compare(a.repository ?? "", b.repository ?? "") || compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
 }
 function bySeverity(a, b) {
   return severityOrder(a) - severityOrder(b) || byLocation(a, b);
@@ -31768,7 +31838,8 @@ function duration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function where(f) {
-  const path = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  const file = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  const path = f.repository === void 0 ? file : `${printable(safe(f.repository))}:${file}`;
   return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
 function placeLines(f, paint) {
@@ -31849,6 +31920,7 @@ init_types();
 init_types();
 function findingContext(f) {
   const parts = [];
+  if (f.repository !== void 0) parts.push(`in repository ${f.repository}`);
   if (f.binary) parts.push(`at byte offset ${f.offset}`);
   if (f.encoding) parts.push(`${f.encoding}-encoded`);
   if (f.commit) {
@@ -31868,12 +31940,13 @@ function escapeProperty2(text) {
 }
 function annotation(f) {
   const properties = [];
-  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
+  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-" && f.repository === void 0) {
     properties.push(`file=${escapeProperty2(safe(f.path))}`);
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
   }
   properties.push(`title=${escapeProperty2(safe(`${f.description} (${statusLabel(f)})`))}`);
-  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+  const place2 = f.repository === void 0 ? "" : ` at ${f.path}${f.binary ? "" : `:${f.line}:${f.column}`}`;
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId})${place2}: ${statusText(f)}${findingContext(f)}.
 ${remedy(f)}`);
   return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData2(message)}`;
 }
@@ -31911,27 +31984,47 @@ function* jsonWithArray(value, marker, items, depth) {
 `;
 }
 
+// src/report/seal.ts
+init_errors();
+import { createCipheriv, createDecipheriv, createHash as createHash2, randomBytes } from "node:crypto";
+function seal(secret, fingerprint2, key) {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from(fingerprint2, "utf8"));
+  const body = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString("base64");
+}
+
 // src/report/json.ts
-function toJson(f, showSecrets) {
+function toJson(f, showSecrets, sealKey) {
   return {
     ruleId: f.ruleId,
     provider: f.provider,
     description: f.description,
+    ...f.repository !== void 0 ? { repository: safe(f.repository) } : {},
     path: safe(f.path),
     line: f.line,
     column: f.column,
     endColumn: f.endColumn,
     offset: f.offset,
     redacted: f.redacted,
+    ...f.snippet ? { snippet: safe(f.snippet) } : {},
     fingerprint: f.fingerprint,
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.binary ? { binary: true } : {},
-    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), email: safe(f.commit.email), date: f.commit.date } : {},
+    ...f.commit ? {
+      commit: f.commit.sha,
+      author: safe(f.commit.author),
+      email: safe(f.commit.email),
+      date: f.commit.date,
+      ...f.commit.position !== void 0 ? { position: f.commit.position } : {}
+    } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? { verification: verificationOf(f) } : {},
     remedy: remedy(f),
-    ...showSecrets ? { secret: f.secret } : {}
+    ...showSecrets && f.secret ? { secret: f.secret } : {},
+    ...sealKey && f.secret ? { sealed: seal(f.secret, f.fingerprint, sealKey) } : {}
   };
 }
 function verificationOf(f) {
@@ -31939,7 +32032,14 @@ function verificationOf(f) {
   return { status: f.verification.status, detail: scrub(f.verification.detail, [f]), checkedAt: f.verification.checkedAt };
 }
 var jsonReporter = function* (report, options) {
-  yield '{\n  "version": 1,\n  "keys": ';
+  const head = {
+    version: 1,
+    tool: { name: "keysentry", version: options.toolVersion },
+    ...report.repository && { repository: report.repository },
+    ...report.repository && { shard: report.shard ?? { index: 1, count: 1 } }
+  };
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},
+  "keys": `;
   yield* jsonArray(
     mapped(groupByKey(report.findings), (key) => ({
       fingerprint: key.fingerprint,
@@ -31953,7 +32053,7 @@ var jsonReporter = function* (report, options) {
     1
   );
   yield ',\n  "findings": ';
-  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets)), 1);
+  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets, options.sealKey)), 1);
   const stats = JSON.stringify(report.stats, null, 2).replace(/\n/g, "\n  ");
   const warnings = JSON.stringify(report.warnings.map((w) => scrub(w, report.findings)), null, 2).replace(/\n/g, "\n  ");
   yield `,
@@ -31965,7 +32065,7 @@ var jsonReporter = function* (report, options) {
 
 // src/report/sarif.ts
 init_types();
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 var GITHUB_MAX_RESULTS = 25e3;
 var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
@@ -31993,15 +32093,16 @@ function lineHashes(findings, kept, repo) {
   let path;
   let seen = /* @__PURE__ */ new Map();
   for (const f of [...findings].sort(byLocation)) {
-    if (f.path !== path) {
-      path = f.path;
+    if (`${f.repository}\0${f.path}` !== path) {
+      path = `${f.repository}\0${f.path}`;
       seen = /* @__PURE__ */ new Map();
     }
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
     seen.set(f.fingerprint, n);
     if (!kept.has(f)) continue;
     const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash2("sha256").update(`${f.fingerprint}\0${root}`).digest("hex").slice(0, 16);
+    const where3 = f.repository === void 0 ? root : `${f.repository}\0${root}`;
+    const id = createHash3("sha256").update(`${f.fingerprint}\0${where3}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -32077,6 +32178,7 @@ function messageFor(f) {
 function propertiesFor(f) {
   return {
     confidence: f.confidence,
+    ...f.repository !== void 0 ? { repository: safe(f.repository) } : {},
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
@@ -33097,6 +33199,28 @@ function createDetector(rules) {
   };
 }
 
+// src/findings.ts
+var Findings = class {
+  constructor(oncePerPath) {
+    this.oncePerPath = oncePerPath;
+  }
+  oncePerPath;
+  byKey = /* @__PURE__ */ new Map();
+  /** History sources yield parents before children: the first finding added is where it came in. */
+  add(f) {
+    const key = this.oncePerPath ? `${f.repository ?? ""}\0${f.fingerprint}\0${f.path}` : `${f.path}\0${f.offset}\0${f.fingerprint}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, f);
+  }
+  list() {
+    return [...this.byKey.values()].sort(inReportOrder);
+  }
+};
+function inReportOrder(a, b) {
+  return compare2(a.repository ?? "", b.repository ?? "") || compare2(Number(!a.commit), Number(!b.commit)) || time(a) - time(b) || (a.commit?.position ?? 0) - (b.commit?.position ?? 0) || compare2(a.path, b.path) || a.line - b.line || a.column - b.column || a.offset - b.offset || compare2(a.fingerprint, b.fingerprint);
+}
+var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
+var compare2 = (a, b) => a < b ? -1 : a > b ? 1 : 0;
+
 // src/sources/context.ts
 function createContext() {
   const stats = { files: 0, bytes: 0, skipped: {}, durationMs: 0 };
@@ -33171,7 +33295,8 @@ async function openSource(req, ctx, detector, ignored) {
         range: req.range,
         since: req.since,
         mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
-        ignored
+        ignored,
+        shard: req.shard
       });
     }
   }
@@ -33182,6 +33307,9 @@ async function runScan(req) {
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
+  const repository = req.command === "history" ? Promise.resolve().then(() => (init_repository(), repository_exports)).then((m) => m.repositoryOf(req.cwd)) : void 0;
+  repository?.catch(() => {
+  });
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
   const ignoredFiles = /* @__PURE__ */ new Set();
@@ -33209,7 +33337,13 @@ async function runScan(req) {
   }
   if (req.command === "history") await markAtHead(kept, req.cwd, detector);
   ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
+  return {
+    findings: kept,
+    stats: ctx.stats,
+    warnings: ctx.warnings,
+    ...repository && { repository: await repository },
+    ...req.shard && { shard: req.shard }
+  };
 }
 async function ignoreMatcher(globs) {
   if (!globs.length) return () => false;
@@ -33226,24 +33360,6 @@ async function markAtHead(found, cwd, detector) {
   }
   for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
 }
-var Findings = class {
-  constructor(oncePerPath) {
-    this.oncePerPath = oncePerPath;
-  }
-  oncePerPath;
-  byKey = /* @__PURE__ */ new Map();
-  add(f) {
-    const key = this.oncePerPath ? `${f.fingerprint}\0${f.path}` : `${f.path}\0${f.offset}\0${f.fingerprint}`;
-    const seen = this.byKey.get(key);
-    if (!seen) this.byKey.set(key, f);
-  }
-  list() {
-    return [...this.byKey.values()].sort(
-      (a, b) => (a.commit && b.commit ? time(a) - time(b) : 0) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column
-    );
-  }
-};
-var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
 
 // src/verify/verifier.ts
 init_secret();

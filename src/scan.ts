@@ -6,8 +6,9 @@ import { loadBaseline } from './baseline.js';
 import { CONFIG_FILE, type Config } from './config.js';
 import { UserError } from './errors.js';
 import { createDetector, loadRules, validateRules, type Detector, type Rule } from './detect/index.js';
+import { Findings } from './findings.js';
 import { createContext } from './sources/context.js';
-import { COMMIT_MESSAGE_PATH, type Chunk, type Finding, type Report, type ScanContext } from './types.js';
+import { COMMIT_MESSAGE_PATH, type Chunk, type Finding, type Report, type ScanContext, type Shard } from './types.js';
 
 export type Command = 'scan' | 'staged' | 'history';
 
@@ -22,6 +23,8 @@ export interface ScanRequest {
   root?: string;
   range?: string;
   since?: string;
+  /** history: scan this shard's share of the whole history only (see sources/shard.ts). */
+  shard?: Shard;
   baseline?: string;
   /**
    * The built-in rules' directory, when the default (found from this module's own location) is
@@ -102,6 +105,7 @@ async function openSource(
         since: req.since,
         mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
         ignored,
+        shard: req.shard,
       });
     }
   }
@@ -113,6 +117,9 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');
+  // Which repository and state the report is of, for a merge of reports: asked alongside the scan.
+  const repository = req.command === 'history' ? import('./sources/repository.js').then((m) => m.repositoryOf(req.cwd)) : undefined;
+  repository?.catch(() => {}); // a failure is the scan's to report first
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
   const ignoredFiles = new Set<string>();
@@ -145,7 +152,13 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   // After the allow-lists: HEAD's blobs are read only for the findings that are reported.
   if (req.command === 'history') await markAtHead(kept, req.cwd, detector);
   ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
+  return {
+    findings: kept,
+    stats: ctx.stats,
+    warnings: ctx.warnings,
+    ...(repository && { repository: await repository }),
+    ...(req.shard && { shard: req.shard }),
+  };
 }
 
 /** The config's ignore globs as one test; micromatch is loaded only when there are globs. */
@@ -170,37 +183,3 @@ async function markAtHead(found: Finding[], cwd: string, detector: Detector): Pr
   }
   for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
 }
-
-/**
- * Drops the copies a finding can have: the same match seen twice where a source cut a long line
- * with an overlap, and, in history, the same key at the same path in every later commit that
- * still holds it. A history key is reported once per path, at the first commit (parents first)
- * that put it there: every place to clean, each once.
- */
-class Findings {
-  private byKey = new Map<string, Finding>();
-
-  constructor(private readonly oncePerPath: boolean) {}
-
-  add(f: Finding): void {
-    const key = this.oncePerPath
-      ? `${f.fingerprint}\0${f.path}`
-      : `${f.path}\0${f.offset}\0${f.fingerprint}`;
-    const seen = this.byKey.get(key);
-    // History sources yield parents before children: the first sight of a key is where it came in.
-    if (!seen) this.byKey.set(key, f);
-  }
-
-  list(): Finding[] {
-    return [...this.byKey.values()].sort(
-      (a, b) =>
-        (a.commit && b.commit ? time(a) - time(b) : 0) ||
-        a.path.localeCompare(b.path) ||
-        a.line - b.line ||
-        a.column - b.column,
-    );
-  }
-}
-
-// Dates carry their author's zone offset, so they compare as instants, not as strings.
-const time = (f: Finding) => (f.commit ? Date.parse(f.commit.date) : 0);

@@ -12,6 +12,11 @@ export interface Commit {
   email: string;
   /** ISO 8601 author date */
   date: string;
+  /**
+   * Its index in the oldest-first, parents-first order of the log that read it (history): the same
+   * in every shard of one repository's history, so a merge can tell which introduction came first.
+   */
+  position?: number;
 }
 
 /** Pseudo-path for text that lives in a commit message rather than a file. */
@@ -109,6 +114,8 @@ export interface Finding {
    */
   snippet?: string;
   verification?: Verification;
+  /** Set by a merge of several repositories' reports: which one the finding is in. */
+  repository?: string;
 }
 
 /** What a scan looked at, and what it did not look at and why: nothing is skipped silently. */
@@ -121,11 +128,29 @@ export interface Stats {
   durationMs: number;
 }
 
+/** Which repository a history report is of, and in which state: shards of one merge agree on both. */
+export interface Repository {
+  /** The origin remote's host and path (`github.com/owner/repo`), or the top directory's name. */
+  name: string;
+  /** SHA-256 of every ref and the object it names: shards taken of one state of the history agree. */
+  state: string;
+}
+
+/** Shard `index` of `count` (1-based): its share of the blobs and messages of a whole history. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 export interface Report {
   findings: Finding[];
   stats: Stats;
   /** Things the user must know that are not findings: a shallow clone, an unreadable file. */
   warnings: string[];
+  /** History: the repository and state the report is of, what a merge checks its reports by. */
+  repository?: Repository;
+  /** History: set when the report covers one shard of the history (`--shard I/N`). */
+  shard?: Shard;
 }
 
 /** Collects stats and warnings while a source runs; sources call it, they never print. */

@@ -51,7 +51,30 @@ var COMMANDS = {
     options: {
       ...REPORT_OPTIONS,
       range: { type: "string", value: "A..B", describe: "only the commits in A..B" },
-      since: { type: "string", value: "REV", describe: "only the commits after REV (REV..HEAD)" }
+      since: { type: "string", value: "REV", describe: "only the commits after REV (REV..HEAD)" },
+      shard: {
+        type: "string",
+        value: "I/N",
+        describe: "scan share I of N of the whole history (one runner each; exits 0: keysentry merge reports them together)"
+      }
+    }
+  },
+  merge: {
+    summary: "merge history reports (--format json) of shards and of many repositories into one report",
+    positionals: "REPORT.json|DIR...",
+    options: {
+      format: REPORT_OPTIONS.format,
+      output: REPORT_OPTIONS.output,
+      sarif: REPORT_OPTIONS.sarif,
+      quiet: REPORT_OPTIONS.quiet,
+      verify: {
+        type: "boolean",
+        default: false,
+        describe: `check each distinct key once, for every report (needs the reports' keys, sealed with the KEYSENTRY_SEAL_KEY secret)`
+      },
+      "fail-on": REPORT_OPTIONS["fail-on"],
+      "openai-base-url": REPORT_OPTIONS["openai-base-url"],
+      "deepseek-base-url": REPORT_OPTIONS["deepseek-base-url"]
     }
   },
   verify: {
@@ -223,14 +246,18 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-5I6O44SN.js");
+        const { scanCommand } = await import("./chunk-3E3GMOYQ.js");
         return await scanCommand(command, flags, positionals);
+      }
+      case "merge": {
+        const { mergeCommand } = await import("./chunk-NTFJIJKW.js");
+        return await mergeCommand(flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-HL3KIJL6.js");
+        const { verifyCommand } = await import("./chunk-PSVY67OX.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -239,7 +266,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-H2QPJ7FN.js");
+        const { prePushCommand } = await import("./chunk-CZ6XEFZB.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

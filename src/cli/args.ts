@@ -60,6 +60,29 @@ export const COMMANDS = {
       ...REPORT_OPTIONS,
       range: { type: 'string', value: 'A..B', describe: 'only the commits in A..B' },
       since: { type: 'string', value: 'REV', describe: 'only the commits after REV (REV..HEAD)' },
+      shard: {
+        type: 'string',
+        value: 'I/N',
+        describe: 'scan share I of N of the whole history (one runner each; exits 0: keysentry merge reports them together)',
+      },
+    },
+  },
+  merge: {
+    summary: 'merge history reports (--format json) of shards and of many repositories into one report',
+    positionals: 'REPORT.json|DIR...',
+    options: {
+      format: REPORT_OPTIONS.format!,
+      output: REPORT_OPTIONS.output!,
+      sarif: REPORT_OPTIONS.sarif!,
+      quiet: REPORT_OPTIONS.quiet!,
+      verify: {
+        type: 'boolean',
+        default: false,
+        describe: `check each distinct key once, for every report (needs the reports' keys, sealed with the KEYSENTRY_SEAL_KEY secret)`,
+      },
+      'fail-on': REPORT_OPTIONS['fail-on']!,
+      'openai-base-url': REPORT_OPTIONS['openai-base-url']!,
+      'deepseek-base-url': REPORT_OPTIONS['deepseek-base-url']!,
     },
   },
   verify: {

@@ -19,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
         const { scanCommand } = await import('./scan-command.js');
         return await scanCommand(command, flags as never, positionals);
       }
+      case 'merge': {
+        const { mergeCommand } = await import('./merge-command.js');
+        return await mergeCommand(flags as never, positionals);
+      }
       case 'verify': {
         if (positionals.length) {
           // A key on the command line lands in shell history and `ps`: do not take it, do not print it.

@@ -3,12 +3,12 @@ import { realpathSync } from 'node:fs';
 import { loadConfig } from '../config.js';
 import { UserError } from '../errors.js';
 import { runScan, type Command } from '../scan.js';
-import type { Finding, Report } from '../types.js';
+import type { Report } from '../types.js';
 import type { Format } from './args.js';
-import { useColor } from './color.js';
-import { EXIT_CLEAN, EXIT_FINDINGS } from './exit.js';
-import { version } from './version.js';
-import { checkWritable, summaryLine, writeAtomic, writeStdout } from './output.js';
+import { deliverReport } from './deliver.js';
+import { EXIT_CLEAN } from './exit.js';
+import { checkWritable, writeAtomic } from './output.js';
+import { parseShard } from './shard.js';
 import { progressReporter } from './progress.js';
 import { repoRoot } from './root.js';
 import { onInterrupt } from './signals.js';
@@ -29,6 +29,7 @@ export interface ScanFlags {
   deepseekBaseUrl?: string;
   range?: string;
   since?: string;
+  shard?: string;
 }
 
 export async function scanCommand(command: Command, flags: ScanFlags, paths: string[]): Promise<number> {
@@ -45,6 +46,7 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
   const cwd = process.cwd();
   if (command === 'history' && paths.length) throw new UserError(`history takes no paths (got ${JSON.stringify(paths[0])}); use --range or --since`);
   if (flags.range !== undefined && flags.since !== undefined) throw new UserError('--range and --since cannot be used together');
+  const shard = flags.shard === undefined ? undefined : parseShard(flags.shard, flags);
   const root = await repoRoot(command === 'scan' && paths[0] && paths[0] !== '-' ? paths[0] : cwd);
   const config = await loadConfig(flags.config, root ?? cwd);
   const verifyOptions = flags.verify
@@ -64,6 +66,7 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
       noIgnore: flags.ignore === false,
       range: flags.range,
       since: flags.since,
+      ...(shard && { shard }),
       baseline: flags.baseline,
       onProgress: progress.update,
       ...(command === 'staged' && root && { root }),
@@ -75,32 +78,20 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
     const { verifyFindings } = await import('../verify/index.js');
     await verifyFindings(report.findings, verifyOptions);
   }
-  const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);
-
-  const { loadReporter } = await import('../report/load.js');
   // A tree scan reports paths from where it ran; SARIF needs them from the repository root.
   const repo = command === 'scan' && root ? { root, cwd: realpathSync(cwd) } : undefined;
   // Where the keys are and which hook ran decide the advice (see src/report/remedy.ts).
   const advice = report.findings.length
     ? await (await import('./advice.js')).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config })
     : undefined;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
-  // --quiet on the console: the summary alone, and nothing at all when there is nothing to say.
-  const quietConsole = flags.quiet && flags.format === 'console' && !flags.output;
-  if (flags.output || !quietConsole) {
-    const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
-    if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
-    else await writeStdout(text, code);
-  } else if (report.findings.length) {
-    await writeStdout(`${summaryLine(report)}\n`, code);
-  }
-  if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter('sarif'))(report, { ...options, color: false }));
-  const { scrub } = await import('../report/status.js');
-  // The console report on stdout shows its warnings itself; every other output gets them here.
-  if ((flags.format !== 'console' || flags.output) && !flags.quiet) {
-    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${scrub(w, report.findings)}\n`);
-  }
-  if (flags.output && !flags.quiet) process.stderr.write(`keysentry: ${summaryLine(report)}; report written to ${flags.output}\n`);
+  // A shard's findings are a share of the answer: the merge of every shard decides the exit code.
+  const code = await deliverReport(report, flags, {
+    command,
+    repo,
+    advice,
+    ...((flags.writeBaseline !== undefined || shard) && { code: EXIT_CLEAN }),
+    ...(shard && { note: ` (shard ${shard.index}/${shard.count}: keysentry merge reports the whole history)` }),
+  });
 
   if (flags.writeBaseline) {
     const { makeBaseline } = await import('../baseline.js');
@@ -108,21 +99,4 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
     process.stderr.write(`keysentry: wrote ${report.findings.length} finding(s) to baseline ${flags.writeBaseline}\n`);
   }
   return code;
-}
-
-/**
- * --fail-on live passes only when every key is verified invalid. A key that was not verified, or
- * whose check failed, fails closed: nobody should learn "all clear" from a network error.
- */
-export function exitCode(findings: Finding[], failOn: 'any' | 'live'): number {
-  if (!findings.length) return EXIT_CLEAN;
-  if (failOn === 'any') return EXIT_FINDINGS;
-  const credentials = findings.filter((f) => f.verification?.status !== 'invalid');
-  const unchecked = credentials.filter((f) => !f.verification || f.verification.status === 'unknown');
-  if (unchecked.length) {
-    process.stderr.write(
-      `keysentry: ${unchecked.length} finding(s) could not be verified and are treated as live (--fail-on live fails closed)\n`,
-    );
-  }
-  return credentials.length ? EXIT_FINDINGS : EXIT_CLEAN;
 }

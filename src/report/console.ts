@@ -60,7 +60,9 @@ function duration(ms: number): string {
 
 /** `path:line:col` as one token, which terminals and editors open at the place. */
 function where(f: Finding): string {
-  const path = f.path === '-' ? '(stdin)' : printable(safe(f.path));
+  const file = f.path === '-' ? '(stdin)' : printable(safe(f.path));
+  // A merge of several repositories: `github.com/owner/repo:path:line:col`.
+  const path = f.repository === undefined ? file : `${printable(safe(f.repository))}:${file}`;
   return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
 

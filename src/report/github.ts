@@ -20,8 +20,8 @@ export function escapeProperty(text: string): string {
 
 function annotation(f: Finding): string {
   const properties: string[] = [];
-  // A commit message or stdin has no file in the checkout to attach to.
-  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== '-') {
+  // A commit message or stdin has no file in the checkout to attach to, nor has another repository.
+  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== '-' && f.repository === undefined) {
     properties.push(`file=${escapeProperty(safe(f.path))}`);
     // Line and column mean little in a binary file; its byte offset goes in the message.
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
@@ -29,7 +29,8 @@ function annotation(f: Finding): string {
   properties.push(`title=${escapeProperty(safe(`${f.description} (${statusLabel(f)})`))}`);
 
   // The context names the commit's author: text from the repository, like the path.
-  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.\n${remedy(f)}`);
+  const place = f.repository === undefined ? '' : ` at ${f.path}${f.binary ? '' : `:${f.line}:${f.column}`}`;
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId})${place}: ${statusText(f)}${findingContext(f)}.\n${remedy(f)}`);
   return `::${statusOf(f) === 'invalid' ? 'warning' : 'error'} ${properties.join(',')}::${escapeData(message)}`;
 }
 

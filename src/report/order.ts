@@ -33,6 +33,7 @@ function compare(a: string | number, b: string | number): number {
 /** Files in code-unit order (stable across locales), commit messages after every file. */
 export function byLocation(a: Finding, b: Finding): number {
   return (
+    compare(a.repository ?? '', b.repository ?? '') ||
     compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) ||
     compare(a.path, b.path) ||
     compare(a.line, b.line) ||

@@ -11,6 +11,8 @@ export interface ReportOptions {
   toolVersion: string;
   /** Where the keys are and which hook ran: decides the advice. Unset: what `command` implies. */
   advice?: Advice;
+  /** JSON: seal each key with this AES key (see seal.ts), for a merge that verifies. */
+  sealKey?: Buffer;
   /** SARIF results cap; GitHub rejects a run with more than 25,000. */
   maxResults?: number;
   /**

@@ -102,8 +102,8 @@ function lineHashes(findings: readonly Finding[], kept: ReadonlySet<Finding>, re
   let path: string | undefined;
   let seen = new Map<string, number>();
   for (const f of [...findings].sort(byLocation)) {
-    if (f.path !== path) {
-      path = f.path;
+    if (`${f.repository}\0${f.path}` !== path) {
+      path = `${f.repository}\0${f.path}`;
       seen = new Map();
     }
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
@@ -111,7 +111,8 @@ function lineHashes(findings: readonly Finding[], kept: ReadonlySet<Finding>, re
     if (!kept.has(f)) continue;
     // From the repository root, so a scan from a subdirectory and a history scan agree.
     const root = isFile(f) ? (fromRepoRoot(f.path, repo) ?? f.path) : f.path;
-    const id = createHash('sha256').update(`${f.fingerprint}\0${root}`).digest('hex').slice(0, 16);
+    const where = f.repository === undefined ? root : `${f.repository}\0${root}`;
+    const id = createHash('sha256').update(`${f.fingerprint}\0${where}`).digest('hex').slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -204,6 +205,7 @@ function messageFor(f: Finding): Message {
 function propertiesFor(f: Finding): Record<string, string | boolean> {
   return {
     confidence: f.confidence,
+    ...(f.repository !== undefined ? { repository: safe(f.repository) } : {}),
     ...(f.encoding ? { encoding: f.encoding } : {}),
     ...(f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {}),
     ...(f.atHead !== undefined ? { atHead: f.atHead } : {}),

@@ -298,6 +298,8 @@ export class DiffParser {
   private readonly splitter = new LineSplitter((piece, last) => this.piece(piece, last));
   private readonly builder = new ChunkBuilder((chunk) => this.items.push({ kind: 'chunk', chunk }));
   private state: 'header' | 'message' | 'hunk' = 'header';
+  /** Commits read so far: the next one's position in the log's order. */
+  private position = 0;
   /** What the rest of a line that arrives in pieces is. */
   private continuing?: 'content' | 'skip' | 'header';
   private headerParts: Buffer[] = [];
@@ -468,7 +470,7 @@ export class DiffParser {
   private startCommit(line: Buffer): void {
     this.endRun();
     const [, sha = '', date = '', author = '', email = ''] = line.toString('utf8').split('\0');
-    this.commit = { sha, author, email, date };
+    this.commit = { sha, author, email, date, position: this.position++ };
     this.items.push({ kind: 'commit', commit: this.commit });
     this.state = 'message';
     this.builder.start({ path: COMMIT_MESSAGE_PATH, commit: this.commit }, 1, 0, false);
@@ -515,6 +517,8 @@ export async function* diffChunks(
   ctx: ScanContext,
   /** For `--raw` input: which of the blobs it names to read and scan whole. */
   wanted: (sha: string, path: string) => boolean = () => false,
+  /** Which commits' messages to scan: a shard of a history scans its own share. */
+  messageOf: (sha: string) => boolean = () => true,
 ): AsyncGenerator<Chunk> {
   const parser = new DiffParser();
   let lastFile = '';
@@ -528,6 +532,7 @@ export async function* diffChunks(
   const drain = async function* (): AsyncGenerator<Chunk> {
     for (const item of parser.items.splice(0)) {
       if (item.kind === 'chunk') {
+        if (item.chunk.path === COMMIT_MESSAGE_PATH && item.chunk.commit && !messageOf(item.chunk.commit.sha)) continue;
         // Text to git (no NUL in its first 8000 bytes) may hold UTF-16 further on.
         const utf16 = item.chunk.data.includes(0) ? utf16Text(item.chunk) : [];
         yield counted(item.chunk);

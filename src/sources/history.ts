@@ -13,11 +13,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
-import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
+import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext, type Shard } from '../types.js';
 import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
+import { shardOwns } from './shard.js';
 import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
@@ -38,6 +39,11 @@ export interface HistoryOptions {
   strategy?: Strategy;
   /** Paths whose blobs are never yielded (config ignore globs). */
   ignored?: (path: string) => boolean;
+  /**
+   * Scan only this shard's blobs, commit messages and tag messages (see shard.ts); every commit
+   * is still walked, so each key found is placed where it came in. A whole history only.
+   */
+  shard?: Shard;
 }
 
 export async function* historySource(ctx: ScanContext, options: HistoryOptions = {}): AsyncGenerator<Chunk> {
@@ -45,6 +51,10 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   if (options.range !== undefined && options.since !== undefined) {
     throw new UserError('give either a range or a since revision, not both');
   }
+  if (options.shard && (options.range !== undefined || options.since !== undefined)) {
+    throw new UserError('a shard is a share of the whole history: --shard cannot be used with --range or --since');
+  }
+  const owns = shardOwns(options.shard);
   const info = (await git(['rev-parse', '--is-shallow-repository', '--git-path', 'shallow', '--git-path', 'objects'], cwd)).toString('utf8');
   const [shallow, shallowFile = '', objectsDir = ''] = info.split('\n');
   if (shallow === 'true') {
@@ -71,13 +81,17 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   };
   const blobs = new BlobReader(cwd);
   try {
-    const strategy = range === undefined && options.mayHoldKey ? (options.strategy ?? strategyFor(resolve(cwd, objectsDir))) : 'patches';
+    // Shards split the blobs, which only the two-pass read reads one by one.
+    const strategy =
+      range === undefined && options.mayHoldKey
+        ? (options.strategy ?? (options.shard ? 'blobs' : strategyFor(resolve(cwd, objectsDir))))
+        : 'patches';
     if (strategy === 'blobs' && options.mayHoldKey) {
       // The two passes' git commands run side by side; the log waits in a file for its turn.
       const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
         // Counted, not collected: a partial clone can lack every blob it names.
         let missing = 0;
         let example = '';
@@ -102,9 +116,9 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
           read.add(place);
           return true;
         };
-        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight, owns);
         const worth = (sha: string) => objects.withKeys.has(sha) && !!placed.add(sha);
-        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
           ctx.warn(
@@ -129,7 +143,7 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
-      if (range === undefined) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
+      if (range === undefined) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored, messageOf: owns });
     }
   } finally {
     blobs.close();

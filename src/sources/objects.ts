@@ -23,12 +23,18 @@ export interface ObjectScan {
  * never read. Streamed: memory holds one CHUNK_SIZE piece, the ids of the blobs that may hold a
  * key, and 8 bytes for every blob (the index that tells a missing one).
  */
-export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanContext): Promise<ObjectScan> {
+export async function scanObjects(
+  cwd: string,
+  mayHoldKey: KeyTest,
+  ctx: ScanContext,
+  /** Which blobs to read: a shard reads its share; every blob still counts as present. */
+  owns: (sha: string) => boolean = () => true,
+): Promise<ObjectScan> {
   const warn = (m: string) => ctx.warn(m);
   const list = ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
-  const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
+  const ids = blobIds(gitStream(list, cwd, warn), index, ctx, owns);
   for await (const buf of gitFilter([...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
@@ -36,7 +42,12 @@ export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanCon
 }
 
 /** `<id>\n` for each `blob <id>` line of the listing; what git could not read is counted and told. */
-async function* blobIds(listing: AsyncIterable<Buffer>, index: IdIndex, ctx: ScanContext): AsyncGenerator<string> {
+async function* blobIds(
+  listing: AsyncIterable<Buffer>,
+  index: IdIndex,
+  ctx: ScanContext,
+  owns: (sha: string) => boolean,
+): AsyncGenerator<string> {
   let rest = '';
   let unreadable = 0;
   const examples: string[] = [];
@@ -48,7 +59,7 @@ async function* blobIds(listing: AsyncIterable<Buffer>, index: IdIndex, ctx: Sca
       if (line.startsWith('blob ')) {
         const sha = line.slice(5);
         index.add(sha);
-        ids += `${sha}\n`;
+        if (owns(sha)) ids += `${sha}\n`;
       } else if (line.endsWith(' missing')) {
         // A corrupt object is listed, but git cannot read even its type.
         unreadable++;

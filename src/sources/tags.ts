@@ -13,6 +13,8 @@ export interface TagOptions {
   countBlobs: boolean;
   /** Paths inside a tagged tree whose blobs are never read (config ignore globs). */
   ignored: (path: string) => boolean;
+  /** Which tag objects' messages to scan: a shard of a history scans its own share. */
+  messageOf: (sha: string) => boolean;
 }
 
 /** The pseudo-path of what a ref reaches: `<tag v1>`, or `<ref refs/…>` for a ref outside refs/tags/. */
@@ -35,8 +37,10 @@ export async function* tagChunks(cwd: string, blobs: BlobReader, ctx: ScanContex
         break;
       }
       const { target, targetType, message } = parseTag(tag.data);
-      ctx.stats.bytes += message.length;
-      yield* readChunks(place, [message]);
+      if (options.messageOf(sha)) {
+        ctx.stats.bytes += message.length;
+        yield* readChunks(place, [message]);
+      }
       [type, sha] = [targetType, target];
     }
     if (type === 'blob') {

@@ -16,7 +16,7 @@ describe('json reporter', () => {
   it('is pretty-printed JSON with a trailing newline', () => {
     expect(text.startsWith('{\n  "version": 1,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
-    expect(Object.keys(out)).toEqual(['version', 'keys', 'findings', 'stats', 'warnings']);
+    expect(Object.keys(out)).toEqual(['version', 'tool', 'keys', 'findings', 'stats', 'warnings']);
     // Written in pieces, laid out as JSON.stringify would lay it out whole.
     expect(text).toBe(`${JSON.stringify(out, null, 2)}\n`);
     const empty = jsonReporter({ ...report, findings: [] }, OPTIONS);
@@ -71,7 +71,7 @@ describe('json reporter', () => {
         confidence: expect.stringMatching(/^(high|medium|low)$/),
         remedy: expect.any(String),
       });
-      const allowed = ['ruleId', 'provider', 'description', 'path', 'line', 'column', 'endColumn', 'offset', 'redacted', 'fingerprint', 'confidence', 'encoding', 'binary', 'commit', 'author', 'email', 'date', 'atHead', 'verification', 'remedy'];
+      const allowed = ['ruleId', 'provider', 'description', 'repository', 'path', 'line', 'column', 'endColumn', 'offset', 'redacted', 'snippet', 'fingerprint', 'confidence', 'encoding', 'binary', 'commit', 'author', 'email', 'date', 'position', 'atHead', 'verification', 'remedy', 'sealed'];
       for (const k of Object.keys(f)) expect(allowed).toContain(k);
     }
   });

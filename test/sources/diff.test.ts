@@ -169,11 +169,13 @@ describe('DiffParser on git log records and combined diffs', () => {
   it('attaches each commit to its message and hunks', () => {
     const items = parse(log);
     expect(items.filter((i) => i.kind === 'commit').map((i) => i.kind === 'commit' && i.commit)).toEqual(
-      ['a', 'c', 'd', 'b'].map((c) => ({
+      ['a', 'c', 'd', 'b'].map((c, position) => ({
         sha: c.repeat(40),
         author: 'Ann Author',
         email: 'ann@example.com',
         date: '2024-01-01T00:00:00Z',
+        // Its place in the log's order: what a merge of shards compares.
+        position,
       })),
     );
     const chunks = chunksOf(items);

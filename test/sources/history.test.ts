@@ -83,6 +83,7 @@ describe.each(Object.keys(MODES) as (keyof typeof MODES)[])('historySource from 
       author: 'Test Author',
       email: 'author@example.com',
       date: r.git('log', '-1', '--format=%aI', c2).trim(),
+      position: 1,
     });
     const order = [...new Set(chunks.map((c) => c.commit!.sha))];
     expect(order).toEqual([c1, c2, c3]);

@@ -3,10 +3,10 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   findingContext
-} from "./chunk-UCLKOSQ4.js";
+} from "./chunk-W3X3EXCC.js";
 import {
   bySeverity
-} from "./chunk-7SFC6HRR.js";
+} from "./chunk-EPQUAPUB.js";
 import {
   remedy
 } from "./chunk-DHZO3BCM.js";
@@ -32,12 +32,13 @@ function escapeProperty(text) {
 }
 function annotation(f) {
   const properties = [];
-  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-") {
+  if (f.path !== COMMIT_MESSAGE_PATH && f.path !== "-" && f.repository === void 0) {
     properties.push(`file=${escapeProperty(safe(f.path))}`);
     if (!f.binary) properties.push(`line=${f.line}`, `col=${f.column}`, `endColumn=${f.endColumn}`);
   }
   properties.push(`title=${escapeProperty(safe(`${f.description} (${statusLabel(f)})`))}`);
-  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId}): ${statusText(f)}${findingContext(f)}.
+  const place = f.repository === void 0 ? "" : ` at ${f.path}${f.binary ? "" : `:${f.line}:${f.column}`}`;
+  const message = safe(`${f.redacted} (${f.provider}, rule ${f.ruleId})${place}: ${statusText(f)}${findingContext(f)}.
 ${remedy(f)}`);
   return `::${statusOf(f) === "invalid" ? "warning" : "error"} ${properties.join(",")}::${escapeData(message)}`;
 }

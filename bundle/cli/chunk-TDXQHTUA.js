@@ -4,8 +4,8 @@ const require = __createRequire(import.meta.url);
 import {
   groupByKey,
   keyAdvice
-} from "./chunk-Z7ONXBKT.js";
-import "./chunk-7SFC6HRR.js";
+} from "./chunk-V6KBAMG4.js";
+import "./chunk-EPQUAPUB.js";
 import {
   adviceFor,
   waysOut
@@ -65,7 +65,8 @@ function duration(ms) {
   return ms < 1e3 ? `${Math.round(ms)} ms` : `${(ms / 1e3).toFixed(1)} s`;
 }
 function where(f) {
-  const path = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  const file = f.path === "-" ? "(stdin)" : printable(safe(f.path));
+  const path = f.repository === void 0 ? file : `${printable(safe(f.repository))}:${file}`;
   return f.binary ? `${path}  byte ${f.offset}` : `${path}:${f.line}:${f.column}`;
 }
 function placeLines(f, paint) {

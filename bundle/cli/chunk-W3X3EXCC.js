@@ -8,6 +8,7 @@ import {
 // src/report/context.ts
 function findingContext(f) {
   const parts = [];
+  if (f.repository !== void 0) parts.push(`in repository ${f.repository}`);
   if (f.binary) parts.push(`at byte offset ${f.offset}`);
   if (f.encoding) parts.push(`${f.encoding}-encoded`);
   if (f.commit) {

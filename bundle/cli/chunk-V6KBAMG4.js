@@ -4,7 +4,7 @@ const require = __createRequire(import.meta.url);
 import {
   byLocation,
   severityOrder
-} from "./chunk-7SFC6HRR.js";
+} from "./chunk-EPQUAPUB.js";
 import {
   remedyFor
 } from "./chunk-DHZO3BCM.js";

@@ -2,20 +2,20 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  useColor
-} from "./chunk-VXHW6RXS.js";
-import {
-  createContext,
-  createDetector,
-  loadRules
-} from "./chunk-XX2GV7Y4.js";
-import {
   SHARED_SHAPE_NOTE,
   Verifier,
   isAdminKey,
   remedy,
   resolveVerifyOptions
 } from "./chunk-FZ2BVDAW.js";
+import {
+  createContext,
+  createDetector,
+  loadRules
+} from "./chunk-XX2GV7Y4.js";
+import {
+  useColor
+} from "./chunk-VXHW6RXS.js";
 import {
   EXIT_CLEAN,
   EXIT_ERROR,

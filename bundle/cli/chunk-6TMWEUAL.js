@@ -3,14 +3,17 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   groupByKey
-} from "./chunk-Z7ONXBKT.js";
+} from "./chunk-V6KBAMG4.js";
+import {
+  seal
+} from "./chunk-MQW2LB7D.js";
 import {
   jsonArray,
   mapped
 } from "./chunk-LW2CVSLW.js";
 import {
   byLocation
-} from "./chunk-7SFC6HRR.js";
+} from "./chunk-EPQUAPUB.js";
 import {
   remedy
 } from "./chunk-DHZO3BCM.js";
@@ -23,26 +26,35 @@ import "./chunk-T2JJJ2UV.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/json.ts
-function toJson(f, showSecrets) {
+function toJson(f, showSecrets, sealKey) {
   return {
     ruleId: f.ruleId,
     provider: f.provider,
     description: f.description,
+    ...f.repository !== void 0 ? { repository: safe(f.repository) } : {},
     path: safe(f.path),
     line: f.line,
     column: f.column,
     endColumn: f.endColumn,
     offset: f.offset,
     redacted: f.redacted,
+    ...f.snippet ? { snippet: safe(f.snippet) } : {},
     fingerprint: f.fingerprint,
     confidence: f.confidence,
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.binary ? { binary: true } : {},
-    ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), email: safe(f.commit.email), date: f.commit.date } : {},
+    ...f.commit ? {
+      commit: f.commit.sha,
+      author: safe(f.commit.author),
+      email: safe(f.commit.email),
+      date: f.commit.date,
+      ...f.commit.position !== void 0 ? { position: f.commit.position } : {}
+    } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},
     ...f.verification ? { verification: verificationOf(f) } : {},
     remedy: remedy(f),
-    ...showSecrets ? { secret: f.secret } : {}
+    ...showSecrets && f.secret ? { secret: f.secret } : {},
+    ...sealKey && f.secret ? { sealed: seal(f.secret, f.fingerprint, sealKey) } : {}
   };
 }
 function verificationOf(f) {
@@ -50,7 +62,14 @@ function verificationOf(f) {
   return { status: f.verification.status, detail: scrub(f.verification.detail, [f]), checkedAt: f.verification.checkedAt };
 }
 var jsonReporter = function* (report, options) {
-  yield '{\n  "version": 1,\n  "keys": ';
+  const head = {
+    version: 1,
+    tool: { name: "keysentry", version: options.toolVersion },
+    ...report.repository && { repository: report.repository },
+    ...report.repository && { shard: report.shard ?? { index: 1, count: 1 } }
+  };
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},
+  "keys": `;
   yield* jsonArray(
     mapped(groupByKey(report.findings), (key) => ({
       fingerprint: key.fingerprint,
@@ -64,7 +83,7 @@ var jsonReporter = function* (report, options) {
     1
   );
   yield ',\n  "findings": ';
-  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets)), 1);
+  yield* jsonArray(mapped([...report.findings].sort(byLocation), (f) => toJson(f, options.showSecrets, options.sealKey)), 1);
   const stats = JSON.stringify(report.stats, null, 2).replace(/\n/g, "\n  ");
   const warnings = JSON.stringify(report.warnings.map((w) => scrub(w, report.findings)), null, 2).replace(/\n/g, "\n  ");
   yield `,

@@ -2,17 +2,19 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  LOG_FORMAT,
+  diffChunks
+} from "./chunk-KTRF4FJU.js";
+import {
   BlobReader,
   DIFF_OPTIONS,
-  LOG_FORMAT,
   STREAM_BLOBS,
-  diffChunks,
   git,
   gitFilter,
   gitStream,
   spooledGit,
   treeBlobs
-} from "./chunk-BOVSORLM.js";
+} from "./chunk-A4Y3T56H.js";
 import "./chunk-JYIKQ5JR.js";
 import {
   UserError
@@ -33,18 +35,18 @@ import { join, resolve } from "node:path";
 
 // src/sources/objects.ts
 var NL = 10;
-async function scanObjects(cwd, mayHoldKey, ctx) {
+async function scanObjects(cwd, mayHoldKey, ctx, owns = () => true) {
   const warn = (m) => ctx.warn(m);
   const list = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
-  const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
+  const ids = blobIds(gitStream(list, cwd, warn), index, ctx, owns);
   for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
 }
-async function* blobIds(listing, index, ctx) {
+async function* blobIds(listing, index, ctx, owns) {
   let rest = "";
   let unreadable = 0;
   const examples = [];
@@ -56,7 +58,7 @@ async function* blobIds(listing, index, ctx) {
       if (line.startsWith("blob ")) {
         const sha = line.slice(5);
         index.add(sha);
-        ids += `${sha}
+        if (owns(sha)) ids += `${sha}
 `;
       } else if (line.endsWith(" missing")) {
         unreadable++;
@@ -183,6 +185,13 @@ var ObjectStream = class {
   }
 };
 
+// src/sources/shard.ts
+function shardOwns(shard) {
+  if (!shard || shard.count === 1) return () => true;
+  const { index, count } = shard;
+  return (sha) => Number.parseInt(sha.slice(0, 8), 16) % count === index - 1;
+}
+
 // src/sources/tags.ts
 function refPlace(refname) {
   return refname.startsWith("refs/tags/") ? `<tag ${refname.slice("refs/tags/".length)}>` : `<ref ${refname}>`;
@@ -200,8 +209,10 @@ async function* tagChunks(cwd, blobs, ctx, options) {
         break;
       }
       const { target, targetType, message } = parseTag(tag.data);
-      ctx.stats.bytes += message.length;
-      yield* readChunks(place, [message]);
+      if (options.messageOf(sha)) {
+        ctx.stats.bytes += message.length;
+        yield* readChunks(place, [message]);
+      }
       [type, sha] = [targetType, target];
     }
     if (type === "blob") {
@@ -239,6 +250,10 @@ async function* historySource(ctx, options = {}) {
   if (options.range !== void 0 && options.since !== void 0) {
     throw new UserError("give either a range or a since revision, not both");
   }
+  if (options.shard && (options.range !== void 0 || options.since !== void 0)) {
+    throw new UserError("a shard is a share of the whole history: --shard cannot be used with --range or --since");
+  }
+  const owns = shardOwns(options.shard);
   const info = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
   const [shallow, shallowFile = "", objectsDir = ""] = info.split("\n");
   if (shallow === "true") {
@@ -262,12 +277,12 @@ async function* historySource(ctx, options = {}) {
   };
   const blobs = new BlobReader(cwd);
   try {
-    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? strategyFor(resolve(cwd, objectsDir)) : "patches";
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve(cwd, objectsDir))) : "patches";
     if (strategy === "blobs" && options.mayHoldKey) {
       const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
         let missing = 0;
         let example = "";
         const read = /* @__PURE__ */ new Set();
@@ -287,9 +302,9 @@ async function* historySource(ctx, options = {}) {
           read.add(place);
           return true;
         };
-        yield* diffChunks(spool.read(), blobs, ctx, firstSight);
+        yield* diffChunks(spool.read(), blobs, ctx, firstSight, owns);
         const worth = (sha) => objects.withKeys.has(sha) && !!placed.add(sha);
-        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored });
+        yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
           ctx.warn(
@@ -310,7 +325,7 @@ async function* historySource(ctx, options = {}) {
         if (chunk.commit && chunk.path !== COMMIT_MESSAGE_PATH && ignored(chunk.path)) continue;
         yield chunk;
       }
-      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored });
+      if (range === void 0) yield* tagChunks(cwd, blobs, ctx, { worth: () => true, countBlobs: true, ignored, messageOf: owns });
     }
   } finally {
     blobs.close();

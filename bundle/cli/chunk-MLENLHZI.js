@@ -2,16 +2,16 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  findingContext
+} from "./chunk-W3X3EXCC.js";
+import {
   jsonWithArray,
   mapped
 } from "./chunk-LW2CVSLW.js";
 import {
-  findingContext
-} from "./chunk-UCLKOSQ4.js";
-import {
   byLocation,
   bySeverity
-} from "./chunk-7SFC6HRR.js";
+} from "./chunk-EPQUAPUB.js";
 import {
   keyPage,
   remedy,
@@ -58,15 +58,16 @@ function lineHashes(findings, kept, repo) {
   let path;
   let seen = /* @__PURE__ */ new Map();
   for (const f of [...findings].sort(byLocation)) {
-    if (f.path !== path) {
-      path = f.path;
+    if (`${f.repository}\0${f.path}` !== path) {
+      path = `${f.repository}\0${f.path}`;
       seen = /* @__PURE__ */ new Map();
     }
     const n = (seen.get(f.fingerprint) ?? 0) + 1;
     seen.set(f.fingerprint, n);
     if (!kept.has(f)) continue;
     const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
-    const id = createHash("sha256").update(`${f.fingerprint}\0${root}`).digest("hex").slice(0, 16);
+    const where = f.repository === void 0 ? root : `${f.repository}\0${root}`;
+    const id = createHash("sha256").update(`${f.fingerprint}\0${where}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -142,6 +143,7 @@ function messageFor(f) {
 function propertiesFor(f) {
   return {
     confidence: f.confidence,
+    ...f.repository !== void 0 ? { repository: safe(f.repository) } : {},
     ...f.encoding ? { encoding: f.encoding } : {},
     ...f.commit ? { commit: f.commit.sha, author: safe(f.commit.author), date: f.commit.date } : {},
     ...f.atHead !== void 0 ? { atHead: f.atHead } : {},

@@ -2,12 +2,14 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  diffChunks
+} from "./chunk-KTRF4FJU.js";
+import {
   BlobReader,
   DIFF_OPTIONS,
-  diffChunks,
   git,
   gitStream
-} from "./chunk-BOVSORLM.js";
+} from "./chunk-A4Y3T56H.js";
 import "./chunk-JYIKQ5JR.js";
 import "./chunk-HEYDA2WV.js";
 import {

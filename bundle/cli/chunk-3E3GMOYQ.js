@@ -7,22 +7,19 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-AEZXMY2O.js";
+} from "./chunk-O4GDVNMH.js";
 import {
-  useColor
-} from "./chunk-VXHW6RXS.js";
+  deliverReport
+} from "./chunk-54UN7YW2.js";
+import "./chunk-HWK7J2JP.js";
 import "./chunk-XX2GV7Y4.js";
+import "./chunk-VXHW6RXS.js";
 import {
   EXIT_CLEAN,
-  EXIT_FINDINGS,
   checkWritable,
-  summaryLine,
-  writeAtomic,
-  writeStdout
+  writeAtomic
 } from "./chunk-HX6RWHSJ.js";
-import {
-  version
-} from "./chunk-IPGXTP6X.js";
+import "./chunk-IPGXTP6X.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {
@@ -33,6 +30,23 @@ import "./chunk-BTI5UEIW.js";
 
 // src/cli/scan-command.ts
 import { realpathSync } from "node:fs";
+
+// src/cli/shard.ts
+var MAX_SHARDS = 4096;
+function parseShard(text, flags) {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (!m || index < 1 || index > count || count > MAX_SHARDS) {
+    throw new UserError(`--shard takes I/N, shard I of N with 1 <= I <= N <= ${MAX_SHARDS} (got ${JSON.stringify(text)})`);
+  }
+  if (flags.range !== void 0 || flags.since !== void 0) {
+    throw new UserError("a shard is a share of the whole history: --shard cannot be used with --range or --since");
+  }
+  if (flags.verify) throw new UserError("--shard and --verify: verify when merging the shards (keysentry merge --verify checks each key once)");
+  if (flags.writeBaseline !== void 0) throw new UserError("--shard and --write-baseline: a shard sees part of the findings; write the baseline from the merged report");
+  return { index, count };
+}
 
 // src/cli/progress.ts
 function progressReporter(stream) {
@@ -82,6 +96,7 @@ async function run(command, flags, paths) {
   const cwd = process.cwd();
   if (command === "history" && paths.length) throw new UserError(`history takes no paths (got ${JSON.stringify(paths[0])}); use --range or --since`);
   if (flags.range !== void 0 && flags.since !== void 0) throw new UserError("--range and --since cannot be used together");
+  const shard = flags.shard === void 0 ? void 0 : parseShard(flags.shard, flags);
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = await loadConfig(flags.config, root ?? cwd);
   const verifyOptions = flags.verify ? (await import("./chunk-IJQTUP6V.js")).resolveVerifyOptions(flags, process.env) : void 0;
@@ -97,6 +112,7 @@ async function run(command, flags, paths) {
       noIgnore: flags.ignore === false,
       range: flags.range,
       since: flags.since,
+      ...shard && { shard },
       baseline: flags.baseline,
       onProgress: progress.update,
       ...command === "staged" && root && { root }
@@ -108,28 +124,15 @@ async function run(command, flags, paths) {
     const { verifyFindings } = await import("./chunk-IJQTUP6V.js");
     await verifyFindings(report.findings, verifyOptions);
   }
-  const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);
-  const { loadReporter } = await import("./chunk-3NV4DALI.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-UEQ5PS35.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
-  const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
-  const quietConsole = flags.quiet && flags.format === "console" && !flags.output;
-  if (flags.output || !quietConsole) {
-    const text = (await loadReporter(flags.format))(report, { ...options, color: !flags.output && useColor() });
-    if (flags.output) writeAtomic(flags.output, text, { secret: flags.showSecrets });
-    else await writeStdout(text, code);
-  } else if (report.findings.length) {
-    await writeStdout(`${summaryLine(report)}
-`, code);
-  }
-  if (flags.sarif) writeAtomic(flags.sarif, (await loadReporter("sarif"))(report, { ...options, color: false }));
-  const { scrub } = await import("./chunk-7HRSSRNC.js");
-  if ((flags.format !== "console" || flags.output) && !flags.quiet) {
-    for (const w of report.warnings) process.stderr.write(`keysentry: warning: ${scrub(w, report.findings)}
-`);
-  }
-  if (flags.output && !flags.quiet) process.stderr.write(`keysentry: ${summaryLine(report)}; report written to ${flags.output}
-`);
+  const advice = report.findings.length ? await (await import("./chunk-GHMFZY6Z.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const code = await deliverReport(report, flags, {
+    command,
+    repo,
+    advice,
+    ...(flags.writeBaseline !== void 0 || shard) && { code: EXIT_CLEAN },
+    ...shard && { note: ` (shard ${shard.index}/${shard.count}: keysentry merge reports the whole history)` }
+  });
   if (flags.writeBaseline) {
     const { makeBaseline } = await import("./chunk-GTJ5AAGJ.js");
     writeAtomic(flags.writeBaseline, `${JSON.stringify(makeBaseline(report.findings), null, 2)}
@@ -139,20 +142,6 @@ async function run(command, flags, paths) {
   }
   return code;
 }
-function exitCode(findings, failOn) {
-  if (!findings.length) return EXIT_CLEAN;
-  if (failOn === "any") return EXIT_FINDINGS;
-  const credentials = findings.filter((f) => f.verification?.status !== "invalid");
-  const unchecked = credentials.filter((f) => !f.verification || f.verification.status === "unknown");
-  if (unchecked.length) {
-    process.stderr.write(
-      `keysentry: ${unchecked.length} finding(s) could not be verified and are treated as live (--fail-on live fails closed)
-`
-    );
-  }
-  return credentials.length ? EXIT_FINDINGS : EXIT_CLEAN;
-}
 export {
-  exitCode,
   scanCommand
 };

@@ -25,7 +25,7 @@ function compare(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 function byLocation(a, b) {
-  return compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
+  return compare(a.repository ?? "", b.repository ?? "") || compare(Number(a.path === COMMIT_MESSAGE_PATH), Number(b.path === COMMIT_MESSAGE_PATH)) || compare(a.path, b.path) || compare(a.line, b.line) || compare(a.column, b.column) || compare(a.offset, b.offset) || compare(a.commit?.date ?? "", b.commit?.date ?? "") || compare(a.commit?.sha ?? "", b.commit?.sha ?? "");
 }
 function bySeverity(a, b) {
   return severityOrder(a) - severityOrder(b) || byLocation(a, b);

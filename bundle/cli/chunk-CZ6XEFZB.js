@@ -7,11 +7,12 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-AEZXMY2O.js";
+} from "./chunk-O4GDVNMH.js";
+import "./chunk-HWK7J2JP.js";
+import "./chunk-XX2GV7Y4.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";
-import "./chunk-XX2GV7Y4.js";
 import {
   adviceFor
 } from "./chunk-DHZO3BCM.js";
@@ -115,7 +116,7 @@ async function prePushCommand(args, io) {
     const ranges = await pushedRanges(refs, root);
     if (!ranges.length) return EXIT_CLEAN;
     const report = await scanRanges(ranges, root, root);
-    const { consoleReporter } = await import("./chunk-BYWD2IKE.js");
+    const { consoleReporter } = await import("./chunk-TDXQHTUA.js");
     const { version } = await import("./chunk-BUTD6ISU.js");
     const color = useColor(io.stdout);
     const text = consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") });

@@ -7,13 +7,13 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-BYWD2IKE.js")).consoleReporter;
+      return (await import("./chunk-TDXQHTUA.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-RQRXVDDV.js")).jsonReporter;
+      return (await import("./chunk-6TMWEUAL.js")).jsonReporter;
     case "sarif":
-      return (await import("./chunk-NBGZZUHN.js")).sarifReporter;
+      return (await import("./chunk-MLENLHZI.js")).sarifReporter;
     case "github":
-      return (await import("./chunk-UVPTTSTF.js")).githubReporter;
+      return (await import("./chunk-Y5EA265N.js")).githubReporter;
   }
 }
 export {

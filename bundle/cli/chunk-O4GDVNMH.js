@@ -2,6 +2,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  Findings
+} from "./chunk-HWK7J2JP.js";
+import {
   createContext,
   createDetector,
   loadRules,
@@ -149,17 +152,18 @@ async function openSource(req, ctx, detector, ignored) {
       });
     }
     case "staged": {
-      const { stagedSource } = await import("./chunk-CZM5G5OP.js");
+      const { stagedSource } = await import("./chunk-3AQ7A7HG.js");
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-KWGL4U3P.js");
+      const { historySource } = await import("./chunk-HN3ZEHDT.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
         since: req.since,
         mayHoldKey: (chunk) => detector.detect(chunk).length > 0,
-        ignored
+        ignored,
+        shard: req.shard
       });
     }
   }
@@ -170,6 +174,9 @@ async function runScan(req) {
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
+  const repository = req.command === "history" ? import("./chunk-T472LB66.js").then((m) => m.repositoryOf(req.cwd)) : void 0;
+  repository?.catch(() => {
+  });
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);
   const ignoredFiles = /* @__PURE__ */ new Set();
@@ -197,7 +204,13 @@ async function runScan(req) {
   }
   if (req.command === "history") await markAtHead(kept, req.cwd, detector);
   ctx.stats.durationMs = Date.now() - started;
-  return { findings: kept, stats: ctx.stats, warnings: ctx.warnings };
+  return {
+    findings: kept,
+    stats: ctx.stats,
+    warnings: ctx.warnings,
+    ...repository && { repository: await repository },
+    ...req.shard && { shard: req.shard }
+  };
 }
 async function ignoreMatcher(globs) {
   if (!globs.length) return () => false;
@@ -206,7 +219,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-KWGL4U3P.js");
+  const { headChunks } = await import("./chunk-HN3ZEHDT.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {
@@ -214,24 +227,6 @@ async function markAtHead(found, cwd, detector) {
   }
   for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
 }
-var Findings = class {
-  constructor(oncePerPath) {
-    this.oncePerPath = oncePerPath;
-  }
-  oncePerPath;
-  byKey = /* @__PURE__ */ new Map();
-  add(f) {
-    const key = this.oncePerPath ? `${f.fingerprint}\0${f.path}` : `${f.path}\0${f.offset}\0${f.fingerprint}`;
-    const seen = this.byKey.get(key);
-    if (!seen) this.byKey.set(key, f);
-  }
-  list() {
-    return [...this.byKey.values()].sort(
-      (a, b) => (a.commit && b.commit ? time(a) - time(b) : 0) || a.path.localeCompare(b.path) || a.line - b.line || a.column - b.column
-    );
-  }
-};
-var time = (f) => f.commit ? Date.parse(f.commit.date) : 0;
 
 export {
   loadConfig,

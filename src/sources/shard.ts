@@ -1,0 +1,13 @@
+// A shard's share of a whole history: decided by object id alone, so shards started on different
+// machines agree without talking, and together read every blob and message exactly once.
+import type { Shard } from '../types.js';
+
+/**
+ * Whether the object with this id is the shard's. Ids are hashes, so their first 32 bits spread
+ * objects evenly over any number of shards.
+ */
+export function shardOwns(shard: Shard | undefined): (sha: string) => boolean {
+  if (!shard || shard.count === 1) return () => true;
+  const { index, count } = shard;
+  return (sha) => Number.parseInt(sha.slice(0, 8), 16) % count === index - 1;
+}
