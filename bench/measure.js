@@ -82,3 +82,16 @@ export function median(xs) {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
+
+/**
+ * Runs one command under GNU time: its wall time and the CPU time (user + system) of the command
+ * and every child it waited for (git's processes under keysentry's node), where GNU time is
+ * installed; cpuMs is undefined elsewhere.
+ */
+export async function runCpu(cmd, args, { cwd, env, scratch }) {
+  if (!TIME) return { ...(await run(cmd, args, { cwd, env })), cpuMs: undefined };
+  rmSync(scratch, { force: true });
+  const result = await run(TIME, ['-f', '%U %S', '-o', scratch, cmd, ...args], { cwd, env });
+  const [user, system] = readFileSync(scratch, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { ...result, cpuMs: (user + system) * 1000 };
+}

@@ -12,14 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureCorpus, SCALES } from './corpora.js';
 import { gitEnv } from './git.js';
-import { median, outputBytes, pipeline, run, runProbed } from './measure.js';
+import { median, outputBytes, pipeline, run, runCpu, runProbed } from './measure.js';
 import { formatSummary, summarise } from './profile.js';
 import { rgPatterns } from './rules.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'keysentry.js');
-const TARGET = { tree: 0.5, history: 0.5, stagedMs: 60, rssMb: 200, smallFiles: 2.0 };
-const BENCHES = ['tree', 'history', 'staged', 'staged-big', 'small-files', 'history-flat', 'history-tiny'];
+const TARGET = { tree: 0.5, history: 0.5, stagedMs: 60, rssMb: 200, smallFiles: 2.0, shardWall: 0.35, shardCpu: 1.3 };
+const BENCHES = ['tree', 'history', 'staged', 'staged-big', 'small-files', 'history-flat', 'history-tiny', 'history-shards'];
+/** How many ways history-shards splits the history corpus. */
+const SHARDS = 4;
 
 const USAGE = `usage: npm run bench -- [--quick] [--runs N] [--only LIST] [--profile]
 
@@ -62,7 +64,8 @@ async function main() {
   delete env.RIPGREP_CONFIG_PATH;
 
   const corpora = {};
-  for (const name of only) corpora[name] = await ensureCorpus(benchDir, name, scale, log);
+  // The shards split the history benchmark's own corpus.
+  for (const name of only) corpora[name] = await ensureCorpus(benchDir, name === 'history-shards' ? 'history' : name, scale, log);
 
   const ctx = { benchDir, runs, env, rg, patterns: rgPatterns(join(ROOT, 'rules')), corpora, profile: values.profile };
   const results = { date: new Date().toISOString(), scale, runs, machine: machine(rg) };
@@ -73,6 +76,7 @@ async function main() {
   if (corpora['small-files']) results['small-files'] = await benchSmallFiles(ctx);
   if (corpora['history-flat']) results['history-flat'] = await benchHistoryFlat(ctx);
   if (corpora['history-tiny']) results['history-tiny'] = await benchHistoryTiny(ctx);
+  if (corpora['history-shards']) results['history-shards'] = await benchHistoryShards(ctx);
 
   process.stdout.write(`${table(results)}\n${details(results, ctx)}\n`);
   const profiled = BENCHES.filter((b) => results[b]?.profile);
@@ -441,6 +445,76 @@ async function benchHistoryTiny(ctx) {
 }
 
 /**
+ * The history corpus in SHARDS shards run one after another (as SHARDS runners would run them side
+ * by side), then merged: the slowest shard against the unsharded run is how much sooner a matrix
+ * finishes; the shards' CPU together against the unsharded CPU is what the split costs in runner
+ * time. The attribution pass every shard repeats (`git log --raw` over every commit) is timed on
+ * its own, and the merged report is checked against the plants like any other.
+ */
+async function benchHistoryShards(ctx) {
+  const { benchDir, env, corpora } = ctx;
+  const { dir, manifest } = corpora['history-shards'];
+  const opts = { cwd: dir, env, scratch: join(benchDir, 'cpu.txt') };
+  const whole = [BIN, 'history', '--format', 'json'];
+  const shardFile = (i) => join(benchDir, `shard-${i}-of-${SHARDS}.json`);
+  const shard = (i) => [BIN, 'history', '--shard', `${i}/${SHARDS}`, '--format', 'json', '-o', shardFile(i), '--quiet'];
+  const merge = [BIN, 'merge', '--format', 'json', ...Array.from({ length: SHARDS }, (_, i) => shardFile(i + 1))];
+  // keysentry's own attribution pass: the same git log it runs, into nothing.
+  const attribution = ['log', '--reverse', '--topo-order', '--root', '--encoding=UTF-8', '--format=%x00%H%x00%aI%x00%an%x00%ae%n%B%x00', '--raw', '--no-renames', '--no-abbrev', '--cc', '--all', '--'];
+  log(`history-shards: warm-up (${manifest.commits} commits, ${SHARDS} shards)`);
+  await run(process.execPath, whole, opts);
+  let check;
+  const rows = { whole: [], slowest: [], shardsCpu: [], wholeCpu: [], merge: [], log: [] };
+  const contenders = {
+    unsharded: async () => {
+      const r = await runCpu(process.execPath, whole, opts);
+      rows.whole.push(r.ms);
+      rows.wholeCpu.push(r.cpuMs);
+      return r.ms;
+    },
+    [`${SHARDS} shards + merge`]: async (i) => {
+      let slowest = 0;
+      let cpu = 0;
+      for (let s = 1; s <= SHARDS; s++) {
+        const r = await runCpu(process.execPath, shard(s), opts);
+        if (r.code !== 0) throw new Error(`shard ${s}/${SHARDS} failed: ${r.stderr.trim()}`);
+        slowest = Math.max(slowest, r.ms);
+        cpu += r.cpuMs ?? Number.NaN;
+      }
+      rows.slowest.push(slowest);
+      rows.shardsCpu.push(cpu);
+      const merged = await run(process.execPath, merge, opts);
+      rows.merge.push(merged.ms);
+      const checked = checkReport(merged, manifest.plants);
+      if (check) mergeCheck(check, checked, i);
+      else check = checked;
+      return slowest;
+    },
+    'git log --raw (attribution)': async () => {
+      const started = performance.now();
+      await outputBytes('git', attribution, opts);
+      const ms = performance.now() - started;
+      rows.log.push(ms);
+      return ms;
+    },
+  };
+  await timedRuns(Math.max(2, Math.ceil(ctx.runs / 2)), 'history-shards', contenders);
+  const wallPairs = pairRatios(rows.slowest, rows.whole);
+  const cpuPairs = pairRatios(rows.shardsCpu, rows.wholeCpu);
+  return {
+    commits: manifest.commits,
+    shards: SHARDS,
+    keysentry: { ms: median(rows.slowest), runs: rows.slowest, check, command: `keysentry history --shard I/${SHARDS} --format json -o FILE` },
+    whole: { ms: median(rows.whole), runs: rows.whole, cpuMs: median(rows.wholeCpu) },
+    shardsCpuMs: median(rows.shardsCpu),
+    wall: { ratio: median(wallPairs), pairs: wallPairs },
+    cpu: { ratio: median(cpuPairs), pairs: cpuPairs },
+    merge: { ms: median(rows.merge), runs: rows.merge },
+    attribution: { ms: median(rows.log), runs: rows.log },
+  };
+}
+
+/**
  * One more run under node --cpu-prof, straight after the timed runs while the page cache is still
  * warm (this machine evicts it within a minute; a cold run profiles the disk, not keysentry).
  */
@@ -555,6 +629,18 @@ function table(r) {
       verdict(ks.check, p ? extra <= p.ms : undefined),
     ]);
   }
+  if (r['history-shards']) {
+    const { keysentry: ks, whole, wall, cpu, merge, attribution, shards } = r['history-shards'];
+    rows.push([
+      `History in ${shards} shards: ${fmtInt(r['history-shards'].commits)} commits, run one after another`,
+      `slowest shard ${fmtMs(ks.ms)}; merge ${fmtMs(merge.ms)}`,
+      `unsharded: ${fmtMs(whole.ms)}; its \`git log --raw\` alone ${fmtMs(attribution.ms)}`,
+      `${wall.ratio.toFixed(2)}× its time (pairs ${spread(wall.pairs)}); CPU ${Number.isFinite(cpu.ratio) ? `${cpu.ratio.toFixed(2)}× (pairs ${spread(cpu.pairs)})` : 'n/a'}`,
+      `≤ ${TARGET.shardWall}× time, ≤ ${TARGET.shardCpu}× CPU`,
+      keys(ks.check),
+      verdict(ks.check, wall.ratio <= TARGET.shardWall && (!Number.isFinite(cpu.ratio) || cpu.ratio <= TARGET.shardCpu)),
+    ]);
+  }
   const rssRows = [['tree', 'tree scan'], ['history', 'history'], ['staged', 'staged'], ['staged-big', 'staged, big repo'], ['small-files', 'small files']];
   for (const [name, label] of rssRows) {
     if (!r[name]) continue;
@@ -628,6 +714,15 @@ function details(r, ctx) {
     const { keysentry: ks, node, pipeline: p } = r['history-tiny'];
     out.push(`- **history-tiny**: \`${ks.command}\` runs: ${runsOf(ks.runs)}`, `  - \`node -e 0\` runs: ${runsOf(node.runs)}`, ...checkLines(ks.check));
     if (p) out.push(`  - \`git log -p --all | rg\` runs: ${runsOf(p.runs)}`);
+  }
+  if (r['history-shards']) {
+    const { keysentry: ks, whole, merge, attribution, shardsCpuMs } = r['history-shards'];
+    out.push(
+      `- **history-shards**: slowest shard of \`${ks.command}\` per run: ${runsOf(ks.runs)}; unsharded runs: ${runsOf(whole.runs)}`,
+      `  - CPU (node and its git children, GNU time): unsharded ${fmtMs(whole.cpuMs)}, the ${r['history-shards'].shards} shards together ${fmtMs(shardsCpuMs)}`,
+      `  - \`keysentry merge\` of the shard reports: ${runsOf(merge.runs)}; the attribution pass's \`git log --raw --all\` alone: ${runsOf(attribution.runs)}`,
+      ...checkLines(ks.check),
+    );
   }
   const sizes = SCALES[r.scale];
   out.push(`- corpora (${r.scale}): tree ≥ ${fmtMb(sizes.tree.bytes)}, history ${fmtInt(sizes.history.commits)} commits from ${fmtInt(sizes.history.files)} files, staged repos of ${sizes.staged.files} and ${fmtInt(sizes['staged-big'].files)} files, ${fmtInt(sizes['small-files'].files)} small files, a ${sizes['history-tiny'].commits}-commit history; in ${ctx.benchDir}`);
