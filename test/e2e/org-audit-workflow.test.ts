@@ -399,3 +399,93 @@ describe('audit', () => {
     expect(r.summary).toContain('- acme/gone 1/1: could not fetch it');
   });
 });
+
+describe('merge', () => {
+  /** Stands in for keysentry merge: records what it was given, writes a report in the JSON report's shape. */
+  const keysentry = [
+    'printf "%s\\n" "$*" > "$MERGE_LOG"; ls reports >> "$MERGE_LOG"',
+    'out=; prev=',
+    'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
+    'cat "$MERGED_FIXTURE" > "$out"',
+    'exit "${MERGE_EXIT:-1}"',
+  ].join('\n');
+
+  const merged = {
+    keys: [
+      { fingerprint: 'f1', redacted: 'sk-proj-…Ab3d', provider: 'openai', ruleId: 'openai-project-key', confidence: 'high', places: 2, verification: { status: 'live' } },
+      { fingerprint: 'f2', redacted: 'sk-…9f3e', provider: 'deepseek', ruleId: 'deepseek-api-key', confidence: 'high', places: 1 },
+    ],
+    findings: [
+      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/a' }, path: '.env', line: 1, commit: '1a2b3c4d5e6f7a8b', atHead: true },
+      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/b' }, path: 'src/x.py', line: 3, commit: '9a8b7c6d5e4f3a2b', atHead: false },
+      { fingerprint: 'f2', repository: { name: 'https://github.com/acme/a' }, path: 'old|name.env', line: 2 },
+    ],
+  };
+
+  function merge(files: string[], tasks: Task[][], env: NodeJS.ProcessEnv = {}) {
+    const ws = tempDir('keysentry-ws-');
+    mkdirSync(join(ws, 'reports'));
+    for (const f of files) writeFileSync(join(ws, 'reports', f), '{}');
+    const planFile = join(tempDir('keysentry-plan-'), 'plan.json');
+    writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
+    const fixture = join(tempDir('keysentry-merged-'), 'merged.json');
+    writeFileSync(fixture, JSON.stringify(merged));
+    const log = `${fixture}.log`;
+    const r = runStep(block('merge'), {
+      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme',
+      KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
+      MERGE_LOG: log, MERGED_FIXTURE: fixture, ...env,
+    }, ws, fakeBin({ keysentry }));
+    return { ...r, ws, log: existsSync(log) ? readFileSync(log, 'utf8') : '' };
+  }
+
+  const task = (repo: string, index: number, count: number): Task => ({ repo, index, count, head: 'main', kb: 1 });
+
+  it('merges and verifies the complete repositories, sets aside one whose shards did not all come back, and says so', () => {
+    const r = merge(
+      ['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json', 'acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json'],
+      [[task('acme/a', 1, 1), task('acme/b', 1, 2)], [task('acme/b', 2, 2), task('acme/c', 1, 3)], [task('acme/c', 2, 3), task('acme/c', 3, 3)], [task('acme/d', 1, 1)]],
+    );
+    expect(r.code, r.out).toBe(0);
+    const [args, ...given] = r.log.trim().split('\n');
+    expect(args).toBe('merge --format json -o out/keysentry-merged.json --sarif out/keysentry-merged.sarif --fail-on any --verify reports/');
+    expect(given).toEqual(['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json']);
+    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json']);
+    expect(r.output).toContain('exit-code=1\n');
+    expect(r.summary).toContain('**2 repositories were not audited**');
+    expect(r.summary).toContain('- acme/c: 1 of 3 report(s) missing');
+    expect(r.summary).toContain('- acme/d: 1 of 1 report(s) missing');
+    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toContain('acme/d');
+    // Grouped by key, most serious first as the merged report lists them, each place once.
+    expect(r.summary).toContain('2 distinct keys, 3 findings.');
+    const live = r.summary.indexOf('### sk-proj-…Ab3d: live');
+    const unverified = r.summary.indexOf('### sk-…9f3e: not verified');
+    expect(live).toBeGreaterThan(0);
+    expect(unverified).toBeGreaterThan(live);
+    expect(r.summary).toContain('- https://github.com/acme/a `.env:1` commit 1a2b3c4d5e6f (still at HEAD)');
+    expect(r.summary).toContain('- https://github.com/acme/b `src/x.py:3` commit 9a8b7c6d5e4f (only in history)');
+    expect(r.summary).toContain('openai, rule openai-project-key, high confidence, 2 places');
+  });
+
+  it('without a seal key, merges unverified and says why in a warning and the summary', () => {
+    const r = merge(['acme__a.shard-1-of-1.json'], [[task('acme/a', 1, 1)]], { KEYSENTRY_SEAL_KEY: '', MERGE_EXIT: '0' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.log.split('\n')[0]).not.toContain('--verify');
+    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
+    expect(r.summary).toContain('> Keys were not verified');
+    expect(r.output).toContain('exit-code=0\n');
+  });
+
+  it('the last step fails the run for failed audit jobs, for findings and for a failed merge', () => {
+    const result = (env: NodeJS.ProcessEnv) => runStep(block('Result'), { FAIL_ON: 'any', ...env }, tempDir('keysentry-ws-'), fakeBin({}));
+    expect(result({ AUDIT: 'success', CODE: '0' }).code).toBe(0);
+    expect(result({ AUDIT: 'skipped', CODE: '0' }).code).toBe(0);
+    const failed = result({ AUDIT: 'failure', CODE: '0' });
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('audit jobs failed (failure)');
+    expect(result({ AUDIT: 'success', CODE: '1' }).out).toContain('keys found (fail-on: any)');
+    expect(result({ AUDIT: 'success', CODE: '1' }).code).toBe(1);
+    expect(result({ AUDIT: 'success', CODE: '2' }).code).toBe(1);
+    expect(result({ AUDIT: 'success', CODE: '' }).code).toBe(1);
+  });
+});
