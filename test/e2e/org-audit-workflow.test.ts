@@ -66,6 +66,29 @@ function fakeBin(scripts: Record<string, string>): string {
   return dir;
 }
 
+const REAL_GIT = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+const TOKEN = 'test-token-value';
+const BASIC = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+
+/** git, through a wrapper that logs its arguments and the auth header its environment gives it. */
+function gitSpy(log: string): string {
+  return [
+    `printf '%s\\n' "$*" >> "${log}.args"`,
+    `[ -z "$GIT_CONFIG_VALUE_0" ] || printf '%s=%s\\n' "$GIT_CONFIG_KEY_0" "$GIT_CONFIG_VALUE_0" >> "${log}.auth"`,
+    `exec "${REAL_GIT}" "$@"`,
+  ].join('\n');
+}
+
+/** What the spy saw: the token only ever as the header, in git's environment, for the server. */
+function expectTokenOnlyInHeader(log: string, server: string): void {
+  const args = readFileSync(`${log}.args`, 'utf8');
+  expect(args).not.toContain(TOKEN);
+  expect(args).not.toContain(BASIC);
+  const auth = readFileSync(`${log}.auth`, 'utf8').trim().split('\n');
+  expect(auth.length).toBeGreaterThan(0);
+  for (const line of auth) expect(line).toBe(`http.file://${server}/.extraheader=AUTHORIZATION: basic ${BASIC}`);
+}
+
 interface Run { code: number | null; out: string; output: string; summary: string; temp: string }
 
 /** Runs a run block as the runner does (`bash --noprofile --norc -eo pipefail`), in cwd. */
@@ -121,7 +144,9 @@ function plan(repos: Listed[], inputs: Record<string, string> = {}, server = tem
   const fixture = join(tempDir('keysentry-gh-'), 'repos.json');
   writeFileSync(fixture, JSON.stringify(repos));
   const log = `${fixture}.args`;
+  const gitLog = `${fixture}.git`;
   const bin = fakeBin({
+    git: gitSpy(gitLog),
     // gh as the plan calls it: its arguments logged, the fixture printed, and proof of the token.
     gh: `printf '%s\\n' "$@" > "${log}"; [ "$GH_TOKEN" = test-token-value ] || { echo "no GH_TOKEN" >&2; exit 4; }; cat "${fixture}"`,
   });
@@ -143,7 +168,7 @@ function plan(repos: Listed[], inputs: Record<string, string> = {}, server = tem
   const planFile = join(planDir, 'plan.json');
   const parsed = existsSync(planFile) ? (JSON.parse(readFileSync(planFile, 'utf8')) as Plan) : undefined;
   const ghArgs = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
-  return { ...r, plan: parsed, planFile, ghArgs, server };
+  return { ...r, plan: parsed, planFile, ghArgs, server, gitLog };
 }
 
 /** The matrix the plan step wrote to $GITHUB_OUTPUT, as the workflow's fromJSON reads it. */
@@ -251,6 +276,7 @@ describe('plan', () => {
     const advertised = git(server, 'ls-remote', '--heads', '--tags', '--refs', join(server, 'acme', 'big'));
     expect(r.plan!.pins['acme/big']!.map((p) => p.join('\t')).join('\n')).toBe(advertised);
     expect(r.summary).toMatch(/\| acme\/huge \| 100000 \| 16 \|/);
+    expectTokenOnlyInHeader(r.gitLog, server);
 
     const never = plan([listed('big', 2500 * 1024)], { SHARD_ABOVE_MB: '0' });
     expect(never.plan!.batches.flat().map((t) => t.count)).toEqual([1]);
@@ -324,11 +350,11 @@ describe('audit', () => {
       BATCH: String(batch),
       GITHUB_SERVER_URL: `file://${server}`,
       ...env,
-    }, ws, fakeBin({ keysentry }));
+    }, ws, fakeBin({ keysentry, git: gitSpy(join(ws, 'git')) }));
     const dir = join(ws, 'reports');
     const reports: Record<string, Report> = {};
     if (existsSync(dir)) for (const f of readdirSync(dir)) reports[f] = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report;
-    return { ...r, reports };
+    return { ...r, reports, gitLog: join(ws, 'git') };
   }
 
   it('fetches each repository whole into a bare repository named by its plain URL, and pins every shard to the refs the plan read', () => {
@@ -376,7 +402,10 @@ describe('audit', () => {
     const s = small.reports['acme__small.shard-1-of-1.json']!;
     expect(s.args).toMatch(/^history --format json -o \S+acme__small\.shard-1-of-1\.json$/);
     expect(s.refs).toBe(git(join(server, 'acme', 'small'), 'for-each-ref', '--format=%(objectname) %(refname)'));
-    for (const r of [shard1, shard2, small]) expect(r.out).not.toContain('test-token-value');
+    for (const r of [shard1, shard2, small]) {
+      expect(r.out).not.toContain(TOKEN);
+      expectTokenOnlyInHeader(r.gitLog, server);
+    }
 
     // Without a seal key (verify off), none reaches keysentry.
     const unsealed = audit(p.planFile, 2, server, { KEYSENTRY_SEAL_KEY: '' });
