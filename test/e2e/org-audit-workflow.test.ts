@@ -7,6 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BIN } from '../support/cli.js';
+import { KeyGen } from '../support/keygen.js';
 import { CHECKOUT } from '../support/pack.js';
 import { gitEnv, tempDir } from '../support/repo.js';
 
@@ -410,6 +412,34 @@ describe('audit', () => {
     // Without a seal key (verify off), none reaches keysentry.
     const unsealed = audit(p.planFile, 2, server, { KEYSENTRY_SEAL_KEY: '' });
     expect(unsealed.reports['acme__small.shard-1-of-1.json']!.seal).toBe('');
+  });
+
+  it('runs the real keysentry history on the bare repository it fetched (a key only in history is found)', () => {
+    const server = tempDir('keysentry-server-');
+    const bare = serverRepo(server, 'leaky');
+    // A commit that adds a key and one that removes it, pushed to the server's feature branch.
+    const work = tempDir('keysentry-work-');
+    git(work, 'clone', '-q', bare, '.');
+    git(work, 'checkout', '-q', 'feature');
+    writeFileSync(join(work, 'settings.py'), `OPENAI_API_KEY = "${new KeyGen(12).openaiProject()}"\n`);
+    git(work, 'add', '.');
+    git(work, 'commit', '-qm', 'settings');
+    git(work, 'rm', '-q', 'settings.py');
+    git(work, 'commit', '-qm', 'no settings');
+    git(work, 'push', '-q', 'origin', 'feature');
+    const p = plan([listed('leaky', 10)], {}, server);
+    expect(p.code, p.out).toBe(0);
+    const ws = tempDir('keysentry-ws-');
+    const r = runStep(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: '', PLAN: p.planFile, BATCH: '0', GITHUB_SERVER_URL: `file://${server}`,
+    }, ws, fakeBin({ keysentry: `exec "${process.execPath}" "${BIN}" "$@"` }));
+    // Exit 1 for findings is a written report, not a failed task.
+    expect(r.code, r.out).toBe(0);
+    const report = JSON.parse(readFileSync(join(ws, 'reports', 'acme__leaky.shard-1-of-1.json'), 'utf8')) as {
+      findings: { path: string; atHead?: boolean; commit?: string }[];
+    };
+    expect(report.findings.map((f) => [f.path, f.atHead])).toEqual([['settings.py', false]]);
+    expect(JSON.stringify(report)).not.toContain(TOKEN);
   });
 
   it('goes on past a repository it cannot fetch or scan, then fails the job naming them', () => {
