@@ -1,0 +1,550 @@
+// The reusable org-audit workflow (.github/workflows/org-audit.yml): valid against the workflow
+// schema, and its inline scripts do what the README says when run as the runner runs them
+// (bash -eo pipefail), with a stand-in `gh` (fixture JSON) and `keysentry` (records what it was
+// given) on PATH, real git, and a directory of bare repositories as the "server" (file:// URLs):
+// nothing here touches the network.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN } from '../support/cli.js';
+import { KeyGen } from '../support/keygen.js';
+import { CHECKOUT } from '../support/pack.js';
+import { gitEnv, tempDir } from '../support/repo.js';
+
+const WORKFLOW = join(CHECKOUT, '.github', 'workflows', 'org-audit.yml');
+const VALIDATOR = join(CHECKOUT, 'node_modules', '.bin', 'action-validator');
+const yaml = readFileSync(WORKFLOW, 'utf8');
+
+/** The text of every `run: |` block scalar, as the runner gets it (indentation removed), by step. */
+function runBlocks(text: string): { id: string; name: string; script: string }[] {
+  const lines = text.split('\n');
+  const blocks: { id: string; name: string; script: string }[] = [];
+  let id = '';
+  let name = '';
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const step = /^\s*- (?:id|name|uses|if):/.test(line);
+    if (step) [id, name] = ['', ''];
+    const idm = /^\s*(?:- )?id: (\S+)/.exec(line);
+    if (idm) id = idm[1] ?? '';
+    const namem = /^\s*(?:- )?name: (.+)$/.exec(line);
+    if (namem) name = namem[1] ?? '';
+    const run = /^(\s*)(?:- )?run: \|\s*$/.exec(line);
+    if (!run) continue;
+    const keyIndent = (run[1] ?? '').length;
+    const body: string[] = [];
+    let indent = -1;
+    for (i++; i < lines.length; i++) {
+      const l = lines[i] ?? '';
+      const lead = l.length - l.trimStart().length;
+      if (l.trim() !== '' && lead <= keyIndent) break;
+      if (indent < 0 && l.trim() !== '') indent = lead;
+      body.push(l.slice(Math.max(indent, 0)));
+    }
+    i--;
+    blocks.push({ id, name, script: body.join('\n').replace(/\n+$/, '\n') });
+  }
+  return blocks;
+}
+
+function block(which: string): string {
+  const found = runBlocks(yaml).filter((b) => b.id === which || b.name === which);
+  expect(found, `one run block for step ${which}`).toHaveLength(1);
+  return found[0]!.script;
+}
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, env: gitEnv, encoding: 'utf8' }).trim();
+}
+
+/** A directory of stand-ins put first on PATH. */
+function fakeBin(scripts: Record<string, string>): string {
+  const dir = tempDir('keysentry-fakebin-');
+  for (const [name, body] of Object.entries(scripts)) {
+    writeFileSync(join(dir, name), `#!/bin/bash\n${body}\n`);
+    chmodSync(join(dir, name), 0o755);
+  }
+  return dir;
+}
+
+const REAL_GIT = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+const TOKEN = 'test-token-value';
+const BASIC = Buffer.from(`x-access-token:${TOKEN}`).toString('base64');
+
+/** git, through a wrapper that logs its arguments and the auth header its environment gives it. */
+function gitSpy(log: string): string {
+  return [
+    `printf '%s\\n' "$*" >> "${log}.args"`,
+    `[ -z "$GIT_CONFIG_VALUE_0" ] || printf '%s=%s\\n' "$GIT_CONFIG_KEY_0" "$GIT_CONFIG_VALUE_0" >> "${log}.auth"`,
+    `exec "${REAL_GIT}" "$@"`,
+  ].join('\n');
+}
+
+/** What the spy saw: the token only ever as the header, in git's environment, for the server. */
+function expectTokenOnlyInHeader(log: string, server: string): void {
+  const args = readFileSync(`${log}.args`, 'utf8');
+  expect(args).not.toContain(TOKEN);
+  expect(args).not.toContain(BASIC);
+  const auth = readFileSync(`${log}.auth`, 'utf8').trim().split('\n');
+  expect(auth.length).toBeGreaterThan(0);
+  for (const line of auth) expect(line).toBe(`http.file://${server}/.extraheader=AUTHORIZATION: basic ${BASIC}`);
+}
+
+interface Run { code: number | null; out: string; output: string; summary: string; temp: string }
+
+/** Runs a run block as the runner does (`bash --noprofile --norc -eo pipefail`), in cwd. */
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Run {
+  const temp = tempDir('keysentry-runner-temp-');
+  const file = join(temp, 'step.sh');
+  writeFileSync(file, script);
+  const output = join(temp, 'github-output');
+  const summary = join(temp, 'step-summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...gitEnv,
+      PATH: `${bin}:${process.env.PATH ?? ''}`,
+      RUNNER_TEMP: temp,
+      GITHUB_OUTPUT: output,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_WORKSPACE: cwd,
+      ...env,
+    },
+  });
+  return {
+    code: r.status,
+    out: `${r.stdout}${r.stderr}`,
+    output: readFileSync(output, 'utf8'),
+    summary: readFileSync(summary, 'utf8'),
+    temp,
+  };
+}
+
+interface Listed {
+  nameWithOwner: string;
+  diskUsage: number;
+  isArchived?: boolean;
+  isFork?: boolean;
+  isEmpty?: boolean;
+  defaultBranchRef?: { name: string } | null;
+}
+
+function listed(name: string, kb: number, extra: Partial<Listed> = {}): Listed {
+  return { nameWithOwner: `acme/${name}`, diskUsage: kb, isArchived: false, isFork: false, isEmpty: false, defaultBranchRef: { name: 'main' }, ...extra };
+}
+
+interface Task { repo: string; index: number; count: number; head: string; kb: number }
+interface Plan { organization: string; batches: Task[][]; pins: Record<string, string[][]>; skipped: Record<string, string[]> }
+
+/** Runs the plan step on a fake `gh repo list` answer; the server is a directory of bare repos. */
+function plan(repos: Listed[], inputs: Record<string, string> = {}, server = tempDir('keysentry-server-')) {
+  const fixture = join(tempDir('keysentry-gh-'), 'repos.json');
+  writeFileSync(fixture, JSON.stringify(repos));
+  const log = `${fixture}.args`;
+  const gitLog = `${fixture}.git`;
+  const bin = fakeBin({
+    git: gitSpy(gitLog),
+    // gh as the plan calls it: its arguments logged, the fixture printed, and proof of the token.
+    gh: `printf '%s\\n' "$@" > "${log}"; [ "$GH_TOKEN" = test-token-value ] || { echo "no GH_TOKEN" >&2; exit 4; }; cat "${fixture}"`,
+  });
+  const planDir = join(tempDir('keysentry-plan-'), 'plan');
+  const r = runStep(block('plan'), {
+    GH_TOKEN: 'test-token-value',
+    ORGANIZATION: 'acme',
+    INCLUDE_ARCHIVED: 'false',
+    INCLUDE_FORKS: 'false',
+    SHARD_ABOVE_MB: '1024',
+    MAX_SHARDS: '16',
+    MAX_JOBS: '256',
+    MAX_REPOSITORIES: '10000',
+    FAIL_ON: 'any',
+    PLAN_DIR: planDir,
+    GITHUB_SERVER_URL: `file://${server}`,
+    ...inputs,
+  }, tempDir('keysentry-ws-'), bin);
+  const planFile = join(planDir, 'plan.json');
+  const parsed = existsSync(planFile) ? (JSON.parse(readFileSync(planFile, 'utf8')) as Plan) : undefined;
+  const ghArgs = existsSync(log) ? readFileSync(log, 'utf8').split('\n') : [];
+  return { ...r, plan: parsed, planFile, ghArgs, server, gitLog };
+}
+
+/** The matrix the plan step wrote to $GITHUB_OUTPUT, as the workflow's fromJSON reads it. */
+function matrixOf(output: string): { batch: number[] } {
+  const line = output.split('\n').find((l) => l.startsWith('matrix='));
+  expect(line, output).toBeDefined();
+  return JSON.parse(line!.slice('matrix='.length)) as { batch: number[] };
+}
+
+/** A bare repository on the "server", with a commit on main, a branch and a tag. */
+function serverRepo(server: string, name: string): string {
+  const work = tempDir('keysentry-work-');
+  git(work, 'init', '-q', '-b', 'main');
+  writeFileSync(join(work, 'a.txt'), `${name}\n`);
+  git(work, 'add', '.');
+  git(work, 'commit', '-qm', 'first');
+  git(work, 'tag', 'v1');
+  git(work, 'tag', '-a', '-m', 'annotated', 'v1a');
+  git(work, 'checkout', '-qb', 'feature');
+  writeFileSync(join(work, 'b.txt'), 'feature\n');
+  git(work, 'add', '.');
+  git(work, 'commit', '-qm', 'feature');
+  git(work, 'checkout', '-q', 'main');
+  const bare = join(server, 'acme', name);
+  mkdirSync(join(server, 'acme'), { recursive: true });
+  git(server, 'clone', '-q', '--bare', work, bare);
+  return bare;
+}
+
+describe('the workflow file', () => {
+  it('is valid against the workflow schema (action-validator, offline)', () => {
+    const r = spawnSync(VALIDATOR, [WORKFLOW], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+  });
+
+  it('and the validator does fail a broken copy, so the check above can fail', () => {
+    const broken = join(tempDir('keysentry-broken-'), 'org-audit.yml');
+    writeFileSync(broken, yaml.replace('runs-on: ${{ inputs.runs-on }}', 'runz-on: ${{ inputs.runs-on }}'));
+    const r = spawnSync(VALIDATOR, [broken], { encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).not.toBe(0);
+    expect(`${r.stdout}${r.stderr}`).toContain('runz-on');
+  });
+
+  it('is a reusable workflow with least privilege, its actions on Node 24 majors', () => {
+    expect(yaml).toMatch(/^on:\n {2}workflow_call:\n/m);
+    expect(yaml).toMatch(/^permissions:\n {2}contents: read\n\n/m);
+    const uses = [...yaml.matchAll(/^\s+(?:- )?uses: (\S+)/gm)].map((m) => m[1]);
+    expect(new Set(uses)).toEqual(new Set(['actions/setup-node@v5', 'actions/upload-artifact@v6', 'actions/download-artifact@v7']));
+  });
+
+  it('has run blocks that bash parses and that take no ${{ }} expression (inputs come through env:)', () => {
+    const blocks = runBlocks(yaml);
+    expect(blocks.map((b) => b.id || b.name)).toEqual(['plan', 'Audit', 'merge', 'Result']);
+    for (const b of blocks) {
+      expect(b.script, b.id || b.name).not.toContain('${{');
+      const r = spawnSync('bash', ['-n'], { input: b.script, encoding: 'utf8' });
+      expect(r.status, `${b.id || b.name}: ${r.stderr}`).toBe(0);
+    }
+  });
+});
+
+describe('plan', () => {
+  it('leaves out archived repositories and forks unless asked, and empty ones always', () => {
+    const repos = [
+      listed('app', 100),
+      listed('old', 100, { isArchived: true }),
+      listed('fork', 100, { isFork: true }),
+      listed('blank', 0, { isEmpty: true, defaultBranchRef: null }),
+    ];
+    const r = plan(repos);
+    expect(r.code, r.out).toBe(0);
+    const audited = (p: Plan | undefined) => p!.batches.flat().map((t) => t.repo).sort();
+    expect(audited(r.plan)).toEqual(['acme/app']);
+    expect(r.plan!.skipped).toEqual({ archived: ['acme/old'], forks: ['acme/fork'], empty: ['acme/blank'] });
+    expect(r.ghArgs.slice(0, 5)).toEqual(['repo', 'list', 'acme', '--limit', '10000']);
+    expect(r.summary).toContain('1 empty, 1 archived, 1 forks');
+
+    const all = plan(repos, { INCLUDE_ARCHIVED: 'true', INCLUDE_FORKS: 'true' });
+    expect(all.code, all.out).toBe(0);
+    expect(audited(all.plan)).toEqual(['acme/app', 'acme/fork', 'acme/old']);
+    expect(all.plan!.skipped.empty).toEqual(['acme/blank']);
+  });
+
+  it('shards a repository above shard-above-mb into ceil(size / it) shards, at most max-shards', () => {
+    const server = tempDir('keysentry-server-');
+    for (const name of ['big', 'huge']) serverRepo(server, name);
+    const r = plan([
+      listed('small', 1024 * 1024), // exactly 1024 MB: not above it
+      listed('big', 2500 * 1024), // 2500 MB: 3 shards
+      listed('huge', 100_000 * 1024), // 98 shards' worth, capped at 16
+    ], {}, server);
+    expect(r.code, r.out).toBe(0);
+    const tasks = r.plan!.batches.flat();
+    const shards = (repo: string) => tasks.filter((t) => t.repo === repo).map((t) => `${t.index}/${t.count}`).sort((a, b) => parseInt(a) - parseInt(b));
+    expect(shards('acme/small')).toEqual(['1/1']);
+    expect(shards('acme/big')).toEqual(['1/3', '2/3', '3/3']);
+    expect(shards('acme/huge')).toEqual(Array.from({ length: 16 }, (_, i) => `${i + 1}/16`));
+    // Fewer tasks than jobs: one task per job, the biggest first.
+    expect(r.plan!.batches.every((b) => b.length === 1)).toBe(true);
+    expect(r.plan!.batches[0]![0]!.repo).toBe('acme/huge');
+    expect(matrixOf(r.output).batch).toEqual(Array.from({ length: 20 }, (_, i) => i));
+    expect(r.output).toContain('batches=20\n');
+    // The refs every shard pins itself to: the sharded repositories', read from the server.
+    expect(Object.keys(r.plan!.pins).sort()).toEqual(['acme/big', 'acme/huge']);
+    const advertised = git(server, 'ls-remote', '--heads', '--tags', '--refs', join(server, 'acme', 'big'));
+    expect(r.plan!.pins['acme/big']!.map((p) => p.join('\t')).join('\n')).toBe(advertised);
+    expect(r.summary).toMatch(/\| acme\/huge \| 100000 \| 16 \|/);
+    expectTokenOnlyInHeader(r.gitLog, server);
+
+    const never = plan([listed('big', 2500 * 1024)], { SHARD_ABOVE_MB: '0' });
+    expect(never.plan!.batches.flat().map((t) => t.count)).toEqual([1]);
+  });
+
+  it('packs 300 repositories into at most 256 jobs, every task exactly once, balanced by size', () => {
+    const repos = Array.from({ length: 300 }, (_, i) => listed(`r${String(i).padStart(3, '0')}`, (i % 7) * 10_000 + 50));
+    const r = plan(repos);
+    expect(r.code, r.out).toBe(0);
+    const { batches } = r.plan!;
+    expect(batches).toHaveLength(256);
+    expect(batches.every((b) => b.length >= 1)).toBe(true);
+    const all = batches.flat().map((t) => t.repo).sort();
+    expect(all).toEqual(repos.map((x) => x.nameWithOwner).sort());
+    expect(matrixOf(r.output).batch).toEqual(Array.from({ length: 256 }, (_, i) => i));
+    // Balanced: no job carries more than the heaviest task on top of the average.
+    const weight = (t: Task) => t.kb / t.count + 1024;
+    const loads = batches.map((b) => b.reduce((s, t) => s + weight(t), 0));
+    const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
+    const heaviest = Math.max(...batches.flat().map(weight));
+    expect(Math.max(...loads)).toBeLessThanOrEqual(mean + heaviest);
+
+    const fewer = plan(repos, { MAX_JOBS: '10' });
+    expect(fewer.code, fewer.out).toBe(0);
+    expect(fewer.plan!.batches).toHaveLength(10);
+    expect(fewer.plan!.batches.flat()).toHaveLength(300);
+  });
+
+  it('writes a matrix of no job for an organisation with nothing to audit', () => {
+    const r = plan([listed('blank', 0, { isEmpty: true })]);
+    expect(r.code, r.out).toBe(0);
+    expect(matrixOf(r.output).batch).toEqual([]);
+    expect(r.output).toContain('batches=0\n');
+  });
+
+  it('fails, naming the input, rather than audit less than asked', () => {
+    const capped = plan([listed('a', 1), listed('b', 1)], { MAX_REPOSITORIES: '2' });
+    expect(capped.code).toBe(1);
+    expect(capped.out).toContain('::error title=keysentry plan::gh listed 2 repositories, the max-repositories limit');
+    for (const [input, env] of [['max-jobs', { MAX_JOBS: '257' }], ['max-shards', { MAX_SHARDS: '0' }], ['fail-on', { FAIL_ON: 'some' }]] as const) {
+      const r = plan([listed('a', 1)], env);
+      expect(r.code, input).toBe(1);
+      expect(r.out).toContain(`::error title=keysentry plan::${input} must be`);
+    }
+    const bad = plan([listed('a', 1)], { ORGANIZATION: 'acme; rm -rf /' });
+    expect(bad.code).toBe(1);
+    expect(bad.ghArgs).toEqual([]);
+  });
+});
+
+describe('audit', () => {
+  /** Stands in for keysentry history: writes what it saw (its arguments, the repository) as the report. */
+  const keysentry = [
+    'out=; prev=',
+    'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
+    '[ -n "$FAIL_KEYSENTRY" ] && [ "$PWD" != "${PWD%$FAIL_KEYSENTRY.git}" ] && exit 2',
+    'node -e \'const [args, origin, head, refs, config, leak, seal] = process.argv.slice(1); require("fs").writeFileSync(process.argv[8], JSON.stringify({ args, origin, head, refs, config, leak, seal }))\' \\',
+    '  "$*" "$(git config remote.origin.url)" "$(git symbolic-ref HEAD)" "$(git for-each-ref --format="%(objectname) %(refname)")" \\',
+    '  "$(cat config)" "$(env | grep -c test-token-value)" "${KEYSENTRY_SEAL_KEY:-}" "$out"',
+    'exit 1',
+  ].join('\n');
+
+  interface Report { args: string; origin: string; head: string; refs: string; config: string; leak: string; seal: string }
+
+  function audit(planFile: string, batch: number, server: string, env: NodeJS.ProcessEnv = {}) {
+    const ws = tempDir('keysentry-ws-');
+    const r = runStep(block('Audit'), {
+      TOKEN: 'test-token-value',
+      KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
+      PLAN: planFile,
+      BATCH: String(batch),
+      GITHUB_SERVER_URL: `file://${server}`,
+      ...env,
+    }, ws, fakeBin({ keysentry, git: gitSpy(join(ws, 'git')) }));
+    const dir = join(ws, 'reports');
+    const reports: Record<string, Report> = {};
+    if (existsSync(dir)) for (const f of readdirSync(dir)) reports[f] = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report;
+    return { ...r, reports, gitLog: join(ws, 'git') };
+  }
+
+  it('fetches each repository whole into a bare repository named by its plain URL, and pins every shard to the refs the plan read', () => {
+    const server = tempDir('keysentry-server-');
+    const big = serverRepo(server, 'big');
+    serverRepo(server, 'small');
+    const p = plan([listed('big', 2500 * 1024), listed('small', 10)], { SHARD_ABOVE_MB: '1024', MAX_SHARDS: '2' }, server);
+    expect(p.code, p.out).toBe(0);
+    const planned = git(big, 'for-each-ref', '--format=%(objectname) %(refname)');
+
+    // Between the plan and the audit jobs, the repository moves on: main is rewritten (its old
+    // commit kept reachable elsewhere), a branch is added, a tag is deleted.
+    const oldMain = git(big, 'rev-parse', 'refs/heads/main');
+    git(big, 'update-ref', 'refs/keep/old-main', oldMain);
+    const tree = git(big, 'rev-parse', `${oldMain}^{tree}`);
+    const orphan = execFileSync('git', ['commit-tree', tree, '-m', 'rewritten'], { cwd: big, env: gitEnv, encoding: 'utf8' }).trim();
+    git(big, 'update-ref', 'refs/heads/main', orphan);
+    git(big, 'update-ref', 'refs/heads/late', orphan);
+    git(big, 'update-ref', '-d', 'refs/tags/v1');
+
+    const batches = p.plan!.batches;
+    expect(batches.map((b) => b.map((t) => `${t.repo} ${t.index}/${t.count}`))).toEqual([['acme/big 1/2'], ['acme/big 2/2'], ['acme/small 1/1']]);
+    const shard1 = audit(p.planFile, 0, server);
+    const shard2 = audit(p.planFile, 1, server);
+    const small = audit(p.planFile, 2, server);
+    for (const r of [shard1, shard2, small]) expect(r.code, r.out).toBe(0);
+
+    const r1 = shard1.reports['acme__big.shard-1-of-2.json']!;
+    const r2 = shard2.reports['acme__big.shard-2-of-2.json']!;
+    expect(r1.args).toMatch(/^history --format json -o \S+acme__big\.shard-1-of-2\.json --shard 1\/2$/);
+    expect(r2.args).toMatch(/--shard 2\/2$/);
+    // Both shards scanned the refs of the plan, not of the moment each ran.
+    expect(r1.refs).toBe(planned);
+    expect(r2.refs).toBe(planned);
+    expect(r1.head).toBe('refs/heads/main');
+    // The repository is named after the plain URL; the token is nowhere keysentry can see it.
+    expect(r1.origin).toBe(`file://${server}/acme/big`);
+    for (const r of [r1, r2]) {
+      expect(r.config).not.toContain('test-token-value');
+      expect(r.config).not.toContain('extraheader');
+      expect(r.leak).toBe('0');
+      expect(r.seal).toBe('a-seal-key-of-at-least-32-characters');
+    }
+    // A repository in one job is not pinned: it is scanned as it is, whole (no --shard).
+    const s = small.reports['acme__small.shard-1-of-1.json']!;
+    expect(s.args).toMatch(/^history --format json -o \S+acme__small\.shard-1-of-1\.json$/);
+    expect(s.refs).toBe(git(join(server, 'acme', 'small'), 'for-each-ref', '--format=%(objectname) %(refname)'));
+    for (const r of [shard1, shard2, small]) {
+      expect(r.out).not.toContain(TOKEN);
+      expectTokenOnlyInHeader(r.gitLog, server);
+    }
+
+    // Without a seal key (verify off), none reaches keysentry.
+    const unsealed = audit(p.planFile, 2, server, { KEYSENTRY_SEAL_KEY: '' });
+    expect(unsealed.reports['acme__small.shard-1-of-1.json']!.seal).toBe('');
+  });
+
+  it('runs the real keysentry history on the bare repository it fetched (a key only in history is found)', () => {
+    const server = tempDir('keysentry-server-');
+    const bare = serverRepo(server, 'leaky');
+    // A commit that adds a key and one that removes it, pushed to the server's feature branch.
+    const work = tempDir('keysentry-work-');
+    git(work, 'clone', '-q', bare, '.');
+    git(work, 'checkout', '-q', 'feature');
+    writeFileSync(join(work, 'settings.py'), `OPENAI_API_KEY = "${new KeyGen(12).openaiProject()}"\n`);
+    git(work, 'add', '.');
+    git(work, 'commit', '-qm', 'settings');
+    git(work, 'rm', '-q', 'settings.py');
+    git(work, 'commit', '-qm', 'no settings');
+    git(work, 'push', '-q', 'origin', 'feature');
+    const p = plan([listed('leaky', 10)], {}, server);
+    expect(p.code, p.out).toBe(0);
+    const ws = tempDir('keysentry-ws-');
+    const r = runStep(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: '', PLAN: p.planFile, BATCH: '0', GITHUB_SERVER_URL: `file://${server}`,
+    }, ws, fakeBin({ keysentry: `exec "${process.execPath}" "${BIN}" "$@"` }));
+    // Exit 1 for findings is a written report, not a failed task.
+    expect(r.code, r.out).toBe(0);
+    const report = JSON.parse(readFileSync(join(ws, 'reports', 'acme__leaky.shard-1-of-1.json'), 'utf8')) as {
+      findings: { path: string; atHead?: boolean; commit?: string }[];
+    };
+    expect(report.findings.map((f) => [f.path, f.atHead])).toEqual([['settings.py', false]]);
+    expect(JSON.stringify(report)).not.toContain(TOKEN);
+  });
+
+  it('goes on past a repository it cannot fetch or scan, then fails the job naming them', () => {
+    const server = tempDir('keysentry-server-');
+    serverRepo(server, 'ok');
+    serverRepo(server, 'breaks');
+    const p = plan([listed('ok', 10), listed('gone', 10), listed('breaks', 10)], { MAX_JOBS: '1' }, server);
+    expect(p.code, p.out).toBe(0);
+    expect(p.plan!.batches).toHaveLength(1);
+    const r = audit(p.planFile, 0, server, { FAIL_KEYSENTRY: 'acme__breaks' });
+    expect(r.code, r.out).toBe(1);
+    expect(Object.keys(r.reports)).toEqual(['acme__ok.shard-1-of-1.json']);
+    expect(r.out).toContain('::error title=keysentry::could not fetch acme/gone');
+    expect(r.out).toContain('::error title=keysentry::keysentry history failed on acme/breaks 1/1 (exit 2)');
+    expect(r.summary).toContain('2 task(s) failed');
+    expect(r.summary).toContain('- acme/gone 1/1: could not fetch it');
+  });
+});
+
+describe('merge', () => {
+  /** Stands in for keysentry merge: records what it was given, writes a report in the JSON report's shape. */
+  const keysentry = [
+    'printf "%s\\n" "$*" > "$MERGE_LOG"; ls reports >> "$MERGE_LOG"',
+    'out=; prev=',
+    'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
+    'cat "$MERGED_FIXTURE" > "$out"',
+    'exit "${MERGE_EXIT:-1}"',
+  ].join('\n');
+
+  const merged = {
+    keys: [
+      { fingerprint: 'f1', redacted: 'sk-proj-…Ab3d', provider: 'openai', ruleId: 'openai-project-key', confidence: 'high', places: 2, verification: { status: 'live' } },
+      { fingerprint: 'f2', redacted: 'sk-…9f3e', provider: 'deepseek', ruleId: 'deepseek-api-key', confidence: 'high', places: 1 },
+    ],
+    findings: [
+      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/a' }, path: '.env', line: 1, commit: '1a2b3c4d5e6f7a8b', atHead: true },
+      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/b' }, path: 'src/x.py', line: 3, commit: '9a8b7c6d5e4f3a2b', atHead: false },
+      { fingerprint: 'f2', repository: { name: 'https://github.com/acme/a' }, path: 'old|name.env', line: 2 },
+    ],
+  };
+
+  function merge(files: string[], tasks: Task[][], env: NodeJS.ProcessEnv = {}) {
+    const ws = tempDir('keysentry-ws-');
+    mkdirSync(join(ws, 'reports'));
+    for (const f of files) writeFileSync(join(ws, 'reports', f), '{}');
+    const planFile = join(tempDir('keysentry-plan-'), 'plan.json');
+    writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
+    const fixture = join(tempDir('keysentry-merged-'), 'merged.json');
+    writeFileSync(fixture, JSON.stringify(merged));
+    const log = `${fixture}.log`;
+    const r = runStep(block('merge'), {
+      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme',
+      KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
+      MERGE_LOG: log, MERGED_FIXTURE: fixture, ...env,
+    }, ws, fakeBin({ keysentry }));
+    return { ...r, ws, log: existsSync(log) ? readFileSync(log, 'utf8') : '' };
+  }
+
+  const task = (repo: string, index: number, count: number): Task => ({ repo, index, count, head: 'main', kb: 1 });
+
+  it('merges and verifies the complete repositories, sets aside one whose shards did not all come back, and says so', () => {
+    const r = merge(
+      ['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json', 'acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json'],
+      [[task('acme/a', 1, 1), task('acme/b', 1, 2)], [task('acme/b', 2, 2), task('acme/c', 1, 3)], [task('acme/c', 2, 3), task('acme/c', 3, 3)], [task('acme/d', 1, 1)]],
+    );
+    expect(r.code, r.out).toBe(0);
+    const [args, ...given] = r.log.trim().split('\n');
+    expect(args).toBe('merge --format json -o out/keysentry-merged.json --sarif out/keysentry-merged.sarif --fail-on any --verify reports/');
+    expect(given).toEqual(['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json']);
+    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json']);
+    expect(r.output).toContain('exit-code=1\n');
+    expect(r.summary).toContain('**2 repositories were not audited**');
+    expect(r.summary).toContain('- acme/c: 1 of 3 report(s) missing');
+    expect(r.summary).toContain('- acme/d: 1 of 1 report(s) missing');
+    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toContain('acme/d');
+    // Grouped by key, most serious first as the merged report lists them, each place once.
+    expect(r.summary).toContain('2 distinct keys, 3 findings.');
+    const live = r.summary.indexOf('### sk-proj-…Ab3d: live');
+    const unverified = r.summary.indexOf('### sk-…9f3e: not verified');
+    expect(live).toBeGreaterThan(0);
+    expect(unverified).toBeGreaterThan(live);
+    expect(r.summary).toContain('- https://github.com/acme/a `.env:1` commit 1a2b3c4d5e6f (still at HEAD)');
+    expect(r.summary).toContain('- https://github.com/acme/b `src/x.py:3` commit 9a8b7c6d5e4f (only in history)');
+    expect(r.summary).toContain('openai, rule openai-project-key, high confidence, 2 places');
+  });
+
+  it('without a seal key, merges unverified and says why in a warning and the summary', () => {
+    const r = merge(['acme__a.shard-1-of-1.json'], [[task('acme/a', 1, 1)]], { KEYSENTRY_SEAL_KEY: '', MERGE_EXIT: '0' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.log.split('\n')[0]).not.toContain('--verify');
+    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
+    expect(r.summary).toContain('> Keys were not verified');
+    expect(r.output).toContain('exit-code=0\n');
+  });
+
+  it('the last step fails the run for failed audit jobs, for findings and for a failed merge', () => {
+    const result = (env: NodeJS.ProcessEnv) => runStep(block('Result'), { FAIL_ON: 'any', ...env }, tempDir('keysentry-ws-'), fakeBin({}));
+    expect(result({ AUDIT: 'success', CODE: '0' }).code).toBe(0);
+    expect(result({ AUDIT: 'skipped', CODE: '0' }).code).toBe(0);
+    const failed = result({ AUDIT: 'failure', CODE: '0' });
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain('audit jobs failed (failure)');
+    expect(result({ AUDIT: 'success', CODE: '1' }).out).toContain('keys found (fail-on: any)');
+    expect(result({ AUDIT: 'success', CODE: '1' }).code).toBe(1);
+    expect(result({ AUDIT: 'success', CODE: '2' }).code).toBe(1);
+    expect(result({ AUDIT: 'success', CODE: '' }).code).toBe(1);
+  });
+});
