@@ -30789,19 +30789,17 @@ __export(repository_exports, {
 });
 import { createHash as createHash4 } from "node:crypto";
 import { basename as basename2 } from "node:path";
-async function repositoryOf(cwd) {
+async function repositoryOf(cwd, root) {
   const none = () => Buffer.alloc(0);
-  const [refs, url, gitDir] = await Promise.all([
+  const [refs, url] = await Promise.all([
     // HEAD and every ref with the object it names: what `git log --all` walks from. An empty
     // repository has none, and show-ref then fails.
     git(["show-ref", "--head"], cwd).catch(none),
-    git(["config", "--get", "remote.origin.url"], cwd).catch(none),
-    git(["rev-parse", "--absolute-git-dir"], cwd)
+    git(["config", "--get", "remote.origin.url"], cwd).catch(none)
   ]);
   const remote = url.toString("utf8").trim();
-  const dir = gitDir.toString("utf8").trim().replace(/\/\.git$/, "");
   return {
-    name: remote && remoteName(remote) || basename2(dir),
+    name: remote && remoteName(remote) || basename2(root ?? cwd).replace(/\.git$/, ""),
     state: createHash4("sha256").update(refs).digest("hex")
   };
 }
@@ -33307,7 +33305,7 @@ async function runScan(req) {
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
-  const repository = req.command === "history" ? Promise.resolve().then(() => (init_repository(), repository_exports)).then((m) => m.repositoryOf(req.cwd)) : void 0;
+  const repository = req.command === "history" && (req.identify || req.shard) ? Promise.resolve().then(() => (init_repository(), repository_exports)).then((m) => m.repositoryOf(req.cwd, req.root)) : void 0;
   repository?.catch(() => {
   });
   const ignored = await ignoreMatcher(req.config.ignore);

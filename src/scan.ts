@@ -25,6 +25,11 @@ export interface ScanRequest {
   since?: string;
   /** history: scan this shard's share of the whole history only (see sources/shard.ts). */
   shard?: Shard;
+  /**
+   * history: name the repository and its state in the report (what a merge checks reports by).
+   * Two git processes: asked only when the report is one a merge reads (JSON).
+   */
+  identify?: boolean;
   baseline?: string;
   /**
    * The built-in rules' directory, when the default (found from this module's own location) is
@@ -118,7 +123,10 @@ export async function runScan(req: ScanRequest): Promise<Report> {
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');
   // Which repository and state the report is of, for a merge of reports: asked alongside the scan.
-  const repository = req.command === 'history' ? import('./sources/repository.js').then((m) => m.repositoryOf(req.cwd)) : undefined;
+  const repository =
+    req.command === 'history' && (req.identify || req.shard)
+      ? import('./sources/repository.js').then((m) => m.repositoryOf(req.cwd, req.root))
+      : undefined;
   repository?.catch(() => {}); // a failure is the scan's to report first
   const ignored = await ignoreMatcher(req.config.ignore);
   const source = await openSource(req, ctx, detector, ignored);

@@ -69,7 +69,8 @@ async function run(command: Command, flags: ScanFlags, paths: string[]): Promise
       ...(shard && { shard }),
       baseline: flags.baseline,
       onProgress: progress.update,
-      ...(command === 'staged' && root && { root }),
+      ...((command === 'staged' || command === 'history') && root && { root }),
+      identify: flags.format === 'json',
     });
   } finally {
     progress.done();

@@ -6,19 +6,18 @@ import { basename } from 'node:path';
 import type { Repository } from '../types.js';
 import { git } from './git.js';
 
-export async function repositoryOf(cwd: string): Promise<Repository> {
+/** `root`: the work tree's top directory, when known (a bare repository has none: then cwd). */
+export async function repositoryOf(cwd: string, root?: string): Promise<Repository> {
   const none = () => Buffer.alloc(0);
-  const [refs, url, gitDir] = await Promise.all([
+  const [refs, url] = await Promise.all([
     // HEAD and every ref with the object it names: what `git log --all` walks from. An empty
     // repository has none, and show-ref then fails.
     git(['show-ref', '--head'], cwd).catch(none),
     git(['config', '--get', 'remote.origin.url'], cwd).catch(none),
-    git(['rev-parse', '--absolute-git-dir'], cwd),
   ]);
   const remote = url.toString('utf8').trim();
-  const dir = gitDir.toString('utf8').trim().replace(/\/\.git$/, '');
   return {
-    name: (remote && remoteName(remote)) || basename(dir),
+    name: (remote && remoteName(remote)) || basename(root ?? cwd).replace(/\.git$/, ''),
     state: createHash('sha256').update(refs).digest('hex'),
   };
 }

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   buildDetector
-} from "./chunk-O4GDVNMH.js";
+} from "./chunk-FJLXBXAY.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-XX2GV7Y4.js";
 import {

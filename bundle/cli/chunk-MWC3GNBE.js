@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-O4GDVNMH.js";
+} from "./chunk-FJLXBXAY.js";
 import {
   deliverReport
 } from "./chunk-54UN7YW2.js";
@@ -115,7 +115,8 @@ async function run(command, flags, paths) {
       ...shard && { shard },
       baseline: flags.baseline,
       onProgress: progress.update,
-      ...command === "staged" && root && { root }
+      ...(command === "staged" || command === "history") && root && { root },
+      identify: flags.format === "json"
     });
   } finally {
     progress.done();
@@ -125,7 +126,7 @@ async function run(command, flags, paths) {
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-GHMFZY6Z.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-L3RMXEGD.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const code = await deliverReport(report, flags, {
     command,
     repo,

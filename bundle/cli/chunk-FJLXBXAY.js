@@ -174,7 +174,7 @@ async function runScan(req) {
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
-  const repository = req.command === "history" ? import("./chunk-T472LB66.js").then((m) => m.repositoryOf(req.cwd)) : void 0;
+  const repository = req.command === "history" && (req.identify || req.shard) ? import("./chunk-SO75ZDNE.js").then((m) => m.repositoryOf(req.cwd, req.root)) : void 0;
   repository?.catch(() => {
   });
   const ignored = await ignoreMatcher(req.config.ignore);

@@ -10,19 +10,17 @@ import "./chunk-BTI5UEIW.js";
 // src/sources/repository.ts
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
-async function repositoryOf(cwd) {
+async function repositoryOf(cwd, root) {
   const none = () => Buffer.alloc(0);
-  const [refs, url, gitDir] = await Promise.all([
+  const [refs, url] = await Promise.all([
     // HEAD and every ref with the object it names: what `git log --all` walks from. An empty
     // repository has none, and show-ref then fails.
     git(["show-ref", "--head"], cwd).catch(none),
-    git(["config", "--get", "remote.origin.url"], cwd).catch(none),
-    git(["rev-parse", "--absolute-git-dir"], cwd)
+    git(["config", "--get", "remote.origin.url"], cwd).catch(none)
   ]);
   const remote = url.toString("utf8").trim();
-  const dir = gitDir.toString("utf8").trim().replace(/\/\.git$/, "");
   return {
-    name: remote && remoteName(remote) || basename(dir),
+    name: remote && remoteName(remote) || basename(root ?? cwd).replace(/\.git$/, ""),
     state: createHash("sha256").update(refs).digest("hex")
   };
 }
