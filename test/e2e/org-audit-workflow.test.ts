@@ -3,14 +3,17 @@
 // (bash -eo pipefail), with a stand-in `gh` (fixture JSON) and `keysentry` (records what it was
 // given) on PATH, real git, and a directory of bare repositories as the "server" (file:// URLs):
 // nothing here touches the network.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { CHECKOUT } from '../support/pack.js';
 import { gitEnv, tempDir } from '../support/repo.js';
+import { validateSarif } from '../support/sarif.js';
+import { deepseek, fakeProvider, openai, type FakeProvider } from '../verify/fake-provider.js';
 
 const WORKFLOW = join(CHECKOUT, '.github', 'workflows', 'org-audit.yml');
 const VALIDATOR = join(CHECKOUT, 'node_modules', '.bin', 'action-validator');
@@ -93,8 +96,8 @@ function expectTokenOnlyInHeader(log: string, server: string): void {
 
 interface Run { code: number | null; out: string; output: string; summary: string; temp: string }
 
-/** Runs a run block as the runner does (`bash --noprofile --norc -eo pipefail`), in cwd. */
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Run {
+/** How the runner runs a run block: `bash --noprofile --norc -eo pipefail` on a file, in cwd. */
+function stepSetup(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string) {
   const temp = tempDir('keysentry-runner-temp-');
   const file = join(temp, 'step.sh');
   writeFileSync(file, script);
@@ -102,10 +105,9 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: strin
   const summary = join(temp, 'step-summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+  const args = ['--noprofile', '--norc', '-eo', 'pipefail', file];
+  const options = {
     cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
     env: {
       ...gitEnv,
       PATH: `${bin}:${process.env.PATH ?? ''}`,
@@ -115,14 +117,38 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: strin
       GITHUB_WORKSPACE: cwd,
       ...env,
     },
-  });
-  return {
-    code: r.status,
-    out: `${r.stdout}${r.stderr}`,
-    output: readFileSync(output, 'utf8'),
-    summary: readFileSync(summary, 'utf8'),
-    temp,
   };
+  const done = (code: number | null, out: string): Run => ({
+    code, out, output: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8'), temp,
+  });
+  return { args, options, done };
+}
+
+/** Runs a run block as the runner does, in cwd. */
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Run {
+  const { args, options, done } = stepSetup(script, env, cwd, bin);
+  const r = spawnSync('bash', args, { ...options, encoding: 'utf8', timeout: 120_000 });
+  return done(r.status, `${r.stdout}${r.stderr}`);
+}
+
+/**
+ * The same without blocking this process: a stand-in provider served by the test answers the
+ * keysentry the step runs, and the audit jobs of a matrix run side by side.
+ */
+function runStepAsync(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Promise<Run> {
+  const { args, options, done } = stepSetup(script, env, cwd, bin);
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(done(code, out));
+    });
+  });
 }
 
 interface Listed {
@@ -460,81 +486,7 @@ describe('audit', () => {
 });
 
 describe('merge', () => {
-  /** Stands in for keysentry merge: records what it was given, writes a report in the JSON report's shape. */
-  const keysentry = [
-    'printf "%s\\n" "$*" > "$MERGE_LOG"; ls reports >> "$MERGE_LOG"',
-    'out=; prev=',
-    'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
-    'cat "$MERGED_FIXTURE" > "$out"',
-    'exit "${MERGE_EXIT:-1}"',
-  ].join('\n');
-
-  const merged = {
-    keys: [
-      { fingerprint: 'f1', redacted: 'sk-proj-…Ab3d', provider: 'openai', ruleId: 'openai-project-key', confidence: 'high', places: 2, verification: { status: 'live' } },
-      { fingerprint: 'f2', redacted: 'sk-…9f3e', provider: 'deepseek', ruleId: 'deepseek-api-key', confidence: 'high', places: 1 },
-    ],
-    findings: [
-      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/a' }, path: '.env', line: 1, commit: '1a2b3c4d5e6f7a8b', atHead: true },
-      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/b' }, path: 'src/x.py', line: 3, commit: '9a8b7c6d5e4f3a2b', atHead: false },
-      { fingerprint: 'f2', repository: { name: 'https://github.com/acme/a' }, path: 'old|name.env', line: 2 },
-    ],
-  };
-
-  function merge(files: string[], tasks: Task[][], env: NodeJS.ProcessEnv = {}) {
-    const ws = tempDir('keysentry-ws-');
-    mkdirSync(join(ws, 'reports'));
-    for (const f of files) writeFileSync(join(ws, 'reports', f), '{}');
-    const planFile = join(tempDir('keysentry-plan-'), 'plan.json');
-    writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
-    const fixture = join(tempDir('keysentry-merged-'), 'merged.json');
-    writeFileSync(fixture, JSON.stringify(merged));
-    const log = `${fixture}.log`;
-    const r = runStep(block('merge'), {
-      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme',
-      KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
-      MERGE_LOG: log, MERGED_FIXTURE: fixture, ...env,
-    }, ws, fakeBin({ keysentry }));
-    return { ...r, ws, log: existsSync(log) ? readFileSync(log, 'utf8') : '' };
-  }
-
-  const task = (repo: string, index: number, count: number): Task => ({ repo, index, count, head: 'main', kb: 1 });
-
-  it('merges and verifies the complete repositories, sets aside one whose shards did not all come back, and says so', () => {
-    const r = merge(
-      ['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json', 'acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json'],
-      [[task('acme/a', 1, 1), task('acme/b', 1, 2)], [task('acme/b', 2, 2), task('acme/c', 1, 3)], [task('acme/c', 2, 3), task('acme/c', 3, 3)], [task('acme/d', 1, 1)]],
-    );
-    expect(r.code, r.out).toBe(0);
-    const [args, ...given] = r.log.trim().split('\n');
-    expect(args).toBe('merge --format json -o out/keysentry-merged.json --sarif out/keysentry-merged.sarif --fail-on any --verify reports/');
-    expect(given).toEqual(['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json']);
-    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json']);
-    expect(r.output).toContain('exit-code=1\n');
-    expect(r.summary).toContain('**2 repositories were not audited**');
-    expect(r.summary).toContain('- acme/c: 1 of 3 report(s) missing');
-    expect(r.summary).toContain('- acme/d: 1 of 1 report(s) missing');
-    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toContain('acme/d');
-    // Grouped by key, most serious first as the merged report lists them, each place once.
-    expect(r.summary).toContain('2 distinct keys, 3 findings.');
-    const live = r.summary.indexOf('### sk-proj-…Ab3d: live');
-    const unverified = r.summary.indexOf('### sk-…9f3e: not verified');
-    expect(live).toBeGreaterThan(0);
-    expect(unverified).toBeGreaterThan(live);
-    expect(r.summary).toContain('- https://github.com/acme/a `.env:1` commit 1a2b3c4d5e6f (still at HEAD)');
-    expect(r.summary).toContain('- https://github.com/acme/b `src/x.py:3` commit 9a8b7c6d5e4f (only in history)');
-    expect(r.summary).toContain('openai, rule openai-project-key, high confidence, 2 places');
-  });
-
-  it('without a seal key, merges unverified and says why in a warning and the summary', () => {
-    const r = merge(['acme__a.shard-1-of-1.json'], [[task('acme/a', 1, 1)]], { KEYSENTRY_SEAL_KEY: '', MERGE_EXIT: '0' });
-    expect(r.code, r.out).toBe(0);
-    expect(r.log.split('\n')[0]).not.toContain('--verify');
-    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
-    expect(r.summary).toContain('> Keys were not verified');
-    expect(r.output).toContain('exit-code=0\n');
-  });
-
+  // The merge step itself runs with the real keysentry merge: see the end-to-end tests below.
   it('the last step fails the run for failed audit jobs, for findings and for a failed merge', () => {
     const result = (env: NodeJS.ProcessEnv) => runStep(block('Result'), { FAIL_ON: 'any', ...env }, tempDir('keysentry-ws-'), fakeBin({}));
     expect(result({ AUDIT: 'success', CODE: '0' }).code).toBe(0);
@@ -546,5 +498,216 @@ describe('merge', () => {
     expect(result({ AUDIT: 'success', CODE: '1' }).code).toBe(1);
     expect(result({ AUDIT: 'success', CODE: '2' }).code).toBe(1);
     expect(result({ AUDIT: 'success', CODE: '' }).code).toBe(1);
+  });
+});
+
+describe('end to end, with the real keysentry: plan, every audit job, merge --verify', () => {
+  // The real CLI of this checkout as `keysentry` on PATH, as `npm install --global` puts it there.
+  const real = () => fakeBin({ keysentry: `exec "${process.execPath}" "${BIN}" "$@"` });
+  const SEAL = 'a-seal-key-of-at-least-32-characters';
+  const keys = new KeyGen(3131);
+  // One DeepSeek key committed in all three repositories; one OpenAI key only in api's history.
+  const shared = keys.deepseek();
+  const hidden = keys.openaiProject();
+  const fingerprint = (key: string) => createHash('sha256').update(key).digest('hex');
+
+  interface MergedFinding { fingerprint: string; repository?: string; path: string; commit?: string; atHead?: boolean; sealed?: string; secret?: string }
+  interface Merged {
+    keys: { fingerprint: string; redacted: string; places: number; verification?: { status: string } }[];
+    findings: MergedFinding[];
+    repository?: { name: string };
+  }
+
+  let oa: FakeProvider;
+  let ds: FakeProvider;
+  let server: string;
+  let planned: ReturnType<typeof plan>;
+  let audits: Run[];
+  /** Every report the audit jobs wrote, by file name: what the merge job downloads. */
+  const reports = new Map<string, string>();
+
+  /** A repository on the "server" built from commits of files (a null content deletes the file). */
+  function pushed(name: string, commits: [string, Record<string, string | null>][]): void {
+    const work = tempDir('keysentry-work-');
+    git(work, 'init', '-q', '-b', 'main');
+    for (const [message, files] of commits) {
+      for (const [path, content] of Object.entries(files)) {
+        if (content === null) git(work, 'rm', '-q', path);
+        else {
+          mkdirSync(dirname(join(work, path)), { recursive: true });
+          writeFileSync(join(work, path), content);
+          git(work, 'add', path);
+        }
+      }
+      git(work, 'commit', '-qm', message);
+    }
+    git(work, 'tag', 'v1');
+    mkdirSync(join(server, 'acme'), { recursive: true });
+    git(server, 'clone', '-q', '--bare', work, join(server, 'acme', name));
+  }
+
+  /** The merge job: the reports downloaded into reports/, then the merge step as it is. */
+  function mergeJob(files: string[], tasks: Task[][] | undefined, env: NodeJS.ProcessEnv = {}) {
+    const ws = tempDir('keysentry-ws-');
+    mkdirSync(join(ws, 'reports'));
+    for (const f of files) writeFileSync(join(ws, 'reports', f), reports.get(f) ?? '{"version": 1,');
+    let planFile = planned.planFile;
+    if (tasks) {
+      planFile = join(tempDir('keysentry-plan-'), 'plan.json');
+      writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
+    }
+    return runStepAsync(block('merge'), {
+      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme', KEYSENTRY_SEAL_KEY: SEAL,
+      KEYSENTRY_OPENAI_BASE_URL: oa.url, KEYSENTRY_DEEPSEEK_BASE_URL: ds.url, ...env,
+    }, ws, real()).then((r) => ({ ...r, ws }));
+  }
+
+  /** Neither key, whole, anywhere in these texts. */
+  function expectNoKey(...texts: string[]): void {
+    for (const text of texts) {
+      expect(text).not.toContain(shared);
+      expect(text).not.toContain(hidden);
+    }
+  }
+
+  beforeAll(async () => {
+    [oa, ds] = await Promise.all([fakeProvider(), fakeProvider()]);
+    ds.on(shared, deepseek.balance(true, '12.00'));
+    oa.on(hidden, openai.invalid);
+    server = tempDir('keysentry-server-');
+    // api is the big one: files enough for its blobs to fall to all three shards.
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`src/m${i}.py`, `print(${i})\n`]));
+    pushed('api', [
+      ['init', { 'README.md': 'api\n', ...many }],
+      ['settings', { 'settings.py': `OPENAI_API_KEY = "${hidden}"\n` }],
+      ['no settings', { 'settings.py': null }],
+      ['deploy', { 'deploy/.env': `DEEPSEEK_API_KEY=${shared}\n` }],
+    ]);
+    pushed('web', [['init', { 'README.md': 'web\n' }], ['deploy', { 'web.env': `DEEPSEEK_API_KEY=${shared}\n` }]]);
+    pushed('tools', [['ci', { 'ci/secrets.sh': `export DEEPSEEK_API_KEY=${shared}\n` }]]);
+
+    planned = plan([listed('api', 2500 * 1024), listed('web', 10), listed('tools', 10)], {}, server);
+    expect(planned.code, planned.out).toBe(0);
+    expect(planned.plan!.batches.map((b) => b.map((t) => `${t.repo} ${t.index}/${t.count}`))).toEqual([
+      ['acme/api 1/3'], ['acme/api 2/3'], ['acme/api 3/3'], ['acme/tools 1/1'], ['acme/web 1/1'],
+    ]);
+    // Every matrix job at once, each in its own workspace, as runners do.
+    const { batch } = matrixOf(planned.output);
+    const workspaces = batch.map(() => tempDir('keysentry-ws-'));
+    audits = await Promise.all(batch.map((b, i) => runStepAsync(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: SEAL, PLAN: planned.planFile, BATCH: String(b), GITHUB_SERVER_URL: `file://${server}`,
+    }, workspaces[i]!, real())));
+    for (const [i, ws] of workspaces.entries()) {
+      expect(audits[i]!.code, audits[i]!.out).toBe(0);
+      for (const f of readdirSync(join(ws, 'reports'))) reports.set(f, readFileSync(join(ws, 'reports', f), 'utf8'));
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([oa?.close(), ds?.close()]);
+  });
+
+  it('every audit job writes its real history report: the shards of api, tools and web whole', () => {
+    expect([...reports.keys()].sort()).toEqual([
+      'acme__api.shard-1-of-3.json', 'acme__api.shard-2-of-3.json', 'acme__api.shard-3-of-3.json',
+      'acme__tools.shard-1-of-1.json', 'acme__web.shard-1-of-1.json',
+    ]);
+    const api = [1, 2, 3].map((i) => JSON.parse(reports.get(`acme__api.shard-${i}-of-3.json`)!) as Merged & { shard: unknown; repository: { name: string; state: string } });
+    expect(api.map((r) => r.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+    // The three shards ran in three jobs, on three fetches: pinned, they scanned one state.
+    expect(new Set(api.map((r) => r.repository.state)).size).toBe(1);
+    expect(api[0]!.repository.name).toBe('api');
+    // Keys leave the audit jobs sealed only.
+    const findings = [...reports.values()].flatMap((t) => (JSON.parse(t) as Merged).findings);
+    expect(findings.length).toBeGreaterThanOrEqual(4);
+    for (const f of findings) {
+      expect(f.sealed).toBeTruthy();
+      expect(f.secret).toBeUndefined();
+    }
+    expectNoKey(...reports.values(), ...audits.map((a) => a.out), ...audits.map((a) => a.summary), planned.out);
+  });
+
+  it('merges them into one report: the shared key once with its 3 places in 3 repositories, each key verified once', async () => {
+    const r = await mergeJob([...reports.keys()], undefined);
+    expect(r.code, r.out).toBe(0);
+    // findings, fail-on any: the workflow's exit-code output is 1, and the last step fails the run on it.
+    expect(r.output).toContain('exit-code=1\n');
+    // One request per distinct key, for the whole organisation.
+    expect(ds.seen).toHaveLength(1);
+    expect(oa.seen).toHaveLength(1);
+
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.keys).toHaveLength(2);
+    const sharedKey = merged.keys.find((k) => k.fingerprint === fingerprint(shared))!;
+    const hiddenKey = merged.keys.find((k) => k.fingerprint === fingerprint(hidden))!;
+    expect(sharedKey).toMatchObject({ places: 3, verification: { status: 'live' } });
+    expect(hiddenKey).toMatchObject({ places: 1, verification: { status: 'invalid' } });
+    const places = (key: string) => merged.findings.filter((f) => f.fingerprint === fingerprint(key))
+      .map((f) => [f.repository, f.path, f.atHead]).sort();
+    expect(places(shared)).toEqual([['api', 'deploy/.env', true], ['tools', 'ci/secrets.sh', true], ['web', 'web.env', true]]);
+    expect(places(hidden)).toEqual([['api', 'settings.py', false]]);
+
+    // The job summary: the shared key once, its 3 places each named by its repository.
+    expect(r.summary).toContain('2 distinct keys, 4 findings.');
+    const header = `### ${sharedKey.redacted}: live`;
+    expect(r.summary.split(header)).toHaveLength(2);
+    const block = r.summary.slice(r.summary.indexOf(header)).split('\n### ')[0]!;
+    expect(block).toContain('deepseek, rule deepseek-api-key, high confidence, 3 places');
+    const lines = block.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(3);
+    for (const [repo, path] of [['api', 'deploy/.env'], ['tools', 'ci/secrets.sh'], ['web', 'web.env']]) {
+      expect(lines.some((l) => l.startsWith(`- ${repo} \`${path}:1\` commit `) && l.endsWith('(still at HEAD)')), `${repo} in\n${block}`).toBe(true);
+    }
+    expect(r.summary).toMatch(new RegExp(`### ${hiddenKey.redacted.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}: invalid[^#]*\n- api \`settings\\.py:1\` commit [0-9a-f]{12} \\(only in history\\)`));
+
+    // The SARIF artifact.
+    const sarifText = readFileSync(join(r.ws, 'out', 'keysentry-merged.sarif'), 'utf8');
+    const sarif = JSON.parse(sarifText) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(existsSync(join(r.ws, 'out', 'not-audited.txt'))).toBe(false);
+    expectNoKey(r.out, r.summary, r.output, sarifText, readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8'));
+  });
+
+  it('sets aside a repository whose shards did not all come back, names it, and merges the others for real', async () => {
+    const r = await mergeJob([...reports.keys()].filter((f) => f !== 'acme__api.shard-2-of-3.json'), undefined, { VERIFY: 'false' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.output).toContain('exit-code=1\n');
+    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__api.shard-1-of-3.json', 'acme__api.shard-3-of-3.json']);
+    expect(r.summary).toContain('**1 repositories were not audited**');
+    expect(r.summary).toContain('- acme/api: 1 of 3 report(s) missing');
+    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toBe('acme/api: 1 of 3 report(s) missing\n');
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.findings.map((f) => f.repository).sort()).toEqual(['tools', 'web']);
+    expect(r.summary).toContain('1 distinct keys, 2 findings.');
+    expect(r.summary).toContain(': not verified');
+  });
+
+  it('one repository alone: the summary still names it (the merged report names it once, not per finding)', async () => {
+    const r = await mergeJob(['acme__web.shard-1-of-1.json'], [[{ repo: 'acme/web', index: 1, count: 1, head: 'main', kb: 10 }]], { VERIFY: 'false' });
+    expect(r.code, r.out).toBe(0);
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.repository?.name).toBe('web');
+    expect(merged.findings[0]!.repository).toBeUndefined();
+    expect(r.summary).toMatch(/\n- web `web\.env:1` commit [0-9a-f]{12} \(still at HEAD\)\n/);
+  });
+
+  it('without a seal key, merges unverified and says why in a warning and the summary', async () => {
+    const before = ds.seen.length + oa.seen.length;
+    const r = await mergeJob([...reports.keys()], undefined, { KEYSENTRY_SEAL_KEY: '' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
+    expect(r.summary).toContain('> Keys were not verified');
+    expect(r.summary).toContain('2 distinct keys, 4 findings.');
+    expect(r.output).toContain('exit-code=1\n');
+    expect(ds.seen.length + oa.seen.length).toBe(before);
+  });
+
+  it('a report keysentry merge refuses: exit-code 2, and the summary says the merge failed', async () => {
+    const r = await mergeJob(['acme__tools.shard-1-of-1.json', 'acme__web.shard-1-of-1.json', 'acme__x.shard-1-of-1.json'],
+      [[{ repo: 'acme/tools', index: 1, count: 1, head: 'main', kb: 1 }, { repo: 'acme/web', index: 1, count: 1, head: 'main', kb: 1 }, { repo: 'acme/x', index: 1, count: 1, head: 'main', kb: 1 }]]);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/acme__x\.shard-1-of-1\.json: not JSON/);
+    expect(r.output).toContain('exit-code=2\n');
+    expect(r.summary).toContain('**keysentry merge failed (exit 2); see the step log.**');
   });
 });
