@@ -1,8 +1,9 @@
 // The reusable org-audit workflow (.github/workflows/org-audit.yml): valid against the workflow
 // schema, and its inline scripts do what the README says when run as the runner runs them
-// (bash -eo pipefail), with a stand-in `gh` (fixture JSON) and `keysentry` (records what it was
-// given) on PATH, real git, and a directory of bare repositories as the "server" (file:// URLs):
-// nothing here touches the network.
+// (bash -eo pipefail), with a stand-in `gh` (fixture JSON) on PATH, the real keysentry of this
+// checkout (bin/keysentry.js) as `keysentry`, real git, a directory of bare repositories as the
+// "server" (file:// URLs), and stand-in OpenAI / DeepSeek servers on 127.0.0.1 for merge
+// --verify: nothing here leaves the machine.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -472,6 +473,16 @@ describe('audit', () => {
       expectTokenOnlyInHeader(r.gitLog, server);
     }
 
+  });
+
+  it('refuses a seal key keysentry would refuse, once, before fetching anything', async () => {
+    const ws = tempDir('keysentry-ws-');
+    const r = await runStepAsync(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: 'x'.repeat(31), PLAN: join(ws, 'no-plan.json'), BATCH: '0', GITHUB_SERVER_URL: 'file:///nowhere',
+    }, ws, fakeBin({ git: gitSpy(join(ws, 'git')) }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('::error title=keysentry::the seal-key secret is shorter than 32 characters');
+    expect(existsSync(join(ws, 'git.args'))).toBe(false);
   });
 
   it('goes on past a repository it cannot fetch or scan, then fails the job naming them', async () => {
