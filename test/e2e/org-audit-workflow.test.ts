@@ -1,16 +1,20 @@
 // The reusable org-audit workflow (.github/workflows/org-audit.yml): valid against the workflow
 // schema, and its inline scripts do what the README says when run as the runner runs them
-// (bash -eo pipefail), with a stand-in `gh` (fixture JSON) and `keysentry` (records what it was
-// given) on PATH, real git, and a directory of bare repositories as the "server" (file:// URLs):
-// nothing here touches the network.
-import { execFileSync, spawnSync } from 'node:child_process';
+// (bash -eo pipefail), with a stand-in `gh` (fixture JSON) on PATH, the real keysentry of this
+// checkout (bin/keysentry.js) as `keysentry`, real git, a directory of bare repositories as the
+// "server" (file:// URLs), and stand-in OpenAI / DeepSeek servers on 127.0.0.1 for merge
+// --verify: nothing here leaves the machine.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../support/cli.js';
 import { KeyGen } from '../support/keygen.js';
 import { CHECKOUT } from '../support/pack.js';
 import { gitEnv, tempDir } from '../support/repo.js';
+import { validateSarif } from '../support/sarif.js';
+import { deepseek, fakeProvider, openai, type FakeProvider } from '../verify/fake-provider.js';
 
 const WORKFLOW = join(CHECKOUT, '.github', 'workflows', 'org-audit.yml');
 const VALIDATOR = join(CHECKOUT, 'node_modules', '.bin', 'action-validator');
@@ -93,8 +97,8 @@ function expectTokenOnlyInHeader(log: string, server: string): void {
 
 interface Run { code: number | null; out: string; output: string; summary: string; temp: string }
 
-/** Runs a run block as the runner does (`bash --noprofile --norc -eo pipefail`), in cwd. */
-function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Run {
+/** How the runner runs a run block: `bash --noprofile --norc -eo pipefail` on a file, in cwd. */
+function stepSetup(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string) {
   const temp = tempDir('keysentry-runner-temp-');
   const file = join(temp, 'step.sh');
   writeFileSync(file, script);
@@ -102,10 +106,9 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: strin
   const summary = join(temp, 'step-summary');
   writeFileSync(output, '');
   writeFileSync(summary, '');
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', file], {
+  const args = ['--noprofile', '--norc', '-eo', 'pipefail', file];
+  const options = {
     cwd,
-    encoding: 'utf8',
-    timeout: 120_000,
     env: {
       ...gitEnv,
       PATH: `${bin}:${process.env.PATH ?? ''}`,
@@ -115,14 +118,38 @@ function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: strin
       GITHUB_WORKSPACE: cwd,
       ...env,
     },
-  });
-  return {
-    code: r.status,
-    out: `${r.stdout}${r.stderr}`,
-    output: readFileSync(output, 'utf8'),
-    summary: readFileSync(summary, 'utf8'),
-    temp,
   };
+  const done = (code: number | null, out: string): Run => ({
+    code, out, output: readFileSync(output, 'utf8'), summary: readFileSync(summary, 'utf8'), temp,
+  });
+  return { args, options, done };
+}
+
+/** Runs a run block as the runner does, in cwd. */
+function runStep(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Run {
+  const { args, options, done } = stepSetup(script, env, cwd, bin);
+  const r = spawnSync('bash', args, { ...options, encoding: 'utf8', timeout: 120_000 });
+  return done(r.status, `${r.stdout}${r.stderr}`);
+}
+
+/**
+ * The same without blocking this process: a stand-in provider served by the test answers the
+ * keysentry the step runs, and the audit jobs of a matrix run side by side.
+ */
+function runStepAsync(script: string, env: NodeJS.ProcessEnv, cwd: string, bin: string): Promise<Run> {
+  const { args, options, done } = stepSetup(script, env, cwd, bin);
+  return new Promise((resolve, reject) => {
+    const child = spawn('bash', args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve(done(code, out));
+    });
+  });
 }
 
 interface Listed {
@@ -329,37 +356,62 @@ describe('plan', () => {
   });
 });
 
-describe('audit', () => {
-  /** Stands in for keysentry history: writes what it saw (its arguments, the repository) as the report. */
+// The audit jobs of these tests are independent (their own server, plan and workspaces): side by side.
+describe.concurrent('audit', () => {
+  /**
+   * The real keysentry, behind a spy that first notes what it was given (its arguments, the
+   * repository it runs in, its environment) in $SPY_DIR, under the report's name.
+   */
   const keysentry = [
     'out=; prev=',
     'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
+    'seen="$SPY_DIR/$(basename "$out")"; mkdir -p "$seen"',
+    'printf %s "$*" > "$seen/args"; git config remote.origin.url > "$seen/origin"; git symbolic-ref HEAD > "$seen/head"',
+    'git for-each-ref --format="%(objectname) %(refname)" > "$seen/refs"; cat config > "$seen/config"',
+    'env | grep -c test-token-value > "$seen/leak"; printf %s "${KEYSENTRY_SEAL_KEY:-}" > "$seen/seal"',
+    // The one stand-in left: the real keysentry history exits 2 only on an error (an unreadable
+    // repository, a broken object store) that a repository fetched whole by git does not have.
     '[ -n "$FAIL_KEYSENTRY" ] && [ "$PWD" != "${PWD%$FAIL_KEYSENTRY.git}" ] && exit 2',
-    'node -e \'const [args, origin, head, refs, config, leak, seal] = process.argv.slice(1); require("fs").writeFileSync(process.argv[8], JSON.stringify({ args, origin, head, refs, config, leak, seal }))\' \\',
-    '  "$*" "$(git config remote.origin.url)" "$(git symbolic-ref HEAD)" "$(git for-each-ref --format="%(objectname) %(refname)")" \\',
-    '  "$(cat config)" "$(env | grep -c test-token-value)" "${KEYSENTRY_SEAL_KEY:-}" "$out"',
-    'exit 1',
+    // keysentry's own git calls go to git itself, not through the git spy first on PATH.
+    'PATH="${PATH#*:}"',
+    `exec "${process.execPath}" "${BIN}" "$@"`,
   ].join('\n');
 
-  interface Report { args: string; origin: string; head: string; refs: string; config: string; leak: string; seal: string }
+  /** What the spy saw. */
+  interface Seen { args: string; origin: string; head: string; refs: string; config: string; leak: string; seal: string }
+  /** The real report's head. */
+  interface Report { repository: { name: string; state: string }; shard: { index: number; count: number }; findings: { sealed?: string }[] }
 
-  function audit(planFile: string, batch: number, server: string, env: NodeJS.ProcessEnv = {}) {
+  async function audit(planFile: string, batch: number, server: string, env: NodeJS.ProcessEnv = {}) {
     const ws = tempDir('keysentry-ws-');
-    const r = runStep(block('Audit'), {
+    const spy = tempDir('keysentry-spy-');
+    const r = await runStepAsync(block('Audit'), {
       TOKEN: 'test-token-value',
       KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
       PLAN: planFile,
       BATCH: String(batch),
       GITHUB_SERVER_URL: `file://${server}`,
+      SPY_DIR: spy,
       ...env,
     }, ws, fakeBin({ keysentry, git: gitSpy(join(ws, 'git')) }));
     const dir = join(ws, 'reports');
     const reports: Record<string, Report> = {};
-    if (existsSync(dir)) for (const f of readdirSync(dir)) reports[f] = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Report;
-    return { ...r, reports, gitLog: join(ws, 'git') };
+    const texts: Record<string, string> = {};
+    if (existsSync(dir)) {
+      for (const f of readdirSync(dir)) {
+        texts[f] = readFileSync(join(dir, f), 'utf8');
+        reports[f] = JSON.parse(texts[f]) as Report;
+      }
+    }
+    const seen: Record<string, Seen> = {};
+    for (const f of readdirSync(spy)) {
+      const field = (name: string) => readFileSync(join(spy, f, name), 'utf8').replace(/\n$/, '');
+      seen[f] = { args: field('args'), origin: field('origin'), head: field('head'), refs: field('refs'), config: field('config'), leak: field('leak'), seal: field('seal') };
+    }
+    return { ...r, reports, texts, seen, dir, gitLog: join(ws, 'git') };
   }
 
-  it('fetches each repository whole into a bare repository named by its plain URL, and pins every shard to the refs the plan read', () => {
+  it('fetches each repository whole into a bare repository named by its plain URL, and pins every shard to the refs the plan read', async () => {
     const server = tempDir('keysentry-server-');
     const big = serverRepo(server, 'big');
     serverRepo(server, 'small');
@@ -379,19 +431,27 @@ describe('audit', () => {
 
     const batches = p.plan!.batches;
     expect(batches.map((b) => b.map((t) => `${t.repo} ${t.index}/${t.count}`))).toEqual([['acme/big 1/2'], ['acme/big 2/2'], ['acme/small 1/1']]);
-    const shard1 = audit(p.planFile, 0, server);
-    const shard2 = audit(p.planFile, 1, server);
-    const small = audit(p.planFile, 2, server);
+    // The matrix jobs side by side, as runners run them.
+    const [shard1, shard2, small] = await Promise.all([audit(p.planFile, 0, server), audit(p.planFile, 1, server), audit(p.planFile, 2, server)]);
     for (const r of [shard1, shard2, small]) expect(r.code, r.out).toBe(0);
 
-    const r1 = shard1.reports['acme__big.shard-1-of-2.json']!;
-    const r2 = shard2.reports['acme__big.shard-2-of-2.json']!;
+    const r1 = shard1.seen['acme__big.shard-1-of-2.json']!;
+    const r2 = shard2.seen['acme__big.shard-2-of-2.json']!;
     expect(r1.args).toMatch(/^history --format json -o \S+acme__big\.shard-1-of-2\.json --shard 1\/2$/);
     expect(r2.args).toMatch(/--shard 2\/2$/);
     // Both shards scanned the refs of the plan, not of the moment each ran.
     expect(r1.refs).toBe(planned);
     expect(r2.refs).toBe(planned);
     expect(r1.head).toBe('refs/heads/main');
+    // So the real reports are of one state of the repository, and the real merge takes them.
+    const report1 = shard1.reports['acme__big.shard-1-of-2.json']!;
+    const report2 = shard2.reports['acme__big.shard-2-of-2.json']!;
+    expect([report1.shard, report2.shard]).toEqual([{ index: 1, count: 2 }, { index: 2, count: 2 }]);
+    expect(report2.repository).toEqual(report1.repository);
+    // Named after the plain file:// URL: its last directory.
+    expect(report1.repository.name).toBe('big');
+    const merged = spawnSync(process.execPath, [BIN, 'merge', '--format', 'json', join(shard1.dir, 'acme__big.shard-1-of-2.json'), join(shard2.dir, 'acme__big.shard-2-of-2.json')], { encoding: 'utf8', env: gitEnv });
+    expect(merged.status, merged.stderr).toBe(0);
     // The repository is named after the plain URL; the token is nowhere keysentry can see it.
     expect(r1.origin).toBe(`file://${server}/acme/big`);
     for (const r of [r1, r2]) {
@@ -401,56 +461,42 @@ describe('audit', () => {
       expect(r.seal).toBe('a-seal-key-of-at-least-32-characters');
     }
     // A repository in one job is not pinned: it is scanned as it is, whole (no --shard).
-    const s = small.reports['acme__small.shard-1-of-1.json']!;
+    const s = small.seen['acme__small.shard-1-of-1.json']!;
     expect(s.args).toMatch(/^history --format json -o \S+acme__small\.shard-1-of-1\.json$/);
     expect(s.refs).toBe(git(join(server, 'acme', 'small'), 'for-each-ref', '--format=%(objectname) %(refname)'));
+    expect(small.reports['acme__small.shard-1-of-1.json']!.shard).toEqual({ index: 1, count: 1 });
     for (const r of [shard1, shard2, small]) {
       expect(r.out).not.toContain(TOKEN);
+      for (const text of Object.values(r.texts)) {
+        expect(text).not.toContain(TOKEN);
+        expect(text).not.toContain(BASIC);
+      }
       expectTokenOnlyInHeader(r.gitLog, server);
     }
 
-    // Without a seal key (verify off), none reaches keysentry.
-    const unsealed = audit(p.planFile, 2, server, { KEYSENTRY_SEAL_KEY: '' });
-    expect(unsealed.reports['acme__small.shard-1-of-1.json']!.seal).toBe('');
   });
 
-  it('runs the real keysentry history on the bare repository it fetched (a key only in history is found)', () => {
-    const server = tempDir('keysentry-server-');
-    const bare = serverRepo(server, 'leaky');
-    // A commit that adds a key and one that removes it, pushed to the server's feature branch.
-    const work = tempDir('keysentry-work-');
-    git(work, 'clone', '-q', bare, '.');
-    git(work, 'checkout', '-q', 'feature');
-    writeFileSync(join(work, 'settings.py'), `OPENAI_API_KEY = "${new KeyGen(12).openaiProject()}"\n`);
-    git(work, 'add', '.');
-    git(work, 'commit', '-qm', 'settings');
-    git(work, 'rm', '-q', 'settings.py');
-    git(work, 'commit', '-qm', 'no settings');
-    git(work, 'push', '-q', 'origin', 'feature');
-    const p = plan([listed('leaky', 10)], {}, server);
-    expect(p.code, p.out).toBe(0);
+  it('refuses a seal key keysentry would refuse, once, before fetching anything', async () => {
     const ws = tempDir('keysentry-ws-');
-    const r = runStep(block('Audit'), {
-      TOKEN, KEYSENTRY_SEAL_KEY: '', PLAN: p.planFile, BATCH: '0', GITHUB_SERVER_URL: `file://${server}`,
-    }, ws, fakeBin({ keysentry: `exec "${process.execPath}" "${BIN}" "$@"` }));
-    // Exit 1 for findings is a written report, not a failed task.
-    expect(r.code, r.out).toBe(0);
-    const report = JSON.parse(readFileSync(join(ws, 'reports', 'acme__leaky.shard-1-of-1.json'), 'utf8')) as {
-      findings: { path: string; atHead?: boolean; commit?: string }[];
-    };
-    expect(report.findings.map((f) => [f.path, f.atHead])).toEqual([['settings.py', false]]);
-    expect(JSON.stringify(report)).not.toContain(TOKEN);
+    const r = await runStepAsync(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: 'x'.repeat(31), PLAN: join(ws, 'no-plan.json'), BATCH: '0', GITHUB_SERVER_URL: 'file:///nowhere',
+    }, ws, fakeBin({ git: gitSpy(join(ws, 'git')) }));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('::error title=keysentry::the seal-key secret is shorter than 32 characters');
+    expect(existsSync(join(ws, 'git.args'))).toBe(false);
   });
 
-  it('goes on past a repository it cannot fetch or scan, then fails the job naming them', () => {
+  it('goes on past a repository it cannot fetch or scan, then fails the job naming them', async () => {
     const server = tempDir('keysentry-server-');
     serverRepo(server, 'ok');
     serverRepo(server, 'breaks');
     const p = plan([listed('ok', 10), listed('gone', 10), listed('breaks', 10)], { MAX_JOBS: '1' }, server);
     expect(p.code, p.out).toBe(0);
     expect(p.plan!.batches).toHaveLength(1);
-    const r = audit(p.planFile, 0, server, { FAIL_KEYSENTRY: 'acme__breaks' });
+    const r = await audit(p.planFile, 0, server, { FAIL_KEYSENTRY: 'acme__breaks', KEYSENTRY_SEAL_KEY: '' });
     expect(r.code, r.out).toBe(1);
+    // Without a seal key (verify off), none reaches keysentry.
+    expect(r.seen['acme__ok.shard-1-of-1.json']!.seal).toBe('');
     expect(Object.keys(r.reports)).toEqual(['acme__ok.shard-1-of-1.json']);
     expect(r.out).toContain('::error title=keysentry::could not fetch acme/gone');
     expect(r.out).toContain('::error title=keysentry::keysentry history failed on acme/breaks 1/1 (exit 2)');
@@ -460,81 +506,7 @@ describe('audit', () => {
 });
 
 describe('merge', () => {
-  /** Stands in for keysentry merge: records what it was given, writes a report in the JSON report's shape. */
-  const keysentry = [
-    'printf "%s\\n" "$*" > "$MERGE_LOG"; ls reports >> "$MERGE_LOG"',
-    'out=; prev=',
-    'for a in "$@"; do [ "$prev" = -o ] && out=$a; prev=$a; done',
-    'cat "$MERGED_FIXTURE" > "$out"',
-    'exit "${MERGE_EXIT:-1}"',
-  ].join('\n');
-
-  const merged = {
-    keys: [
-      { fingerprint: 'f1', redacted: 'sk-proj-…Ab3d', provider: 'openai', ruleId: 'openai-project-key', confidence: 'high', places: 2, verification: { status: 'live' } },
-      { fingerprint: 'f2', redacted: 'sk-…9f3e', provider: 'deepseek', ruleId: 'deepseek-api-key', confidence: 'high', places: 1 },
-    ],
-    findings: [
-      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/a' }, path: '.env', line: 1, commit: '1a2b3c4d5e6f7a8b', atHead: true },
-      { fingerprint: 'f1', repository: { name: 'https://github.com/acme/b' }, path: 'src/x.py', line: 3, commit: '9a8b7c6d5e4f3a2b', atHead: false },
-      { fingerprint: 'f2', repository: { name: 'https://github.com/acme/a' }, path: 'old|name.env', line: 2 },
-    ],
-  };
-
-  function merge(files: string[], tasks: Task[][], env: NodeJS.ProcessEnv = {}) {
-    const ws = tempDir('keysentry-ws-');
-    mkdirSync(join(ws, 'reports'));
-    for (const f of files) writeFileSync(join(ws, 'reports', f), '{}');
-    const planFile = join(tempDir('keysentry-plan-'), 'plan.json');
-    writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
-    const fixture = join(tempDir('keysentry-merged-'), 'merged.json');
-    writeFileSync(fixture, JSON.stringify(merged));
-    const log = `${fixture}.log`;
-    const r = runStep(block('merge'), {
-      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme',
-      KEYSENTRY_SEAL_KEY: 'a-seal-key-of-at-least-32-characters',
-      MERGE_LOG: log, MERGED_FIXTURE: fixture, ...env,
-    }, ws, fakeBin({ keysentry }));
-    return { ...r, ws, log: existsSync(log) ? readFileSync(log, 'utf8') : '' };
-  }
-
-  const task = (repo: string, index: number, count: number): Task => ({ repo, index, count, head: 'main', kb: 1 });
-
-  it('merges and verifies the complete repositories, sets aside one whose shards did not all come back, and says so', () => {
-    const r = merge(
-      ['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json', 'acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json'],
-      [[task('acme/a', 1, 1), task('acme/b', 1, 2)], [task('acme/b', 2, 2), task('acme/c', 1, 3)], [task('acme/c', 2, 3), task('acme/c', 3, 3)], [task('acme/d', 1, 1)]],
-    );
-    expect(r.code, r.out).toBe(0);
-    const [args, ...given] = r.log.trim().split('\n');
-    expect(args).toBe('merge --format json -o out/keysentry-merged.json --sarif out/keysentry-merged.sarif --fail-on any --verify reports/');
-    expect(given).toEqual(['acme__a.shard-1-of-1.json', 'acme__b.shard-1-of-2.json', 'acme__b.shard-2-of-2.json']);
-    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__c.shard-1-of-3.json', 'acme__c.shard-3-of-3.json']);
-    expect(r.output).toContain('exit-code=1\n');
-    expect(r.summary).toContain('**2 repositories were not audited**');
-    expect(r.summary).toContain('- acme/c: 1 of 3 report(s) missing');
-    expect(r.summary).toContain('- acme/d: 1 of 1 report(s) missing');
-    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toContain('acme/d');
-    // Grouped by key, most serious first as the merged report lists them, each place once.
-    expect(r.summary).toContain('2 distinct keys, 3 findings.');
-    const live = r.summary.indexOf('### sk-proj-…Ab3d: live');
-    const unverified = r.summary.indexOf('### sk-…9f3e: not verified');
-    expect(live).toBeGreaterThan(0);
-    expect(unverified).toBeGreaterThan(live);
-    expect(r.summary).toContain('- https://github.com/acme/a `.env:1` commit 1a2b3c4d5e6f (still at HEAD)');
-    expect(r.summary).toContain('- https://github.com/acme/b `src/x.py:3` commit 9a8b7c6d5e4f (only in history)');
-    expect(r.summary).toContain('openai, rule openai-project-key, high confidence, 2 places');
-  });
-
-  it('without a seal key, merges unverified and says why in a warning and the summary', () => {
-    const r = merge(['acme__a.shard-1-of-1.json'], [[task('acme/a', 1, 1)]], { KEYSENTRY_SEAL_KEY: '', MERGE_EXIT: '0' });
-    expect(r.code, r.out).toBe(0);
-    expect(r.log.split('\n')[0]).not.toContain('--verify');
-    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
-    expect(r.summary).toContain('> Keys were not verified');
-    expect(r.output).toContain('exit-code=0\n');
-  });
-
+  // The merge step itself runs with the real keysentry merge: see the end-to-end tests below.
   it('the last step fails the run for failed audit jobs, for findings and for a failed merge', () => {
     const result = (env: NodeJS.ProcessEnv) => runStep(block('Result'), { FAIL_ON: 'any', ...env }, tempDir('keysentry-ws-'), fakeBin({}));
     expect(result({ AUDIT: 'success', CODE: '0' }).code).toBe(0);
@@ -546,5 +518,214 @@ describe('merge', () => {
     expect(result({ AUDIT: 'success', CODE: '1' }).code).toBe(1);
     expect(result({ AUDIT: 'success', CODE: '2' }).code).toBe(1);
     expect(result({ AUDIT: 'success', CODE: '' }).code).toBe(1);
+  });
+});
+
+// After the plan and the audit jobs (beforeAll), each merge job runs on its own copy of the reports:
+// side by side. Only the first verifies (the others merge unverified or refuse before verifying), so
+// the requests the stand-in providers count are its alone.
+describe.concurrent('end to end, with the real keysentry: plan, every audit job, merge --verify', () => {
+  // The real CLI of this checkout as `keysentry` on PATH, as `npm install --global` puts it there.
+  const real = () => fakeBin({ keysentry: `exec "${process.execPath}" "${BIN}" "$@"` });
+  const SEAL = 'a-seal-key-of-at-least-32-characters';
+  const keys = new KeyGen(3131);
+  // One DeepSeek key committed in all three repositories; one OpenAI key only in api's history.
+  const shared = keys.deepseek();
+  const hidden = keys.openaiProject();
+  const fingerprint = (key: string) => createHash('sha256').update(key).digest('hex');
+
+  interface MergedFinding { fingerprint: string; repository?: string; path: string; commit?: string; atHead?: boolean; sealed?: string; secret?: string }
+  interface Merged {
+    keys: { fingerprint: string; redacted: string; places: number; verification?: { status: string } }[];
+    findings: MergedFinding[];
+    repository?: { name: string };
+  }
+
+  let oa: FakeProvider;
+  let ds: FakeProvider;
+  let server: string;
+  let planned: ReturnType<typeof plan>;
+  let audits: Run[];
+  /** Every report the audit jobs wrote, by file name: what the merge job downloads. */
+  const reports = new Map<string, string>();
+
+  /** A repository on the "server" built from commits of files (a null content deletes the file). */
+  function pushed(name: string, commits: [string, Record<string, string | null>][]): void {
+    const work = tempDir('keysentry-work-');
+    git(work, 'init', '-q', '-b', 'main');
+    for (const [message, files] of commits) {
+      for (const [path, content] of Object.entries(files)) {
+        if (content === null) git(work, 'rm', '-q', path);
+        else {
+          mkdirSync(dirname(join(work, path)), { recursive: true });
+          writeFileSync(join(work, path), content);
+          git(work, 'add', path);
+        }
+      }
+      git(work, 'commit', '-qm', message);
+    }
+    git(work, 'tag', 'v1');
+    mkdirSync(join(server, 'acme'), { recursive: true });
+    git(server, 'clone', '-q', '--bare', work, join(server, 'acme', name));
+  }
+
+  /** The merge job: the reports downloaded into reports/, then the merge step as it is. */
+  function mergeJob(files: string[], tasks: Task[][] | undefined, env: NodeJS.ProcessEnv = {}) {
+    const ws = tempDir('keysentry-ws-');
+    mkdirSync(join(ws, 'reports'));
+    for (const f of files) writeFileSync(join(ws, 'reports', f), reports.get(f) ?? '{"version": 1,');
+    let planFile = planned.planFile;
+    if (tasks) {
+      planFile = join(tempDir('keysentry-plan-'), 'plan.json');
+      writeFileSync(planFile, JSON.stringify({ batches: tasks, pins: {}, skipped: {} }));
+    }
+    return runStepAsync(block('merge'), {
+      PLAN: planFile, VERIFY: 'true', FAIL_ON: 'any', ORGANIZATION: 'acme', KEYSENTRY_SEAL_KEY: SEAL,
+      KEYSENTRY_OPENAI_BASE_URL: oa.url, KEYSENTRY_DEEPSEEK_BASE_URL: ds.url, ...env,
+    }, ws, real()).then((r) => ({ ...r, ws }));
+  }
+
+  /** Neither key, whole, anywhere in these texts. */
+  function expectNoKey(...texts: string[]): void {
+    for (const text of texts) {
+      expect(text).not.toContain(shared);
+      expect(text).not.toContain(hidden);
+    }
+  }
+
+  beforeAll(async () => {
+    [oa, ds] = await Promise.all([fakeProvider(), fakeProvider()]);
+    ds.on(shared, deepseek.balance(true, '12.00'));
+    oa.on(hidden, openai.invalid);
+    server = tempDir('keysentry-server-');
+    // api is the big one: files enough for its blobs to fall to all three shards.
+    const many = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`src/m${i}.py`, `print(${i})\n`]));
+    pushed('api', [
+      ['init', { 'README.md': 'api\n', ...many }],
+      ['settings', { 'settings.py': `OPENAI_API_KEY = "${hidden}"\n` }],
+      ['no settings', { 'settings.py': null }],
+      ['deploy', { 'deploy/.env': `DEEPSEEK_API_KEY=${shared}\n` }],
+    ]);
+    pushed('web', [['init', { 'README.md': 'web\n' }], ['deploy', { 'web.env': `DEEPSEEK_API_KEY=${shared}\n` }]]);
+    pushed('tools', [['ci', { 'ci/secrets.sh': `export DEEPSEEK_API_KEY=${shared}\n` }]]);
+
+    planned = plan([listed('api', 2500 * 1024), listed('web', 10), listed('tools', 10)], {}, server);
+    expect(planned.code, planned.out).toBe(0);
+    expect(planned.plan!.batches.map((b) => b.map((t) => `${t.repo} ${t.index}/${t.count}`))).toEqual([
+      ['acme/api 1/3'], ['acme/api 2/3'], ['acme/api 3/3'], ['acme/tools 1/1'], ['acme/web 1/1'],
+    ]);
+    // Every matrix job at once, each in its own workspace, as runners do.
+    const { batch } = matrixOf(planned.output);
+    const workspaces = batch.map(() => tempDir('keysentry-ws-'));
+    audits = await Promise.all(batch.map((b, i) => runStepAsync(block('Audit'), {
+      TOKEN, KEYSENTRY_SEAL_KEY: SEAL, PLAN: planned.planFile, BATCH: String(b), GITHUB_SERVER_URL: `file://${server}`,
+    }, workspaces[i]!, real())));
+    for (const [i, ws] of workspaces.entries()) {
+      expect(audits[i]!.code, audits[i]!.out).toBe(0);
+      for (const f of readdirSync(join(ws, 'reports'))) reports.set(f, readFileSync(join(ws, 'reports', f), 'utf8'));
+    }
+  });
+  afterAll(async () => {
+    await Promise.all([oa?.close(), ds?.close()]);
+  });
+
+  it('every audit job writes its real history report: the shards of api, tools and web whole', () => {
+    expect([...reports.keys()].sort()).toEqual([
+      'acme__api.shard-1-of-3.json', 'acme__api.shard-2-of-3.json', 'acme__api.shard-3-of-3.json',
+      'acme__tools.shard-1-of-1.json', 'acme__web.shard-1-of-1.json',
+    ]);
+    const api = [1, 2, 3].map((i) => JSON.parse(reports.get(`acme__api.shard-${i}-of-3.json`)!) as Merged & { shard: unknown; repository: { name: string; state: string } });
+    expect(api.map((r) => r.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+    // The three shards ran in three jobs, on three fetches: pinned, they scanned one state.
+    expect(new Set(api.map((r) => r.repository.state)).size).toBe(1);
+    expect(api[0]!.repository.name).toBe('api');
+    // Keys leave the audit jobs sealed only.
+    const findings = [...reports.values()].flatMap((t) => (JSON.parse(t) as Merged).findings);
+    expect(findings.length).toBeGreaterThanOrEqual(4);
+    for (const f of findings) {
+      expect(f.sealed).toBeTruthy();
+      expect(f.secret).toBeUndefined();
+    }
+    expectNoKey(...reports.values(), ...audits.map((a) => a.out), ...audits.map((a) => a.summary), planned.out);
+    // Nor the token: git alone had it (the log has its header only to mask it).
+    for (const text of [...reports.values(), ...audits.map((a) => a.out)]) expect(text).not.toContain(TOKEN);
+    for (const text of reports.values()) expect(text).not.toContain(BASIC);
+  });
+
+  it('merges them into one report: the shared key once with its 3 places in 3 repositories, each key verified once', async () => {
+    const r = await mergeJob([...reports.keys()], undefined);
+    expect(r.code, r.out).toBe(0);
+    // findings, fail-on any: the workflow's exit-code output is 1, and the last step fails the run on it.
+    expect(r.output).toContain('exit-code=1\n');
+    // One request per distinct key, for the whole organisation.
+    expect(ds.seen).toHaveLength(1);
+    expect(oa.seen).toHaveLength(1);
+
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.keys).toHaveLength(2);
+    const sharedKey = merged.keys.find((k) => k.fingerprint === fingerprint(shared))!;
+    const hiddenKey = merged.keys.find((k) => k.fingerprint === fingerprint(hidden))!;
+    expect(sharedKey).toMatchObject({ places: 3, verification: { status: 'live' } });
+    expect(hiddenKey).toMatchObject({ places: 1, verification: { status: 'invalid' } });
+    const places = (key: string) => merged.findings.filter((f) => f.fingerprint === fingerprint(key))
+      .map((f) => [f.repository, f.path, f.atHead]).sort();
+    expect(places(shared)).toEqual([['api', 'deploy/.env', true], ['tools', 'ci/secrets.sh', true], ['web', 'web.env', true]]);
+    expect(places(hidden)).toEqual([['api', 'settings.py', false]]);
+
+    // The job summary: the shared key once, its 3 places each named by its repository.
+    expect(r.summary).toContain('2 distinct keys, 4 findings.');
+    const header = `### ${sharedKey.redacted}: live`;
+    expect(r.summary.split(header)).toHaveLength(2);
+    const block = r.summary.slice(r.summary.indexOf(header)).split('\n### ')[0]!;
+    expect(block).toContain('deepseek, rule deepseek-api-key, high confidence, 3 places');
+    const lines = block.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines).toHaveLength(3);
+    for (const [repo, path] of [['api', 'deploy/.env'], ['tools', 'ci/secrets.sh'], ['web', 'web.env']]) {
+      expect(lines.some((l) => l.startsWith(`- ${repo} \`${path}:1\` commit `) && l.endsWith('(still at HEAD)')), `${repo} in\n${block}`).toBe(true);
+    }
+    expect(r.summary).toMatch(new RegExp(`### ${hiddenKey.redacted.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}: invalid[^#]*\n- api \`settings\\.py:1\` commit [0-9a-f]{12} \\(only in history\\)`));
+
+    // The SARIF artifact.
+    const sarifText = readFileSync(join(r.ws, 'out', 'keysentry-merged.sarif'), 'utf8');
+    const sarif = JSON.parse(sarifText) as { version: string };
+    expect(sarif.version).toBe('2.1.0');
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors)).toBe(true);
+    expect(existsSync(join(r.ws, 'out', 'not-audited.txt'))).toBe(false);
+    expectNoKey(r.out, r.summary, r.output, sarifText, readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8'));
+  });
+
+  it('sets aside a repository whose shards did not all come back and names it; without a seal key, merges the others unverified and says why', async () => {
+    const r = await mergeJob([...reports.keys()].filter((f) => f !== 'acme__api.shard-2-of-3.json'), undefined, { KEYSENTRY_SEAL_KEY: '' });
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('::warning title=keysentry::Keys were not verified: verify is on but the seal-key secret is not set');
+    expect(r.summary).toContain('> Keys were not verified');
+    expect(r.output).toContain('exit-code=1\n');
+    expect(readdirSync(join(r.ws, 'reports-incomplete')).sort()).toEqual(['acme__api.shard-1-of-3.json', 'acme__api.shard-3-of-3.json']);
+    expect(r.summary).toContain('**1 repositories were not audited**');
+    expect(r.summary).toContain('- acme/api: 1 of 3 report(s) missing');
+    expect(readFileSync(join(r.ws, 'out', 'not-audited.txt'), 'utf8')).toBe('acme/api: 1 of 3 report(s) missing\n');
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.findings.map((f) => f.repository).sort()).toEqual(['tools', 'web']);
+    expect(merged.keys.every((k) => k.verification === undefined)).toBe(true);
+    expect(r.summary).toContain('1 distinct keys, 2 findings.');
+    expect(r.summary).toContain(': not verified');
+  });
+
+  it('one repository alone: the summary still names it (the merged report names it once, not per finding)', async () => {
+    const r = await mergeJob(['acme__web.shard-1-of-1.json'], [[{ repo: 'acme/web', index: 1, count: 1, head: 'main', kb: 10 }]], { VERIFY: 'false' });
+    expect(r.code, r.out).toBe(0);
+    const merged = JSON.parse(readFileSync(join(r.ws, 'out', 'keysentry-merged.json'), 'utf8')) as Merged;
+    expect(merged.repository?.name).toBe('web');
+    expect(merged.findings[0]!.repository).toBeUndefined();
+    expect(r.summary).toMatch(/\n- web `web\.env:1` commit [0-9a-f]{12} \(still at HEAD\)\n/);
+  });
+
+  it('a report keysentry merge refuses: exit-code 2, and the summary says the merge failed', async () => {
+    const r = await mergeJob(['acme__tools.shard-1-of-1.json', 'acme__web.shard-1-of-1.json', 'acme__x.shard-1-of-1.json'],
+      [[{ repo: 'acme/tools', index: 1, count: 1, head: 'main', kb: 1 }, { repo: 'acme/web', index: 1, count: 1, head: 'main', kb: 1 }, { repo: 'acme/x', index: 1, count: 1, head: 'main', kb: 1 }]]);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/acme__x\.shard-1-of-1\.json: not JSON/);
+    expect(r.output).toContain('exit-code=2\n');
+    expect(r.summary).toContain('**keysentry merge failed (exit 2); see the step log.**');
   });
 });
