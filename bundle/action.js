@@ -29335,6 +29335,7 @@ function describeError(e) {
   }
 }
 function printableName(bytes2) {
+  if (isUtf8(bytes2)) return bytes2.toString("utf8");
   let out = "";
   let from = 0;
   for (let i = 0; i < bytes2.length; ) {

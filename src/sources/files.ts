@@ -134,6 +134,9 @@ export function describeError(e: unknown): string {
  * UTF-8 as \xNN (as ripgrep and `git -c core.quotePath` show such names).
  */
 export function printableName(bytes: Buffer): string {
+  // Nearly every name is valid UTF-8: one check of the whole name, not one per character (a
+  // history's attribution pass names every file of every commit).
+  if (isUtf8(bytes)) return bytes.toString('utf8');
   let out = '';
   let from = 0;
   for (let i = 0; i < bytes.length; ) {

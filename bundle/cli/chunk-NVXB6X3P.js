@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-FJLXBXAY.js";
+} from "./chunk-DJSMSMXG.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-XX2GV7Y4.js";
 import {

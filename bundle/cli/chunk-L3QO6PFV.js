@@ -91,6 +91,7 @@ function describeError(e) {
   }
 }
 function printableName(bytes) {
+  if (isUtf8(bytes)) return bytes.toString("utf8");
   let out = "";
   let from = 0;
   for (let i = 0; i < bytes.length; ) {

@@ -3,14 +3,14 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   diffChunks
-} from "./chunk-KTRF4FJU.js";
+} from "./chunk-3BWWEEDV.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
   git,
   gitStream
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-JYIKQ5JR.js";
+import "./chunk-L3QO6PFV.js";
 import "./chunk-HEYDA2WV.js";
 import {
   readChunks

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   printableName
-} from "./chunk-JYIKQ5JR.js";
+} from "./chunk-L3QO6PFV.js";
 import {
   CHUNK_SIZE,
   OVERLAP,

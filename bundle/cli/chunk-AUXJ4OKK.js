@@ -7,7 +7,7 @@ import {
   printableName,
   quote,
   readBlock
-} from "./chunk-JYIKQ5JR.js";
+} from "./chunk-L3QO6PFV.js";
 import {
   require_micromatch
 } from "./chunk-3NOCLX34.js";

@@ -4,7 +4,7 @@ const require = __createRequire(import.meta.url);
 import {
   LOG_FORMAT,
   diffChunks
-} from "./chunk-KTRF4FJU.js";
+} from "./chunk-3BWWEEDV.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
@@ -15,7 +15,7 @@ import {
   spooledGit,
   treeBlobs
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-JYIKQ5JR.js";
+import "./chunk-L3QO6PFV.js";
 import {
   UserError
 } from "./chunk-HEYDA2WV.js";

@@ -144,7 +144,7 @@ async function openSource(req, ctx, detector, ignored) {
       const paths = req.paths.length ? req.paths : ["."];
       const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-5ZRURMCR.js");
+      const { treeSource } = await import("./chunk-AUXJ4OKK.js");
       return treeSource(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
@@ -152,11 +152,11 @@ async function openSource(req, ctx, detector, ignored) {
       });
     }
     case "staged": {
-      const { stagedSource } = await import("./chunk-3AQ7A7HG.js");
+      const { stagedSource } = await import("./chunk-SJAIXJTS.js");
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-HN3ZEHDT.js");
+      const { historySource } = await import("./chunk-E6AAYG5H.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -219,7 +219,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-HN3ZEHDT.js");
+  const { headChunks } = await import("./chunk-E6AAYG5H.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {
