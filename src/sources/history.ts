@@ -18,6 +18,7 @@ import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
+import { LOG_WINDOWS, SEQUENTIAL_WINDOWS, boundWindows } from './packs.js';
 import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
@@ -36,6 +37,11 @@ export interface HistoryOptions {
    * both on one repository and compare): 'blobs' needs mayHoldKey.
    */
   strategy?: Strategy;
+  /**
+   * Whether the whole-history readers get small pack windows (packs.ts), when the shape of the
+   * packs should not decide (tests run both ways on one repository).
+   */
+  packWindows?: 'bounded' | 'default';
   /** Paths whose blobs are never yielded (config ignore globs). */
   ignored?: (path: string) => boolean;
 }
@@ -73,11 +79,14 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
   try {
     const strategy = range === undefined && options.mayHoldKey ? (options.strategy ?? strategyFor(resolve(cwd, objectsDir))) : 'patches';
     if (strategy === 'blobs' && options.mayHoldKey) {
+      // A large pack of whole objects is read through small pack windows (packs.ts): git's
+      // memory then stays bounded however large the pack is.
+      const bounded = (options.packWindows ?? (boundWindows(resolve(cwd, objectsDir)) ? 'bounded' : 'default')) === 'bounded';
       // The two passes' git commands run side by side; the log waits in a file for its turn.
-      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
+      const log = [...(bounded ? LOG_WINDOWS : []), 'log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, bounded ? SEQUENTIAL_WINDOWS : []);
         // Counted, not collected: a partial clone can lack every blob it names.
         let missing = 0;
         let example = '';

@@ -21,15 +21,16 @@ export interface ObjectScan {
  * Reads every blob once. One cat-file lists every object's type in pack order, a second reads the
  * blobs in that order: trees (a fifth of the bytes of a typical pack, and slow to inflate) are
  * never read. Streamed: memory holds one CHUNK_SIZE piece, the ids of the blobs that may hold a
- * key, and 8 bytes for every blob (the index that tells a missing one).
+ * key, and 8 bytes for every blob (the index that tells a missing one). `windows`: git options
+ * for both processes (packs.ts: small pack windows where they cost nothing).
  */
-export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanContext): Promise<ObjectScan> {
+export async function scanObjects(cwd: string, mayHoldKey: KeyTest, ctx: ScanContext, windows: readonly string[] = []): Promise<ObjectScan> {
   const warn = (m: string) => ctx.warn(m);
-  const list = ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
+  const list = [...windows, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list, cwd, warn), index, ctx);
-  for await (const buf of gitFilter([...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...windows, ...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };

@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-AEZXMY2O.js";
+} from "./chunk-EITHARQN.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";
