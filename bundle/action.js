@@ -30727,7 +30727,7 @@ __export(history_exports, {
   headChunks: () => headChunks,
   historySource: () => historySource
 });
-import { readFileSync as readFileSync6, readdirSync as readdirSync5, statSync as statSync5 } from "node:fs";
+import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
 import { join as join8, resolve as resolve7 } from "node:path";
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
@@ -30816,7 +30816,7 @@ async function* historySource(ctx, options = {}) {
 function strategyFor(objects) {
   let bytes2 = 0;
   const add = (dir, keep) => {
-    for (const name of readdirSafe2(dir)) {
+    for (const name of readdirSafe(dir)) {
       if (keep(name)) bytes2 += statSync5(join8(dir, name), { throwIfNoEntry: false })?.size ?? 0;
       if (bytes2 >= ONE_PASS_BELOW_KIB * 1024) return;
     }
@@ -30824,13 +30824,6 @@ function strategyFor(objects) {
   add(join8(objects, "pack"), (name) => name.endsWith(".pack"));
   for (let i = 0; i < 256 && bytes2 < ONE_PASS_BELOW_KIB * 1024; i++) add(join8(objects, i.toString(16).padStart(2, "0")), () => true);
   return bytes2 < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
-}
-function readdirSafe2(dir) {
-  try {
-    return readdirSync5(dir);
-  } catch {
-    return [];
-  }
 }
 async function* headChunks(cwd, paths) {
   if (!paths.size) return;

@@ -223,7 +223,7 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-MFHFXWBJ.js");
+        const { scanCommand } = await import("./chunk-W4HLDVGK.js");
         return await scanCommand(command, flags, positionals);
       }
       case "verify": {
@@ -239,7 +239,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-ML63TBEZ.js");
+        const { prePushCommand } = await import("./chunk-CX7GA3ZH.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

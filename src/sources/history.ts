@@ -10,7 +10,7 @@
 // Then what refs reach without a commit (tags.ts): tag messages, blobs and trees tagged directly.
 // A range (`--range`, `--since`: CI on a push) is a few commits: their patches are cheaper than
 // every object, so it is read from one streamed `git log -p`, merges as dense combined diffs.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext } from '../types.js';
@@ -18,7 +18,7 @@ import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
-import { LOG_WINDOWS, SEQUENTIAL_WINDOWS, boundWindows } from './packs.js';
+import { LOG_WINDOWS, SEQUENTIAL_WINDOWS, boundWindows, readdirSafe } from './packs.js';
 import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
@@ -171,14 +171,6 @@ function strategyFor(objects: string): Strategy {
   add(join(objects, 'pack'), (name) => name.endsWith('.pack'));
   for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join(objects, i.toString(16).padStart(2, '0')), () => true);
   return bytes < ONE_PASS_BELOW_KIB * 1024 ? 'patches' : 'blobs';
-}
-
-function readdirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 // Oldest first, parents before children; a root commit's whole tree counts as added.

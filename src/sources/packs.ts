@@ -151,7 +151,8 @@ function sizeOf(path: string): number {
   return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
 }
 
-function readdirSafe(dir: string): string[] {
+/** A directory's entries; none when it is missing or unreadable. */
+export function readdirSafe(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch {

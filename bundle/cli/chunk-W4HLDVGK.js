@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-EITHARQN.js";
+} from "./chunk-6LVU77DF.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";
@@ -111,7 +111,7 @@ async function run(command, flags, paths) {
   const code = flags.writeBaseline ? EXIT_CLEAN : exitCode(report.findings, flags.failOn);
   const { loadReporter } = await import("./chunk-3NV4DALI.js");
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-KUN5CYRX.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-UEEV2Y23.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const options = { showSecrets: flags.showSecrets, command, toolVersion: version(), repo, advice };
   const quietConsole = flags.quiet && flags.format === "console" && !flags.output;
   if (flags.output || !quietConsole) {

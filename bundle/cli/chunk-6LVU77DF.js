@@ -153,7 +153,7 @@ async function openSource(req, ctx, detector, ignored) {
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-NB5SL3OJ.js");
+      const { historySource } = await import("./chunk-XZAZ77CN.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -206,7 +206,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-NB5SL3OJ.js");
+  const { headChunks } = await import("./chunk-XZAZ77CN.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {

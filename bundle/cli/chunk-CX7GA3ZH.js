@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-EITHARQN.js";
+} from "./chunk-6LVU77DF.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";

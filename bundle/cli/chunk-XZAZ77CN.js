@@ -28,7 +28,7 @@ import {
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts
-import { readFileSync as readFileSync2, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { join as join2, resolve as resolve2 } from "node:path";
 
 // src/sources/objects.ts
@@ -424,7 +424,7 @@ var ONE_PASS_BELOW_KIB = 256;
 function strategyFor(objects) {
   let bytes = 0;
   const add = (dir, keep) => {
-    for (const name of readdirSafe2(dir)) {
+    for (const name of readdirSafe(dir)) {
       if (keep(name)) bytes += statSync2(join2(dir, name), { throwIfNoEntry: false })?.size ?? 0;
       if (bytes >= ONE_PASS_BELOW_KIB * 1024) return;
     }
@@ -432,13 +432,6 @@ function strategyFor(objects) {
   add(join2(objects, "pack"), (name) => name.endsWith(".pack"));
   for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join2(objects, i.toString(16).padStart(2, "0")), () => true);
   return bytes < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
-}
-function readdirSafe2(dir) {
-  try {
-    return readdirSync2(dir);
-  } catch {
-    return [];
-  }
 }
 var ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
 var PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];
