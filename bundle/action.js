@@ -2174,9 +2174,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2214,12 +2214,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -4486,8 +4486,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6738,12 +6738,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7413,12 +7413,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7897,16 +7897,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7917,7 +7917,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7968,7 +7968,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7980,7 +7980,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8316,8 +8316,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -9586,7 +9586,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9599,7 +9599,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9618,7 +9618,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9635,7 +9635,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9705,18 +9705,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream, length } = consume2;
+      const { type, body, resolve: resolve11, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream[kContentType] }));
+          resolve11(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9973,9 +9973,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10198,9 +10198,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10485,9 +10485,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10579,9 +10579,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -14444,7 +14444,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14520,7 +14520,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText: statusText2,
                 headersList,
@@ -14563,7 +14563,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18304,8 +18304,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -29385,14 +29385,14 @@ async function listGitFiles(dir) {
 function lsFiles(dir, args) {
   const env = { ...process.env };
   for (const name of HOOK_VARIABLES) delete env[name];
-  return new Promise((resolve10) => {
+  return new Promise((resolve11) => {
     const child = spawn("git", ["ls-files", "-z", ...args], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
     const out = [];
     let err = "";
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.setEncoding("utf8").on("data", (s) => err += s);
-    child.on("error", (e) => resolve10({ spawnError: e }));
-    child.on("close", (code) => resolve10({ code, out: Buffer.concat(out), err }));
+    child.on("error", (e) => resolve11({ spawnError: e }));
+    child.on("close", (code) => resolve11({ code, out: Buffer.concat(out), err }));
   });
 }
 function parseNulList(out) {
@@ -30108,13 +30108,13 @@ function gitMessage(stderr, args) {
   return line?.replace(/^(fatal|error): /, "").trim() || `git ${args[0] ?? ""} failed`;
 }
 function git(args, cwd) {
-  return new Promise((resolve10, reject) => {
+  return new Promise((resolve11, reject) => {
     execFile2(
       "git",
       [...STABLE_CONFIG, ...args],
       { cwd, encoding: "buffer", maxBuffer: 1 << 30 },
       (err, stdout, stderr) => {
-        if (!err) return resolve10(stdout);
+        if (!err) return resolve11(stdout);
         reject(notFound(err) ?? new UserError(gitMessage(stderr.toString("utf8"), args)));
       }
     );
@@ -30126,9 +30126,9 @@ function startGit(args, cwd, stdio, onWarning) {
   child.stderr.on("data", (d) => {
     if (stderr.length < 1 << 16) stderr += d.toString("utf8");
   });
-  const exited = new Promise((resolve10, reject) => {
+  const exited = new Promise((resolve11, reject) => {
     child.on("error", (err) => reject(notFound(err) ?? err));
-    child.on("close", (code) => resolve10(code));
+    child.on("close", (code) => resolve11(code));
   });
   exited.catch(() => {
   });
@@ -30154,7 +30154,7 @@ async function* gitFilter(args, cwd, input, onWarning) {
     });
     feeding = (async () => {
       for await (const piece of input) {
-        if (!stdin.write(piece)) await new Promise((resolve10) => stdin.once("drain", resolve10));
+        if (!stdin.write(piece)) await new Promise((resolve11) => stdin.once("drain", resolve11));
       }
       stdin.end();
     })();
@@ -30401,13 +30401,14 @@ var init_staged = __esm({
 });
 
 // src/sources/objects.ts
-async function scanObjects(cwd, mayHoldKey, ctx, owns = () => true) {
+async function scanObjects(cwd, mayHoldKey, ctx, options = {}) {
+  const { owns = () => true, windows = [] } = options;
   const warn = (m) => ctx.warn(m);
-  const list2 = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
+  const list2 = [...windows, "cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list2, cwd, warn), index, ctx, owns);
-  for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...windows, ...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
@@ -30560,6 +30561,114 @@ var init_objects = __esm({
   }
 });
 
+// src/sources/packs.ts
+import { closeSync as closeSync5, fstatSync as fstatSync2, openSync as openSync4, readFileSync as readFileSync5, readSync as readSync2, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join7, resolve as resolve6 } from "node:path";
+function boundWindows(objectsDir, above = BOUND_ABOVE) {
+  const shape = packShape(objectsDir, above);
+  return shape.bytes > above && shape.unread === 0 && shape.sampled > 0 && shape.deltas <= shape.sampled * MAX_DELTA_SHARE;
+}
+function packShape(objectsDir, minBytes = 0) {
+  const packs = [];
+  for (const dir of [objectsDir, ...alternates(objectsDir)]) {
+    const packDir = join7(dir, "pack");
+    for (const name of readdirSafe(packDir)) {
+      if (!name.endsWith(".pack")) continue;
+      const pack = join7(packDir, name);
+      packs.push({ pack, idx: `${pack.slice(0, -".pack".length)}.idx`, bytes: sizeOf(pack) });
+    }
+  }
+  const shape = { bytes: packs.reduce((n, p) => n + p.bytes, 0), sampled: 0, deltas: 0, unread: 0 };
+  if (shape.bytes <= minBytes) return shape;
+  for (const p of packs) {
+    const sample = samplePack(p.idx, p.pack, Math.max(1, Math.round(SAMPLES * p.bytes / shape.bytes)));
+    if (!sample) {
+      shape.unread++;
+      continue;
+    }
+    shape.sampled += sample.sampled;
+    shape.deltas += sample.deltas;
+  }
+  return shape;
+}
+function alternates(objectsDir) {
+  let text;
+  try {
+    text = readFileSync5(join7(objectsDir, "info", "alternates"), "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && !l.startsWith('"')).map((l) => isAbsolute2(l) ? l : resolve6(objectsDir, l));
+}
+function samplePack(idxPath, packPath, samples) {
+  let idx;
+  let pack;
+  try {
+    idx = openSync4(idxPath, "r");
+    pack = openSync4(packPath, "r");
+    const idxSize = fstatSync2(idx).size;
+    const packSize = fstatSync2(pack).size;
+    const head = Buffer.alloc(8 + 256 * 4);
+    if (readSync2(idx, head, 0, head.length, 0) !== head.length) return void 0;
+    if (head.readUInt32BE(0) !== 4285812579 || head.readUInt32BE(4) !== 2) return void 0;
+    const count2 = head.readUInt32BE(8 + 255 * 4);
+    const hashLen = [32, 20].find((h) => {
+      const rest = idxSize - head.length - count2 * (h + 8) - 2 * h;
+      return rest >= 0 && rest % 8 === 0;
+    });
+    if (hashLen === void 0) return void 0;
+    const offsets = head.length + count2 * (hashLen + 4);
+    const large = offsets + count2 * 4;
+    const word = Buffer.alloc(8);
+    const byte = Buffer.alloc(1);
+    let sampled = 0;
+    let deltas = 0;
+    const n = Math.min(samples, count2);
+    for (let k = 0; k < n; k++) {
+      const i = Math.floor((k + 0.5) * count2 / n);
+      if (readSync2(idx, word, 0, 4, offsets + i * 4) !== 4) return void 0;
+      let offset = word.readUInt32BE(0);
+      if (offset & 2147483648) {
+        if (readSync2(idx, word, 0, 8, large + (offset & 2147483647) * 8) !== 8) return void 0;
+        offset = Number(word.readBigUInt64BE(0));
+      }
+      if (offset >= packSize || readSync2(pack, byte, 0, 1, offset) !== 1) return void 0;
+      const type = byte[0] >> 4 & 7;
+      sampled++;
+      if (type === OBJ_OFS_DELTA || type === OBJ_REF_DELTA) deltas++;
+    }
+    return { sampled, deltas };
+  } catch {
+    return void 0;
+  } finally {
+    if (idx !== void 0) closeSync5(idx);
+    if (pack !== void 0) closeSync5(pack);
+  }
+}
+function sizeOf(path) {
+  return statSync4(path, { throwIfNoEntry: false })?.size ?? 0;
+}
+function readdirSafe(dir) {
+  try {
+    return readdirSync4(dir);
+  } catch {
+    return [];
+  }
+}
+var SEQUENTIAL_WINDOWS, LOG_WINDOWS, BOUND_ABOVE, SAMPLES, MAX_DELTA_SHARE, OBJ_OFS_DELTA, OBJ_REF_DELTA;
+var init_packs = __esm({
+  "src/sources/packs.ts"() {
+    "use strict";
+    SEQUENTIAL_WINDOWS = ["-c", "core.packedGitWindowSize=16m", "-c", "core.packedGitLimit=64m"];
+    LOG_WINDOWS = ["-c", "core.packedGitWindowSize=32m", "-c", "core.packedGitLimit=128m"];
+    BOUND_ABOVE = 64 * 1024 * 1024;
+    SAMPLES = 256;
+    MAX_DELTA_SHARE = 1 / 32;
+    OBJ_OFS_DELTA = 6;
+    OBJ_REF_DELTA = 7;
+  }
+});
+
 // src/sources/shard.ts
 function shardOwns(shard) {
   if (!shard || shard.count === 1) return () => true;
@@ -30637,8 +30746,8 @@ __export(history_exports, {
   headChunks: () => headChunks,
   historySource: () => historySource
 });
-import { readFileSync as readFileSync5, readdirSync as readdirSync4, statSync as statSync4 } from "node:fs";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { readFileSync as readFileSync6, statSync as statSync5 } from "node:fs";
+import { join as join8, resolve as resolve7 } from "node:path";
 async function* historySource(ctx, options = {}) {
   const cwd = options.cwd ?? process.cwd();
   if (options.range !== void 0 && options.since !== void 0) {
@@ -30651,7 +30760,7 @@ async function* historySource(ctx, options = {}) {
   const info2 = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
   const [shallow, shallowFile = "", objectsDir = ""] = info2.split("\n");
   if (shallow === "true") {
-    const cut = readFileSync5(resolve6(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
+    const cut = readFileSync6(resolve7(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
       `shallow clone: history is cut at ${cut} boundary commit${cut === 1 ? "" : "s"}; older commits were not scanned, and a boundary commit counts as adding its whole tree (git fetch --unshallow scans everything)`
     );
@@ -30671,12 +30780,13 @@ async function* historySource(ctx, options = {}) {
   };
   const blobs = new BlobReader(cwd);
   try {
-    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve6(cwd, objectsDir))) : "patches";
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve7(cwd, objectsDir))) : "patches";
     if (strategy === "blobs" && options.mayHoldKey) {
-      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
+      const bounded = (options.packWindows ?? (boundWindows(resolve7(cwd, objectsDir)) ? "bounded" : "default")) === "bounded";
+      const log = [...bounded ? LOG_WINDOWS : [], "log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, { owns, windows: bounded ? SEQUENTIAL_WINDOWS : [] });
         let missing = 0;
         let example = "";
         const read = /* @__PURE__ */ new Set();
@@ -30730,20 +30840,13 @@ function strategyFor(objects) {
   let bytes2 = 0;
   const add = (dir, keep) => {
     for (const name of readdirSafe(dir)) {
-      if (keep(name)) bytes2 += statSync4(join7(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (keep(name)) bytes2 += statSync5(join8(dir, name), { throwIfNoEntry: false })?.size ?? 0;
       if (bytes2 >= ONE_PASS_BELOW_KIB * 1024) return;
     }
   };
-  add(join7(objects, "pack"), (name) => name.endsWith(".pack"));
-  for (let i = 0; i < 256 && bytes2 < ONE_PASS_BELOW_KIB * 1024; i++) add(join7(objects, i.toString(16).padStart(2, "0")), () => true);
+  add(join8(objects, "pack"), (name) => name.endsWith(".pack"));
+  for (let i = 0; i < 256 && bytes2 < ONE_PASS_BELOW_KIB * 1024; i++) add(join8(objects, i.toString(16).padStart(2, "0")), () => true);
   return bytes2 < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
-}
-function readdirSafe(dir) {
-  try {
-    return readdirSync4(dir);
-  } catch {
-    return [];
-  }
 }
 async function* headChunks(cwd, paths) {
   if (!paths.size) return;
@@ -30774,6 +30877,7 @@ var init_history = __esm({
     init_diff();
     init_git();
     init_objects();
+    init_packs();
     init_shard();
     init_tags();
     ONE_PASS_BELOW_KIB = 256;
@@ -30830,8 +30934,8 @@ var init_repository = __esm({
 
 // src/action/main.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync7, realpathSync as realpathSync6 } from "node:fs";
-import { dirname as dirname3, join as join8, relative as relative3 } from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync8, realpathSync as realpathSync6 } from "node:fs";
+import { dirname as dirname3, join as join9, relative as relative3 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // node_modules/@actions/core/lib/command.js
@@ -30999,11 +31103,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -31019,7 +31123,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32261,7 +32365,7 @@ var reporters = {
 
 // src/scan.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/baseline.ts
 init_errors();
@@ -33274,7 +33378,7 @@ async function openSource(req, ctx, detector, ignored) {
         return stdinSource2(ctx);
       }
       const paths = req.paths.length ? req.paths : ["."];
-      const missing = paths.find((p) => !existsSync3(resolve7(req.cwd, p)));
+      const missing = paths.find((p) => !existsSync3(resolve8(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
       const { treeSource: treeSource2 } = await Promise.resolve().then(() => (init_tree(), tree_exports));
       return treeSource2(paths, ctx, {
@@ -33384,7 +33488,7 @@ async function getWithRetries(url, secret, policy, retryable3) {
     if (!again || attempt > policy.retries) return outcome;
     const wait = (outcome.ok ? retryAfterMs(outcome.answer.headers) : void 0) ?? BACKOFF_BASE_MS * 2 ** (attempt - 1);
     if (wait > MAX_WAIT_MS || Date.now() + wait >= policy.deadline) return outcome;
-    await new Promise((resolve10) => setTimeout(resolve10, wait));
+    await new Promise((resolve11) => setTimeout(resolve11, wait));
   }
 }
 async function once(url, secret, timeoutMs, byDeadline) {
@@ -33719,7 +33823,7 @@ var Slots = class {
   waiting = [];
   async run(task) {
     if (this.running < this.size) this.running++;
-    else await new Promise((resolve10) => this.waiting.push(resolve10));
+    else await new Promise((resolve11) => this.waiting.push(resolve11));
     try {
       return await task();
     } finally {
@@ -33779,8 +33883,8 @@ function where2(f) {
 
 // src/action/depth.ts
 init_git();
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import { resolve as resolve8 } from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
+import { resolve as resolve9 } from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 var FIX = "Set `fetch-depth: 0` on the actions/checkout step so the whole history is fetched.";
@@ -33803,8 +33907,8 @@ async function unseenCommits(plan, cwd) {
   return cut.length ? `cannot see every commit of ${short(base)}..${short(head)}: this shallow clone lacks the parents of ${list(cut)}. ${FIX}` : void 0;
 }
 async function shallowEdge(cwd) {
-  const file = resolve8(cwd, (await git(["rev-parse", "--git-path", "shallow"], cwd)).toString().trim());
-  return new Set(existsSync4(file) ? readFileSync6(file, "utf8").split("\n").filter(Boolean) : []);
+  const file = resolve9(cwd, (await git(["rev-parse", "--git-path", "shallow"], cwd)).toString().trim());
+  return new Set(existsSync4(file) ? readFileSync7(file, "utf8").split("\n").filter(Boolean) : []);
 }
 function isCommit(rev, cwd) {
   return git(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`], cwd).then(
@@ -33828,7 +33932,7 @@ function list(shas) {
 }
 
 // src/action/inputs.ts
-import { isAbsolute as isAbsolute2, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute3, resolve as resolve10 } from "node:path";
 
 // src/action/plan.ts
 var MODES = ["auto", "staged", "scan", "history"];
@@ -33896,7 +34000,7 @@ function pushPlan(p) {
 // src/action/inputs.ts
 var FAIL_ON = ["any", "live"];
 function readInputs(getInput2, workspace) {
-  const at = (p) => isAbsolute2(p) ? p : resolve9(workspace, p);
+  const at = (p) => isAbsolute3(p) ? p : resolve10(workspace, p);
   const optional = (name) => {
     const value = getInput2(name);
     return value ? at(value) : void 0;
@@ -34038,7 +34142,7 @@ function writeSummary(out, report, scanned2, live, env = process.env) {
 var EXIT_ERROR = 2;
 function actionRoot() {
   let dir = dirname3(fileURLToPath2(import.meta.url));
-  while (!existsSync5(join8(dir, "action.yml"))) {
+  while (!existsSync5(join9(dir, "action.yml"))) {
     const up = dirname3(dir);
     if (up === dir) throw new Error("cannot find action.yml above the action bundle");
     dir = up;
@@ -34048,7 +34152,7 @@ function actionRoot() {
 function readPayload(file) {
   if (!file) return {};
   try {
-    return JSON.parse(readFileSync7(file, "utf8"));
+    return JSON.parse(readFileSync8(file, "utf8"));
   } catch (e) {
     throw new Error(`cannot read the event payload ${file}: ${e.message}`);
   }
@@ -34082,11 +34186,11 @@ async function run() {
     paths: plan.command === "scan" ? [relative3(workspace, inputs.path) || "."] : [],
     range: plan.command === "history" && plan.range ? `${plan.range.base}..${plan.range.head}` : void 0,
     baseline: inputs.baseline,
-    rulesDir: join8(root, "rules")
+    rulesDir: join9(root, "rules")
   });
   for (const secret of new Set(report.findings.map((f) => f.secret))) setSecret(secret);
   if (verifyOptions && report.findings.length) await verifyFindings(report.findings, verifyOptions);
-  const version = JSON.parse(readFileSync7(join8(root, "package.json"), "utf8")).version;
+  const version = JSON.parse(readFileSync8(join9(root, "package.json"), "utf8")).version;
   const options = {
     showSecrets: false,
     color: false,

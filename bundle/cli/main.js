@@ -246,7 +246,7 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-U5XTXCCX.js");
+        const { scanCommand } = await import("./chunk-X7MBRCIG.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
@@ -266,7 +266,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-NVXB6X3P.js");
+        const { prePushCommand } = await import("./chunk-RW32XIVJ.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

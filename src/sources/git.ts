@@ -26,7 +26,8 @@ const STABLE_CONFIG = [
  * For the cat-file processes that read blobs: a blob over this size is streamed rather than
  * inflated whole in git's memory (a 200 MB file: 37 MB of resident memory instead of 353 MB).
  * Not for diffs, where the same setting would make a large text file binary. git's pack-window
- * limits (core.packedGitLimit) were measured and rejected: see the README's design section.
+ * limits (core.packedGitLimit) slow git down many times over on a large delta-heavy pack: they
+ * are given only to a pack of whole objects (packs.ts).
  */
 export const STREAM_BLOBS = ['-c', 'core.bigFileThreshold=32m'];
 

@@ -10,7 +10,7 @@
 // Then what refs reach without a commit (tags.ts): tag messages, blobs and trees tagged directly.
 // A range (`--range`, `--since`: CI on a push) is a few commits: their patches are cheaper than
 // every object, so it is read from one streamed `git log -p`, merges as dense combined diffs.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors.js';
 import { COMMIT_MESSAGE_PATH, type Chunk, type ScanContext, type Shard } from '../types.js';
@@ -18,6 +18,7 @@ import { readChunks } from './chunks.js';
 import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
+import { LOG_WINDOWS, SEQUENTIAL_WINDOWS, boundWindows, readdirSafe } from './packs.js';
 import { shardOwns } from './shard.js';
 import { tagChunks } from './tags.js';
 
@@ -37,6 +38,11 @@ export interface HistoryOptions {
    * both on one repository and compare): 'blobs' needs mayHoldKey.
    */
   strategy?: Strategy;
+  /**
+   * Whether the whole-history readers get small pack windows (packs.ts), when the shape of the
+   * packs should not decide (tests run both ways on one repository).
+   */
+  packWindows?: 'bounded' | 'default';
   /** Paths whose blobs are never yielded (config ignore globs). */
   ignored?: (path: string) => boolean;
   /**
@@ -87,11 +93,14 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         ? (options.strategy ?? (options.shard ? 'blobs' : strategyFor(resolve(cwd, objectsDir))))
         : 'patches';
     if (strategy === 'blobs' && options.mayHoldKey) {
+      // A large pack of whole objects is read through small pack windows (packs.ts): git's
+      // memory then stays bounded however large the pack is.
+      const bounded = (options.packWindows ?? (boundWindows(resolve(cwd, objectsDir)) ? 'bounded' : 'default')) === 'bounded';
       // The two passes' git commands run side by side; the log waits in a file for its turn.
-      const log = ['log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
+      const log = [...(bounded ? LOG_WINDOWS : []), 'log', ...ORDER, `--format=${LOG_FORMAT}`, '--raw', '--no-renames', '--no-abbrev', '--cc', ...revisions, '--'];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, { owns, windows: bounded ? SEQUENTIAL_WINDOWS : [] });
         // Counted, not collected: a partial clone can lack every blob it names.
         let missing = 0;
         let example = '';
@@ -176,14 +185,6 @@ function strategyFor(objects: string): Strategy {
   add(join(objects, 'pack'), (name) => name.endsWith('.pack'));
   for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join(objects, i.toString(16).padStart(2, '0')), () => true);
   return bytes < ONE_PASS_BELOW_KIB * 1024 ? 'patches' : 'blobs';
-}
-
-function readdirSafe(dir: string): string[] {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 
 // Oldest first, parents before children; a root commit's whole tree counts as added.

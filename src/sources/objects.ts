@@ -27,15 +27,20 @@ export async function scanObjects(
   cwd: string,
   mayHoldKey: KeyTest,
   ctx: ScanContext,
-  /** Which blobs to read: a shard reads its share; every blob still counts as present. */
-  owns: (sha: string) => boolean = () => true,
+  options: {
+    /** Which blobs to read: a shard reads its share; every blob still counts as present. */
+    owns?: (sha: string) => boolean;
+    /** git options for both processes (packs.ts: small pack windows where they cost nothing). */
+    windows?: readonly string[];
+  } = {},
 ): Promise<ObjectScan> {
+  const { owns = () => true, windows = [] } = options;
   const warn = (m: string) => ctx.warn(m);
-  const list = ['cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
+  const list = [...windows, 'cat-file', '--batch-all-objects', '--batch-check=%(objecttype) %(objectname)', '--unordered'];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list, cwd, warn), index, ctx, owns);
-  for await (const buf of gitFilter([...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...windows, ...STREAM_BLOBS, 'cat-file', '--batch'], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };

@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-DJSMSMXG.js";
+} from "./chunk-WPZIPNGO.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-XX2GV7Y4.js";
 import {

@@ -30,18 +30,19 @@ import {
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { join as join2, resolve as resolve2 } from "node:path";
 
 // src/sources/objects.ts
 var NL = 10;
-async function scanObjects(cwd, mayHoldKey, ctx, owns = () => true) {
+async function scanObjects(cwd, mayHoldKey, ctx, options = {}) {
+  const { owns = () => true, windows = [] } = options;
   const warn = (m) => ctx.warn(m);
-  const list = ["cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
+  const list = [...windows, "cat-file", "--batch-all-objects", "--batch-check=%(objecttype) %(objectname)", "--unordered"];
   const parser = new ObjectStream(mayHoldKey, ctx);
   const index = new IdIndex();
   const ids = blobIds(gitStream(list, cwd, warn), index, ctx, owns);
-  for await (const buf of gitFilter([...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
+  for await (const buf of gitFilter([...windows, ...STREAM_BLOBS, "cat-file", "--batch"], cwd, ids, warn)) parser.push(buf);
   parser.end();
   index.seal();
   return { withKeys: parser.hits, has: (sha) => index.has(sha) };
@@ -185,6 +186,108 @@ var ObjectStream = class {
   }
 };
 
+// src/sources/packs.ts
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+var SEQUENTIAL_WINDOWS = ["-c", "core.packedGitWindowSize=16m", "-c", "core.packedGitLimit=64m"];
+var LOG_WINDOWS = ["-c", "core.packedGitWindowSize=32m", "-c", "core.packedGitLimit=128m"];
+var BOUND_ABOVE = 64 * 1024 * 1024;
+var SAMPLES = 256;
+var MAX_DELTA_SHARE = 1 / 32;
+function boundWindows(objectsDir, above = BOUND_ABOVE) {
+  const shape = packShape(objectsDir, above);
+  return shape.bytes > above && shape.unread === 0 && shape.sampled > 0 && shape.deltas <= shape.sampled * MAX_DELTA_SHARE;
+}
+function packShape(objectsDir, minBytes = 0) {
+  const packs = [];
+  for (const dir of [objectsDir, ...alternates(objectsDir)]) {
+    const packDir = join(dir, "pack");
+    for (const name of readdirSafe(packDir)) {
+      if (!name.endsWith(".pack")) continue;
+      const pack = join(packDir, name);
+      packs.push({ pack, idx: `${pack.slice(0, -".pack".length)}.idx`, bytes: sizeOf(pack) });
+    }
+  }
+  const shape = { bytes: packs.reduce((n, p) => n + p.bytes, 0), sampled: 0, deltas: 0, unread: 0 };
+  if (shape.bytes <= minBytes) return shape;
+  for (const p of packs) {
+    const sample = samplePack(p.idx, p.pack, Math.max(1, Math.round(SAMPLES * p.bytes / shape.bytes)));
+    if (!sample) {
+      shape.unread++;
+      continue;
+    }
+    shape.sampled += sample.sampled;
+    shape.deltas += sample.deltas;
+  }
+  return shape;
+}
+function alternates(objectsDir) {
+  let text;
+  try {
+    text = readFileSync(join(objectsDir, "info", "alternates"), "utf8");
+  } catch {
+    return [];
+  }
+  return text.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#") && !l.startsWith('"')).map((l) => isAbsolute(l) ? l : resolve(objectsDir, l));
+}
+var OBJ_OFS_DELTA = 6;
+var OBJ_REF_DELTA = 7;
+function samplePack(idxPath, packPath, samples) {
+  let idx;
+  let pack;
+  try {
+    idx = openSync(idxPath, "r");
+    pack = openSync(packPath, "r");
+    const idxSize = fstatSync(idx).size;
+    const packSize = fstatSync(pack).size;
+    const head = Buffer.alloc(8 + 256 * 4);
+    if (readSync(idx, head, 0, head.length, 0) !== head.length) return void 0;
+    if (head.readUInt32BE(0) !== 4285812579 || head.readUInt32BE(4) !== 2) return void 0;
+    const count = head.readUInt32BE(8 + 255 * 4);
+    const hashLen = [32, 20].find((h) => {
+      const rest = idxSize - head.length - count * (h + 8) - 2 * h;
+      return rest >= 0 && rest % 8 === 0;
+    });
+    if (hashLen === void 0) return void 0;
+    const offsets = head.length + count * (hashLen + 4);
+    const large = offsets + count * 4;
+    const word = Buffer.alloc(8);
+    const byte = Buffer.alloc(1);
+    let sampled = 0;
+    let deltas = 0;
+    const n = Math.min(samples, count);
+    for (let k = 0; k < n; k++) {
+      const i = Math.floor((k + 0.5) * count / n);
+      if (readSync(idx, word, 0, 4, offsets + i * 4) !== 4) return void 0;
+      let offset = word.readUInt32BE(0);
+      if (offset & 2147483648) {
+        if (readSync(idx, word, 0, 8, large + (offset & 2147483647) * 8) !== 8) return void 0;
+        offset = Number(word.readBigUInt64BE(0));
+      }
+      if (offset >= packSize || readSync(pack, byte, 0, 1, offset) !== 1) return void 0;
+      const type = byte[0] >> 4 & 7;
+      sampled++;
+      if (type === OBJ_OFS_DELTA || type === OBJ_REF_DELTA) deltas++;
+    }
+    return { sampled, deltas };
+  } catch {
+    return void 0;
+  } finally {
+    if (idx !== void 0) closeSync(idx);
+    if (pack !== void 0) closeSync(pack);
+  }
+}
+function sizeOf(path) {
+  return statSync(path, { throwIfNoEntry: false })?.size ?? 0;
+}
+function readdirSafe(dir) {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
 // src/sources/shard.ts
 function shardOwns(shard) {
   if (!shard || shard.count === 1) return () => true;
@@ -257,7 +360,7 @@ async function* historySource(ctx, options = {}) {
   const info = (await git(["rev-parse", "--is-shallow-repository", "--git-path", "shallow", "--git-path", "objects"], cwd)).toString("utf8");
   const [shallow, shallowFile = "", objectsDir = ""] = info.split("\n");
   if (shallow === "true") {
-    const cut = readFileSync(resolve(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
+    const cut = readFileSync2(resolve2(cwd, shallowFile), "utf8").split("\n").filter(Boolean).length;
     ctx.warn(
       `shallow clone: history is cut at ${cut} boundary commit${cut === 1 ? "" : "s"}; older commits were not scanned, and a boundary commit counts as adding its whole tree (git fetch --unshallow scans everything)`
     );
@@ -277,12 +380,13 @@ async function* historySource(ctx, options = {}) {
   };
   const blobs = new BlobReader(cwd);
   try {
-    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve(cwd, objectsDir))) : "patches";
+    const strategy = range === void 0 && options.mayHoldKey ? options.strategy ?? (options.shard ? "blobs" : strategyFor(resolve2(cwd, objectsDir))) : "patches";
     if (strategy === "blobs" && options.mayHoldKey) {
-      const log = ["log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
+      const bounded = (options.packWindows ?? (boundWindows(resolve2(cwd, objectsDir)) ? "bounded" : "default")) === "bounded";
+      const log = [...bounded ? LOG_WINDOWS : [], "log", ...ORDER, `--format=${LOG_FORMAT}`, "--raw", "--no-renames", "--no-abbrev", "--cc", ...revisions, "--"];
       const spool = spooledGit(log, cwd, (m) => ctx.warn(m));
       try {
-        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, owns);
+        const objects = await scanObjects(cwd, options.mayHoldKey, ctx, { owns, windows: bounded ? SEQUENTIAL_WINDOWS : [] });
         let missing = 0;
         let example = "";
         const read = /* @__PURE__ */ new Set();
@@ -337,20 +441,13 @@ function strategyFor(objects) {
   let bytes = 0;
   const add = (dir, keep) => {
     for (const name of readdirSafe(dir)) {
-      if (keep(name)) bytes += statSync(join(dir, name), { throwIfNoEntry: false })?.size ?? 0;
+      if (keep(name)) bytes += statSync2(join2(dir, name), { throwIfNoEntry: false })?.size ?? 0;
       if (bytes >= ONE_PASS_BELOW_KIB * 1024) return;
     }
   };
-  add(join(objects, "pack"), (name) => name.endsWith(".pack"));
-  for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join(objects, i.toString(16).padStart(2, "0")), () => true);
+  add(join2(objects, "pack"), (name) => name.endsWith(".pack"));
+  for (let i = 0; i < 256 && bytes < ONE_PASS_BELOW_KIB * 1024; i++) add(join2(objects, i.toString(16).padStart(2, "0")), () => true);
   return bytes < ONE_PASS_BELOW_KIB * 1024 ? "patches" : "blobs";
-}
-function readdirSafe(dir) {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
 }
 var ORDER = ["--reverse", "--topo-order", "--root", "--encoding=UTF-8"];
 var PATCH_OPTIONS = [...DIFF_OPTIONS.filter((o) => o !== "-M"), "--no-renames"];

@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-DJSMSMXG.js";
+} from "./chunk-WPZIPNGO.js";
 import {
   deliverReport
 } from "./chunk-54UN7YW2.js";
@@ -126,7 +126,7 @@ async function run(command, flags, paths) {
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-7XAYUVIO.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-CFY4L5FZ.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const code = await deliverReport(report, flags, {
     command,
     repo,
