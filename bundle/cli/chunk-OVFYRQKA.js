@@ -10,15 +10,17 @@ import {
 } from "./chunk-FJLXBXAY.js";
 import {
   deliverReport
-} from "./chunk-54UN7YW2.js";
+} from "./chunk-F4TRRBMV.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-XX2GV7Y4.js";
 import "./chunk-VXHW6RXS.js";
 import {
-  EXIT_CLEAN,
   checkWritable,
   writeAtomic
-} from "./chunk-HX6RWHSJ.js";
+} from "./chunk-UIKRJMMU.js";
+import {
+  EXIT_CLEAN
+} from "./chunk-FT72KRSL.js";
 import "./chunk-IPGXTP6X.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";

@@ -5,11 +5,6 @@ import {
   UserError
 } from "./chunk-HEYDA2WV.js";
 
-// src/cli/exit.ts
-var EXIT_CLEAN = 0;
-var EXIT_FINDINGS = 1;
-var EXIT_ERROR = 2;
-
 // src/cli/output.ts
 import { accessSync, chmodSync, closeSync, constants, lstatSync, openSync, readlinkSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
@@ -177,9 +172,6 @@ function writeStdout(content, code, stream = process.stdout) {
 }
 
 export {
-  EXIT_CLEAN,
-  EXIT_FINDINGS,
-  EXIT_ERROR,
   checkWritable,
   writeAtomic,
   summaryLine,

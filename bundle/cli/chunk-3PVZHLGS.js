@@ -17,11 +17,13 @@ import {
   useColor
 } from "./chunk-VXHW6RXS.js";
 import {
+  writeStdout
+} from "./chunk-UIKRJMMU.js";
+import {
   EXIT_CLEAN,
   EXIT_ERROR,
-  EXIT_FINDINGS,
-  writeStdout
-} from "./chunk-HX6RWHSJ.js";
+  EXIT_FINDINGS
+} from "./chunk-FT72KRSL.js";
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource

@@ -2,6 +2,9 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  EXIT_CLEAN
+} from "./chunk-FT72KRSL.js";
+import {
   UserError
 } from "./chunk-HEYDA2WV.js";
 import {
@@ -4411,7 +4414,7 @@ async function runInit(cwd, options, out) {
       const command = prepare?.startsWith("Added") ? "npm run prepare" : prepareCommand(top, pkg, husky.dir);
       say(`Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`${command}\` once.`);
     }
-    return 0;
+    return EXIT_CLEAN;
   }
   const file = join2(hooksDir, hook);
   const backup = moveForeignHook(file, options.force, show);
@@ -4419,12 +4422,12 @@ async function runInit(cwd, options, out) {
   const text = plainHook(hook, pkgPath, previous);
   if (!backup && readIfExists(file) === text) {
     say(`${show(file)} already runs keysentry; nothing to change.`);
-    return 0;
+    return EXIT_CLEAN;
   }
   writeHook(file, text);
   if (backup) say(`Moved the existing ${hook} hook to ${show(backup)}; it still runs, after keysentry's check.`);
   say(`Installed the keysentry ${hook} hook in ${show(file)}${pkgPath ? ` (it runs the keysentry installed in ${pkgPath}/)` : ""}.`);
-  return 0;
+  return EXIT_CLEAN;
 }
 function packageDir(cwd, top) {
   const inside = (dir2) => {

@@ -5,12 +5,14 @@ import {
   useColor
 } from "./chunk-VXHW6RXS.js";
 import {
-  EXIT_CLEAN,
-  EXIT_FINDINGS,
   summaryLine,
   writeAtomic,
   writeStdout
-} from "./chunk-HX6RWHSJ.js";
+} from "./chunk-UIKRJMMU.js";
+import {
+  EXIT_CLEAN,
+  EXIT_FINDINGS
+} from "./chunk-FT72KRSL.js";
 import {
   version
 } from "./chunk-IPGXTP6X.js";

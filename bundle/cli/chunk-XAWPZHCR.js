@@ -18,11 +18,13 @@ import {
 } from "./chunk-DHZO3BCM.js";
 import "./chunk-NADQ3GBM.js";
 import {
+  writeStdout
+} from "./chunk-UIKRJMMU.js";
+import {
   EXIT_CLEAN,
   EXIT_ERROR,
-  EXIT_FINDINGS,
-  writeStdout
-} from "./chunk-HX6RWHSJ.js";
+  EXIT_FINDINGS
+} from "./chunk-FT72KRSL.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import {

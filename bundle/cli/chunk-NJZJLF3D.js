@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deliverReport
-} from "./chunk-54UN7YW2.js";
+} from "./chunk-F4TRRBMV.js";
 import {
   Findings
 } from "./chunk-HWK7J2JP.js";
@@ -15,7 +15,8 @@ import {
 } from "./chunk-MQW2LB7D.js";
 import {
   checkWritable
-} from "./chunk-HX6RWHSJ.js";
+} from "./chunk-UIKRJMMU.js";
+import "./chunk-FT72KRSL.js";
 import "./chunk-IPGXTP6X.js";
 import {
   UserError
