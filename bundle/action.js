@@ -22184,6 +22184,16 @@ var require_micromatch = __commonJS({
 });
 
 // src/types.ts
+function providerKeyPage(provider, adminKey = false) {
+  switch (provider) {
+    case "openai":
+      return adminKey ? "https://platform.openai.com/settings/organization/admin-keys" : "https://platform.openai.com/api-keys";
+    case "deepseek":
+      return "https://platform.deepseek.com/api_keys";
+    case "unknown":
+      return "the console of the provider that issued it";
+  }
+}
 var COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH;
 var init_types = __esm({
   "src/types.ts"() {
@@ -31675,20 +31685,14 @@ function bySeverity(a, b) {
 
 // src/report/remedy.ts
 init_types();
-var OPENAI_KEYS = "https://platform.openai.com/api-keys";
-var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
 var committedKey = (path, fingerprint2) => `${path}\0${fingerprint2}`;
 function adviceFor(command, env = {}) {
   if (command === "pre-push") return { place: "unpushed", hook: "pre-push" };
   if (command === "staged") return { place: "staged", hook: env.PRE_COMMIT === "1" ? "pre-commit" : "git" };
   return { place: "pushed" };
 }
-var UNKNOWN_PROVIDER_KEYS = "the console of the provider that issued it";
 function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  if (finding.provider === "unknown") return UNKNOWN_PROVIDER_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+  return providerKeyPage(finding.provider, finding.redacted.startsWith("sk-admin-"));
 }
 function revokeRemedy(page) {
   return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
@@ -33732,6 +33736,9 @@ var Slots = class {
 // src/verify/shape.ts
 var MARKER2 = ["T3Bl", "bkFJ"].join("");
 var OPENAI = new RegExp(`^sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]+${MARKER2}[A-Za-z0-9_-]+$`);
+
+// src/verify/remedy.ts
+init_types();
 
 // src/verify/index.ts
 var SHARED_SHAPE_NOTE = "verified against DeepSeek: key shape is shared by other providers";

@@ -248,18 +248,18 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-OVFYRQKA.js");
+        const { scanCommand } = await import("./chunk-7QM24VRX.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-NJZJLF3D.js");
+        const { mergeCommand } = await import("./chunk-I2ZE52N5.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-3PVZHLGS.js");
+        const { verifyCommand } = await import("./chunk-UTBSEZHY.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -268,7 +268,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-XAWPZHCR.js");
+        const { prePushCommand } = await import("./chunk-UD52UAQJ.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -7,12 +7,12 @@ import {
   isAdminKey,
   remedy,
   resolveVerifyOptions
-} from "./chunk-FZ2BVDAW.js";
+} from "./chunk-AZLZ6DJN.js";
 import {
   createContext,
   createDetector,
   loadRules
-} from "./chunk-XX2GV7Y4.js";
+} from "./chunk-SRQDF4UD.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";
@@ -27,10 +27,10 @@ import {
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource
-} from "./chunk-IPRTMWFR.js";
+} from "./chunk-3SZMIR6R.js";
 import "./chunk-HEYDA2WV.js";
-import "./chunk-3OVENL5P.js";
-import "./chunk-T2JJJ2UV.js";
+import "./chunk-IHG24ZHO.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/verify-command.ts

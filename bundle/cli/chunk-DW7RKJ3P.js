@@ -9,8 +9,9 @@ import {
   resolveVerifyOptions,
   verifyFindings,
   verifyKey
-} from "./chunk-FZ2BVDAW.js";
+} from "./chunk-AZLZ6DJN.js";
 import "./chunk-HEYDA2WV.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 export {
   SHARED_SHAPE_NOTE,

@@ -3,25 +3,25 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   buildDetector
-} from "./chunk-FJLXBXAY.js";
+} from "./chunk-BJT3LMNU.js";
 import "./chunk-HWK7J2JP.js";
-import "./chunk-XX2GV7Y4.js";
+import "./chunk-SRQDF4UD.js";
 import {
   adviceFor,
   committedKey
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import "./chunk-NADQ3GBM.js";
 import "./chunk-CPLMIBB2.js";
 import "./chunk-UUULU2HD.js";
 import "./chunk-HEYDA2WV.js";
-import "./chunk-T2JJJ2UV.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/advice.ts
 async function scanAdvice(command, findings, options) {
   const advice = adviceFor(command, options.env);
   if (command !== "staged" || !options.named || !options.root || findings.length === 0) return advice;
-  const { headChunks } = await import("./chunk-HN3ZEHDT.js");
+  const { headChunks } = await import("./chunk-3WJOTODM.js");
   const detector = await buildDetector(options.config);
   const atHead = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(options.root, new Set(findings.map((f) => f.path)))) {

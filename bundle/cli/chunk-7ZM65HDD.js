@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   groupByKey
-} from "./chunk-V6KBAMG4.js";
+} from "./chunk-LH54XFPO.js";
 import {
   seal
 } from "./chunk-MQW2LB7D.js";
@@ -13,16 +13,16 @@ import {
 } from "./chunk-LW2CVSLW.js";
 import {
   byLocation
-} from "./chunk-EPQUAPUB.js";
+} from "./chunk-7TQGV25I.js";
 import {
   remedy
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import {
   safe,
   scrub
 } from "./chunk-NADQ3GBM.js";
 import "./chunk-HEYDA2WV.js";
-import "./chunk-T2JJJ2UV.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/json.ts

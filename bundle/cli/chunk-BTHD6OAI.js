@@ -1,12 +1,12 @@
 // Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
-
-// src/types.ts
-var COMMIT_MESSAGE_PATH = "<commit message>";
-var MAX_SECRET_LENGTH = 512;
-
+import {
+  stdinSource
+} from "./chunk-3SZMIR6R.js";
+import "./chunk-IHG24ZHO.js";
+import "./chunk-FEOP7AJT.js";
+import "./chunk-BTI5UEIW.js";
 export {
-  COMMIT_MESSAGE_PATH,
-  MAX_SECRET_LENGTH
+  stdinSource
 };

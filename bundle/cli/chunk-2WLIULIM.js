@@ -20,7 +20,7 @@ import {
 // src/cli/deliver.ts
 async function deliverReport(report, flags, context) {
   const code = context.code ?? exitCode(report.findings, flags.failOn);
-  const { loadReporter } = await import("./chunk-E3EJ32E6.js");
+  const { loadReporter } = await import("./chunk-QMKVJEGO.js");
   const sealText = flags.format === "json" ? process.env.KEYSENTRY_SEAL_KEY : void 0;
   const sealKey = sealText ? (await import("./chunk-DWZSYWGL.js")).sealingKey(sealText) : void 0;
   const options = {

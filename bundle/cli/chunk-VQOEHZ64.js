@@ -5,24 +5,19 @@ import {
   statusOf
 } from "./chunk-NADQ3GBM.js";
 import {
-  COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+  COMMIT_MESSAGE_PATH,
+  providerKeyPage
+} from "./chunk-FEOP7AJT.js";
 
 // src/report/remedy.ts
-var OPENAI_KEYS = "https://platform.openai.com/api-keys";
-var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
 var committedKey = (path, fingerprint) => `${path}\0${fingerprint}`;
 function adviceFor(command, env = {}) {
   if (command === "pre-push") return { place: "unpushed", hook: "pre-push" };
   if (command === "staged") return { place: "staged", hook: env.PRE_COMMIT === "1" ? "pre-commit" : "git" };
   return { place: "pushed" };
 }
-var UNKNOWN_PROVIDER_KEYS = "the console of the provider that issued it";
 function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  if (finding.provider === "unknown") return UNKNOWN_PROVIDER_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+  return providerKeyPage(finding.provider, finding.redacted.startsWith("sk-admin-"));
 }
 function revokeRemedy(page) {
   return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   findingContext
-} from "./chunk-W3X3EXCC.js";
+} from "./chunk-5RQWUH4R.js";
 import {
   jsonWithArray,
   mapped
@@ -11,12 +11,12 @@ import {
 import {
   byLocation,
   bySeverity
-} from "./chunk-EPQUAPUB.js";
+} from "./chunk-7TQGV25I.js";
 import {
   keyPage,
   remedy,
   revokeRemedy
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import {
   safe,
   scrub,
@@ -26,7 +26,7 @@ import {
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/sarif.ts

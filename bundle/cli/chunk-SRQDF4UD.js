@@ -12,7 +12,7 @@ import {
 } from "./chunk-HEYDA2WV.js";
 import {
   MAX_SECRET_LENGTH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 
 // src/detect/rules.ts
 import { readFileSync, readdirSync } from "node:fs";

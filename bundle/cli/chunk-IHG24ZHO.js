@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   MAX_SECRET_LENGTH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 
 // src/sources/chunks.ts
 import { TextDecoder } from "node:util";

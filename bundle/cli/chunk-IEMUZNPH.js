@@ -3,19 +3,19 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   diffChunks
-} from "./chunk-KTRF4FJU.js";
+} from "./chunk-NARYTB6L.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
   git,
   gitStream
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-JYIKQ5JR.js";
+import "./chunk-5UE7LE7F.js";
 import "./chunk-HEYDA2WV.js";
 import {
   readChunks
-} from "./chunk-3OVENL5P.js";
-import "./chunk-T2JJJ2UV.js";
+} from "./chunk-IHG24ZHO.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/staged.ts

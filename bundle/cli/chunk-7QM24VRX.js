@@ -7,12 +7,12 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-FJLXBXAY.js";
+} from "./chunk-BJT3LMNU.js";
 import {
   deliverReport
-} from "./chunk-F4TRRBMV.js";
+} from "./chunk-2WLIULIM.js";
 import "./chunk-HWK7J2JP.js";
-import "./chunk-XX2GV7Y4.js";
+import "./chunk-SRQDF4UD.js";
 import "./chunk-VXHW6RXS.js";
 import {
   checkWritable,
@@ -27,7 +27,7 @@ import "./chunk-UUULU2HD.js";
 import {
   UserError
 } from "./chunk-HEYDA2WV.js";
-import "./chunk-T2JJJ2UV.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/scan-command.ts
@@ -101,7 +101,7 @@ async function run(command, flags, paths) {
   const shard = flags.shard === void 0 ? void 0 : parseShard(flags.shard, flags);
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = await loadConfig(flags.config, root ?? cwd);
-  const verifyOptions = flags.verify ? (await import("./chunk-IJQTUP6V.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-DW7RKJ3P.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== void 0) checkWritable(file);
   const progress = progressReporter(process.stderr);
   let report;
@@ -124,11 +124,11 @@ async function run(command, flags, paths) {
     progress.done();
   }
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-IJQTUP6V.js");
+    const { verifyFindings } = await import("./chunk-DW7RKJ3P.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-L3RMXEGD.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-EPGUUUF7.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const code = await deliverReport(report, flags, {
     command,
     repo,

@@ -6,7 +6,7 @@ import {
 } from "./chunk-NADQ3GBM.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 
 // src/report/order.ts
 var STATUS_RANK = {

@@ -6,6 +6,9 @@ import {
   fingerprint,
   redact
 } from "./chunk-HEYDA2WV.js";
+import {
+  providerKeyPage
+} from "./chunk-FEOP7AJT.js";
 
 // src/verify/http.ts
 var MAX_BODY_BYTES = 1 << 20;
@@ -383,15 +386,8 @@ function providerOfKey(secret) {
 }
 
 // src/verify/remedy.ts
-var CONSOLE = {
-  openai: "https://platform.openai.com/api-keys",
-  deepseek: "https://platform.deepseek.com/api_keys",
-  // A shared key shape whose context names another issuer: only the owner knows which console.
-  unknown: "the console of the provider that issued it"
-};
-var OPENAI_ADMIN_CONSOLE = "https://platform.openai.com/settings/organization/admin-keys";
 function remedy(provider, status, adminKey = false) {
-  const where = provider === "openai" && adminKey ? OPENAI_ADMIN_CONSOLE : CONSOLE[provider];
+  const where = providerKeyPage(provider, adminKey);
   switch (status) {
     case "live":
       return `Revoke it now at ${where} and put a new key where it is used; if it was committed, also take it out of git history.`;

@@ -3,18 +3,18 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   printableName
-} from "./chunk-JYIKQ5JR.js";
+} from "./chunk-5UE7LE7F.js";
 import {
   CHUNK_SIZE,
   OVERLAP,
   readChunks,
   utf16Text,
   utf16Units
-} from "./chunk-3OVENL5P.js";
+} from "./chunk-IHG24ZHO.js";
 import {
   COMMIT_MESSAGE_PATH,
   MAX_SECRET_LENGTH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 
 // src/sources/diff.ts
 var LOG_FORMAT = "%x00%H%x00%aI%x00%an%x00%ae%n%B%x00";

@@ -7,13 +7,13 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-TDXQHTUA.js")).consoleReporter;
+      return (await import("./chunk-ZA2YOT2G.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-6TMWEUAL.js")).jsonReporter;
+      return (await import("./chunk-7ZM65HDD.js")).jsonReporter;
     case "sarif":
-      return (await import("./chunk-MLENLHZI.js")).sarifReporter;
+      return (await import("./chunk-APLBZEWU.js")).sarifReporter;
     case "github":
-      return (await import("./chunk-Y5EA265N.js")).githubReporter;
+      return (await import("./chunk-SUXM3Y7K.js")).githubReporter;
   }
 }
 export {

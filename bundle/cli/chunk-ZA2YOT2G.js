@@ -4,12 +4,12 @@ const require = __createRequire(import.meta.url);
 import {
   groupByKey,
   keyAdvice
-} from "./chunk-V6KBAMG4.js";
-import "./chunk-EPQUAPUB.js";
+} from "./chunk-LH54XFPO.js";
+import "./chunk-7TQGV25I.js";
 import {
   adviceFor,
   waysOut
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import {
   safe,
   scrub,
@@ -19,7 +19,7 @@ import {
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/console.ts

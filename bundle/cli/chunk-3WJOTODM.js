@@ -4,7 +4,7 @@ const require = __createRequire(import.meta.url);
 import {
   LOG_FORMAT,
   diffChunks
-} from "./chunk-KTRF4FJU.js";
+} from "./chunk-NARYTB6L.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
@@ -15,7 +15,7 @@ import {
   spooledGit,
   treeBlobs
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-JYIKQ5JR.js";
+import "./chunk-5UE7LE7F.js";
 import {
   UserError
 } from "./chunk-HEYDA2WV.js";
@@ -23,10 +23,10 @@ import {
   CHUNK_SIZE,
   ChunkCutter,
   readChunks
-} from "./chunk-3OVENL5P.js";
+} from "./chunk-IHG24ZHO.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/sources/history.ts

@@ -3,13 +3,13 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   findingContext
-} from "./chunk-W3X3EXCC.js";
+} from "./chunk-5RQWUH4R.js";
 import {
   bySeverity
-} from "./chunk-EPQUAPUB.js";
+} from "./chunk-7TQGV25I.js";
 import {
   remedy
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import {
   safe,
   scrub,
@@ -20,7 +20,7 @@ import {
 import "./chunk-HEYDA2WV.js";
 import {
   COMMIT_MESSAGE_PATH
-} from "./chunk-T2JJJ2UV.js";
+} from "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/report/github.ts

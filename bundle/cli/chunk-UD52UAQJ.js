@@ -7,15 +7,15 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-FJLXBXAY.js";
+} from "./chunk-BJT3LMNU.js";
 import "./chunk-HWK7J2JP.js";
-import "./chunk-XX2GV7Y4.js";
+import "./chunk-SRQDF4UD.js";
 import {
   useColor
 } from "./chunk-VXHW6RXS.js";
 import {
   adviceFor
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 import "./chunk-NADQ3GBM.js";
 import {
   writeStdout
@@ -31,7 +31,7 @@ import {
   UserError,
   errorLine
 } from "./chunk-HEYDA2WV.js";
-import "./chunk-T2JJJ2UV.js";
+import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/pre-push.ts
@@ -118,7 +118,7 @@ async function prePushCommand(args, io) {
     const ranges = await pushedRanges(refs, root);
     if (!ranges.length) return EXIT_CLEAN;
     const report = await scanRanges(ranges, root, root);
-    const { consoleReporter } = await import("./chunk-TDXQHTUA.js");
+    const { consoleReporter } = await import("./chunk-ZA2YOT2G.js");
     const { version } = await import("./chunk-BUTD6ISU.js");
     const color = useColor(io.stdout);
     const text = consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") });

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readChunks
-} from "./chunk-3OVENL5P.js";
+} from "./chunk-IHG24ZHO.js";
 
 // src/sources/stdin.ts
 async function* stdinSource(ctx, input = process.stdin) {

@@ -4,10 +4,10 @@ const require = __createRequire(import.meta.url);
 import {
   byLocation,
   severityOrder
-} from "./chunk-EPQUAPUB.js";
+} from "./chunk-7TQGV25I.js";
 import {
   remedyFor
-} from "./chunk-DHZO3BCM.js";
+} from "./chunk-VQOEHZ64.js";
 
 // src/report/group.ts
 var KeyGroup = class {

@@ -7,7 +7,7 @@ import {
   printableName,
   quote,
   readBlock
-} from "./chunk-JYIKQ5JR.js";
+} from "./chunk-5UE7LE7F.js";
 import {
   require_micromatch
 } from "./chunk-3NOCLX34.js";
@@ -17,8 +17,8 @@ import {
 } from "./chunk-HEYDA2WV.js";
 import {
   ChunkCutter
-} from "./chunk-3OVENL5P.js";
-import "./chunk-T2JJJ2UV.js";
+} from "./chunk-IHG24ZHO.js";
+import "./chunk-FEOP7AJT.js";
 import {
   __toESM
 } from "./chunk-BTI5UEIW.js";
