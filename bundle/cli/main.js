@@ -268,7 +268,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-UD52UAQJ.js");
+        const { prePushCommand } = await import("./chunk-RLB6I4FZ.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -14,6 +14,9 @@ import {
   useColor
 } from "./chunk-VXHW6RXS.js";
 import {
+  git
+} from "./chunk-A4Y3T56H.js";
+import {
   adviceFor
 } from "./chunk-VQOEHZ64.js";
 import "./chunk-NADQ3GBM.js";
@@ -35,7 +38,6 @@ import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/pre-push.ts
-import { execFile } from "node:child_process";
 var ZERO = /^0+$/;
 function parsePushLines(text) {
   const refs = [];
@@ -52,24 +54,31 @@ function parsePushLines(text) {
   }
   return refs;
 }
-function git(args, cwd) {
-  return new Promise((done) => {
-    execFile("git", args, { cwd, maxBuffer: 1 << 28 }, (err, stdout) => done({ ok: !err, out: String(stdout) }));
-  });
+async function isCommit(sha, cwd) {
+  try {
+    await git(["cat-file", "-e", `${sha}^{commit}`], cwd);
+    return true;
+  } catch {
+    return false;
+  }
 }
 async function pushedRanges(refs, cwd) {
   const tips = [];
   for (const sha of new Set(refs.filter((r) => !ZERO.test(r.localSha)).map((r) => r.localSha))) {
-    if ((await git(["cat-file", "-e", `${sha}^{commit}`], cwd)).ok) tips.push(sha);
+    if (await isCommit(sha, cwd)) tips.push(sha);
   }
   if (!tips.length) return [];
   const known = [];
   for (const r of refs) {
-    if (!ZERO.test(r.remoteSha) && (await git(["cat-file", "-e", `${r.remoteSha}^{commit}`], cwd)).ok) known.push(r.remoteSha);
+    if (!ZERO.test(r.remoteSha) && await isCommit(r.remoteSha, cwd)) known.push(r.remoteSha);
   }
-  const list = await git(["rev-list", "--boundary", ...tips, "--not", ...known, "--remotes", "--"], cwd);
-  if (!list.ok) throw new UserError(`git rev-list failed for the pushed commits (${tips.map((t) => t.slice(0, 12)).join(", ")})`);
-  const lines = list.out.split("\n").filter(Boolean);
+  let list;
+  try {
+    list = (await git(["rev-list", "--boundary", ...tips, "--not", ...known, "--remotes", "--"], cwd)).toString("utf8");
+  } catch (e) {
+    throw new UserError(`git rev-list failed for the pushed commits (${tips.map((t) => t.slice(0, 12)).join(", ")}): ${e.message}`);
+  }
+  const lines = list.split("\n").filter(Boolean);
   const commits = lines.filter((l) => !l.startsWith("-"));
   const boundary = lines.filter((l) => l.startsWith("-")).map((l) => l.slice(1));
   if (!commits.length) return [];
