@@ -33305,7 +33305,7 @@ async function openSource(req, ctx, detector, ignored) {
 }
 async function runScan(req) {
   const started = Date.now();
-  const detector = await buildDetector(req.config, req.rulesDir);
+  const detector = req.detector ?? await buildDetector(req.config, req.rulesDir);
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");

@@ -248,7 +248,7 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-7QM24VRX.js");
+        const { scanCommand } = await import("./chunk-52CTYK6X.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
@@ -268,7 +268,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-RLB6I4FZ.js");
+        const { prePushCommand } = await import("./chunk-HDQBC4NA.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

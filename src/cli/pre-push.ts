@@ -4,7 +4,7 @@
 import { loadConfig } from '../config.js';
 import { errorLine, UserError } from '../errors.js';
 import { adviceFor } from '../report/remedy.js';
-import { runScan } from '../scan.js';
+import { buildDetector, runScan } from '../scan.js';
 import { git } from '../sources/git.js';
 import type { Report } from '../types.js';
 import { useColor } from './color.js';
@@ -89,10 +89,11 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
 /** The history scan of each range, as one report: each key once per path, where it first came in. */
 async function scanRanges(ranges: string[], cwd: string, root: string): Promise<Report> {
   const config = await loadConfig(undefined, root);
+  const detector = await buildDetector(config);
   const report: Report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
   const seen = new Set<string>();
   for (const range of ranges) {
-    const part = await runScan({ command: 'history', cwd, config, paths: [], range });
+    const part = await runScan({ command: 'history', cwd, config, detector, paths: [], range });
     for (const f of part.findings) {
       // As `history` does: every path a key was put at is a place to clean.
       const place = `${f.fingerprint}\0${f.path}`;

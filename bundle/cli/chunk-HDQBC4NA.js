@@ -5,9 +5,10 @@ import {
   repoRoot
 } from "./chunk-OSHJTHYF.js";
 import {
+  buildDetector,
   loadConfig,
   runScan
-} from "./chunk-BJT3LMNU.js";
+} from "./chunk-CEKZ7TAV.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-SRQDF4UD.js";
 import {
@@ -88,10 +89,11 @@ async function pushedRanges(refs, cwd) {
 }
 async function scanRanges(ranges, cwd, root) {
   const config = await loadConfig(void 0, root);
+  const detector = await buildDetector(config);
   const report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
   const seen = /* @__PURE__ */ new Set();
   for (const range of ranges) {
-    const part = await runScan({ command: "history", cwd, config, paths: [], range });
+    const part = await runScan({ command: "history", cwd, config, detector, paths: [], range });
     for (const f of part.findings) {
       const place = `${f.fingerprint}\0${f.path}`;
       if (!seen.has(place)) report.findings.push(f);

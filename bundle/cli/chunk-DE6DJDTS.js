@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   buildDetector
-} from "./chunk-BJT3LMNU.js";
+} from "./chunk-CEKZ7TAV.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-SRQDF4UD.js";
 import {
