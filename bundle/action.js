@@ -29065,6 +29065,13 @@ async function* readChunks(path, blocks, options = {}) {
   for await (const block of blocks) yield* cutter.push(block);
   yield* cutter.end();
 }
+function lineCut(window, overlap) {
+  const end = cutPoint(window, overlap);
+  const handOver = end - overlap + Math.floor(overlap / 5);
+  let next = end - overlap;
+  for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
+  return { end, next, handOver };
+}
 function cutPoint(window, overlap) {
   for (let i = window.length - 1; i >= window.length - overlap; i--) {
     if (!KEY_BYTE[window[i]]) return i + 1;
@@ -29210,11 +29217,8 @@ var init_chunks = __esm({
             this.offset += data.length;
             pos += data.length;
           } else {
-            const end = cutPoint(window, overlap);
-            const handOver = end - overlap + Math.floor(overlap / 5);
+            const { end, next, handOver } = lineCut(window, overlap);
             this.emit(window.subarray(0, end), out, handOver);
-            let next = end - overlap;
-            for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
             this.ownFrom = handOver - next;
             this.column += utf16Units(window, next);
             this.offset += next;
@@ -29635,12 +29639,6 @@ var init_tree = __esm({
 });
 
 // src/sources/diff.ts
-function cutPoint2(data) {
-  for (let i = data.length - 1; i >= data.length - MAX_SECRET_LENGTH; i--) {
-    if (!KEY_BYTE2[data[i]]) return i + 1;
-  }
-  return data.length;
-}
 function unquote(buf, start) {
   if (buf[start] !== 34) return void 0;
   const out = [];
@@ -29721,7 +29719,7 @@ async function blobContent(blobs, ctx, sha, path, commit) {
     for await (const chunk of readChunks(path, content)) yield { ...chunk, commit };
   })();
 }
-var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, KEY_BYTE2, ZERO_ID, DiffParser, DEV_NULL;
+var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, ZERO_ID, DiffParser, DEV_NULL;
 var init_diff = __esm({
   "src/sources/diff.ts"() {
     "use strict";
@@ -29881,13 +29879,10 @@ var init_diff = __esm({
       /** The chunk is full and holds only (part of) the current line. */
       cutInLine() {
         const data = Buffer.concat(this.parts, this.size);
-        const end = cutPoint2(data);
-        let keep = end - OVERLAP;
-        for (let k = 0; k < 3 && (data[keep] & 192) === 128; k++) keep--;
+        const { end, next: keep, handOver } = lineCut(data, OVERLAP);
         const column = this.chunkColumn + utf16Units(data, keep);
         this.parts = [data.subarray(0, end)];
         this.size = end;
-        const handOver = end - OVERLAP + OVERLAP / 5;
         this.ownTo = handOver;
         this.flush();
         this.ownFrom = handOver - keep;
@@ -29902,8 +29897,6 @@ var init_diff = __esm({
         if (this.lineAdded) this.added?.add(this.line);
       }
     };
-    KEY_BYTE2 = new Uint8Array(256);
-    for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") KEY_BYTE2[c.charCodeAt(0)] = 1;
     ZERO_ID = /^0+$/;
     DiffParser = class {
       /** What the input pushed so far produced; the caller drains it after each push. */

@@ -248,7 +248,7 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-52CTYK6X.js");
+        const { scanCommand } = await import("./chunk-HITFFZBD.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
@@ -259,7 +259,7 @@ async function main(argv) {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-UTBSEZHY.js");
+        const { verifyCommand } = await import("./chunk-OQTYSCQN.js");
         return await verifyCommand(flags);
       }
       case "init": {
@@ -268,7 +268,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-HDQBC4NA.js");
+        const { prePushCommand } = await import("./chunk-SBDRCDOC.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   CHUNK_SIZE
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 
 // src/sources/files.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, statSync } from "node:fs";

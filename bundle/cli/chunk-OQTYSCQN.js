@@ -27,9 +27,9 @@ import {
 import "./chunk-UUULU2HD.js";
 import {
   stdinSource
-} from "./chunk-3SZMIR6R.js";
+} from "./chunk-XZ2Y3NOY.js";
 import "./chunk-HEYDA2WV.js";
-import "./chunk-IHG24ZHO.js";
+import "./chunk-4GNOLUO2.js";
 import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 

@@ -7,7 +7,7 @@ import {
   printableName,
   quote,
   readBlock
-} from "./chunk-5UE7LE7F.js";
+} from "./chunk-WQB42UWO.js";
 import {
   require_micromatch
 } from "./chunk-3NOCLX34.js";
@@ -17,7 +17,7 @@ import {
 } from "./chunk-HEYDA2WV.js";
 import {
   ChunkCutter
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 import "./chunk-FEOP7AJT.js";
 import {
   __toESM

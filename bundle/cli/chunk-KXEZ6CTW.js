@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   buildDetector
-} from "./chunk-CEKZ7TAV.js";
+} from "./chunk-F6UE47IZ.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-SRQDF4UD.js";
 import {
@@ -21,7 +21,7 @@ import "./chunk-BTI5UEIW.js";
 async function scanAdvice(command, findings, options) {
   const advice = adviceFor(command, options.env);
   if (command !== "staged" || !options.named || !options.root || findings.length === 0) return advice;
-  const { headChunks } = await import("./chunk-3WJOTODM.js");
+  const { headChunks } = await import("./chunk-I2HDOXBF.js");
   const detector = await buildDetector(options.config);
   const atHead = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(options.root, new Set(findings.map((f) => f.path)))) {

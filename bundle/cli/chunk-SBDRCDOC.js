@@ -8,7 +8,7 @@ import {
   buildDetector,
   loadConfig,
   runScan
-} from "./chunk-CEKZ7TAV.js";
+} from "./chunk-F6UE47IZ.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-SRQDF4UD.js";
 import {

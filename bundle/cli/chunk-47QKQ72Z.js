@@ -3,8 +3,8 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   stdinSource
-} from "./chunk-3SZMIR6R.js";
-import "./chunk-IHG24ZHO.js";
+} from "./chunk-XZ2Y3NOY.js";
+import "./chunk-4GNOLUO2.js";
 import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 export {

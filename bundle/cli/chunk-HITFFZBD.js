@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-CEKZ7TAV.js";
+} from "./chunk-F6UE47IZ.js";
 import {
   deliverReport
 } from "./chunk-2WLIULIM.js";
@@ -128,7 +128,7 @@ async function run(command, flags, paths) {
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-DE6DJDTS.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-KXEZ6CTW.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const code = await deliverReport(report, flags, {
     command,
     repo,

@@ -3,17 +3,17 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   printableName
-} from "./chunk-5UE7LE7F.js";
+} from "./chunk-WQB42UWO.js";
 import {
   CHUNK_SIZE,
   OVERLAP,
+  lineCut,
   readChunks,
   utf16Text,
   utf16Units
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 import {
-  COMMIT_MESSAGE_PATH,
-  MAX_SECRET_LENGTH
+  COMMIT_MESSAGE_PATH
 } from "./chunk-FEOP7AJT.js";
 
 // src/sources/diff.ts
@@ -170,13 +170,10 @@ var ChunkBuilder = class {
   /** The chunk is full and holds only (part of) the current line. */
   cutInLine() {
     const data = Buffer.concat(this.parts, this.size);
-    const end = cutPoint(data);
-    let keep = end - OVERLAP;
-    for (let k = 0; k < 3 && (data[keep] & 192) === 128; k++) keep--;
+    const { end, next: keep, handOver } = lineCut(data, OVERLAP);
     const column = this.chunkColumn + utf16Units(data, keep);
     this.parts = [data.subarray(0, end)];
     this.size = end;
-    const handOver = end - OVERLAP + OVERLAP / 5;
     this.ownTo = handOver;
     this.flush();
     this.ownFrom = handOver - keep;
@@ -191,14 +188,6 @@ var ChunkBuilder = class {
     if (this.lineAdded) this.added?.add(this.line);
   }
 };
-var KEY_BYTE = new Uint8Array(256);
-for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") KEY_BYTE[c.charCodeAt(0)] = 1;
-function cutPoint(data) {
-  for (let i = data.length - 1; i >= data.length - MAX_SECRET_LENGTH; i--) {
-    if (!KEY_BYTE[data[i]]) return i + 1;
-  }
-  return data.length;
-}
 function unquote(buf, start) {
   if (buf[start] !== 34) return void 0;
   const out = [];

@@ -138,13 +138,13 @@ async function openSource(req, ctx, detector, ignored) {
   switch (req.command) {
     case "scan": {
       if (req.paths.length === 1 && req.paths[0] === "-") {
-        const { stdinSource } = await import("./chunk-BTHD6OAI.js");
+        const { stdinSource } = await import("./chunk-47QKQ72Z.js");
         return stdinSource(ctx);
       }
       const paths = req.paths.length ? req.paths : ["."];
       const missing = paths.find((p) => !existsSync2(resolve(req.cwd, p)));
       if (missing !== void 0) throw new UserError(`no such file or directory: ${missing}`);
-      const { treeSource } = await import("./chunk-BJIKNEVU.js");
+      const { treeSource } = await import("./chunk-C6AYWBBF.js");
       return treeSource(paths, ctx, {
         noIgnore: req.noIgnore,
         ignore: req.config.ignore,
@@ -152,11 +152,11 @@ async function openSource(req, ctx, detector, ignored) {
       });
     }
     case "staged": {
-      const { stagedSource } = await import("./chunk-IEMUZNPH.js");
+      const { stagedSource } = await import("./chunk-5ERBLEY4.js");
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-3WJOTODM.js");
+      const { historySource } = await import("./chunk-I2HDOXBF.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -219,7 +219,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-3WJOTODM.js");
+  const { headChunks } = await import("./chunk-I2HDOXBF.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {

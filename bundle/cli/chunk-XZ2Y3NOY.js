@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   readChunks
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 
 // src/sources/stdin.ts
 async function* stdinSource(ctx, input = process.stdin) {

@@ -4,7 +4,7 @@ const require = __createRequire(import.meta.url);
 import {
   LOG_FORMAT,
   diffChunks
-} from "./chunk-NARYTB6L.js";
+} from "./chunk-2ZNP3S2Q.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
@@ -15,7 +15,7 @@ import {
   spooledGit,
   treeBlobs
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-5UE7LE7F.js";
+import "./chunk-WQB42UWO.js";
 import {
   UserError
 } from "./chunk-HEYDA2WV.js";
@@ -23,7 +23,7 @@ import {
   CHUNK_SIZE,
   ChunkCutter,
   readChunks
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 import {
   COMMIT_MESSAGE_PATH
 } from "./chunk-FEOP7AJT.js";

@@ -3,18 +3,18 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   diffChunks
-} from "./chunk-NARYTB6L.js";
+} from "./chunk-2ZNP3S2Q.js";
 import {
   BlobReader,
   DIFF_OPTIONS,
   git,
   gitStream
 } from "./chunk-A4Y3T56H.js";
-import "./chunk-5UE7LE7F.js";
+import "./chunk-WQB42UWO.js";
 import "./chunk-HEYDA2WV.js";
 import {
   readChunks
-} from "./chunk-IHG24ZHO.js";
+} from "./chunk-4GNOLUO2.js";
 import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";
 

@@ -193,11 +193,8 @@ var Reading = class {
         this.offset += data.length;
         pos += data.length;
       } else {
-        const end = cutPoint(window, overlap);
-        const handOver = end - overlap + Math.floor(overlap / 5);
+        const { end, next, handOver } = lineCut(window, overlap);
         this.emit(window.subarray(0, end), out, handOver);
-        let next = end - overlap;
-        for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
         this.ownFrom = handOver - next;
         this.column += utf16Units(window, next);
         this.offset += next;
@@ -258,6 +255,13 @@ var KEY_BYTE = new Uint8Array(256);
 for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") {
   KEY_BYTE[c.charCodeAt(0)] = 1;
 }
+function lineCut(window, overlap) {
+  const end = cutPoint(window, overlap);
+  const handOver = end - overlap + Math.floor(overlap / 5);
+  let next = end - overlap;
+  for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
+  return { end, next, handOver };
+}
 function cutPoint(window, overlap) {
   for (let i = window.length - 1; i >= window.length - overlap; i--) {
     if (!KEY_BYTE[window[i]]) return i + 1;
@@ -280,5 +284,6 @@ export {
   ChunkCutter,
   utf16Text,
   readChunks,
+  lineCut,
   utf16Units
 };
