@@ -33669,7 +33669,6 @@ function atLeastZero(value, fallback, name) {
 }
 
 // src/verify/verifier.ts
-var NOT_SENT = "not sent to any provider: nothing says which one issued the key";
 var Verifier = class {
   settings;
   deadline;
@@ -33681,10 +33680,13 @@ var Verifier = class {
     this.deadline = Date.now() + this.settings.deadlineMs;
     this.slots = { openai: new Slots(this.settings.concurrency), deepseek: new Slots(this.settings.concurrency) };
   }
-  /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
-  check(secret, provider, ruleId) {
+  /**
+   * Never rejects: whatever goes wrong becomes `unknown` with the reason. A key of unknown provider
+   * is sent nowhere, `unsent` saying why (a finding's description names the other issuer).
+   */
+  check(secret, provider, ruleId, unsent = "nothing says which one issued the key") {
     if (provider === "unknown") {
-      return Promise.resolve({ status: "unknown", detail: NOT_SENT, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
+      return Promise.resolve({ status: "unknown", detail: `not sent to any provider: ${unsent}`, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
     }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
@@ -33739,11 +33741,7 @@ async function verifyFindings(findings, options) {
   const verifier = new Verifier(options);
   await Promise.all(
     findings.map(async (finding) => {
-      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
-      if (finding.provider === "unknown") {
-        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
-        return;
-      }
+      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId, finding.description);
       const noted = finding.provider === "deepseek" && finding.confidence !== "high";
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     })

@@ -248,18 +248,18 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-HITFFZBD.js");
+        const { scanCommand } = await import("./chunk-CTYUCBCH.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-I2ZE52N5.js");
+        const { mergeCommand } = await import("./chunk-ZF6U5S6O.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-OQTYSCQN.js");
+        const { verifyCommand } = await import("./chunk-D25ID72S.js");
         return await verifyCommand(flags);
       }
       case "init": {

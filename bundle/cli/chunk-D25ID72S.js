@@ -7,7 +7,7 @@ import {
   isAdminKey,
   remedy,
   resolveVerifyOptions
-} from "./chunk-AZLZ6DJN.js";
+} from "./chunk-UBTOUHKY.js";
 import {
   createContext,
   createDetector,

@@ -9,7 +9,7 @@ import {
   resolveVerifyOptions,
   verifyFindings,
   verifyKey
-} from "./chunk-AZLZ6DJN.js";
+} from "./chunk-UBTOUHKY.js";
 import "./chunk-HEYDA2WV.js";
 import "./chunk-FEOP7AJT.js";
 import "./chunk-BTI5UEIW.js";

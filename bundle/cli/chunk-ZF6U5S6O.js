@@ -181,12 +181,12 @@ function mergeWarnings(reads, several) {
 
 // src/cli/merge-command.ts
 async function mergeCommand(flags, paths) {
-  const verifyOptions = flags.verify ? (await import("./chunk-DW7RKJ3P.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-W6DK2TY2.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif]) if (file !== void 0) checkWritable(file);
   const sealText = process.env[SEAL_KEY_ENV];
   const report = mergeReports(readReports(paths), { ...sealText && { sealKey: sealingKey(sealText) }, needKeys: flags.verify });
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-DW7RKJ3P.js");
+    const { verifyFindings } = await import("./chunk-W6DK2TY2.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   return deliverReport(report, flags, { command: "history" });

@@ -101,7 +101,7 @@ async function run(command, flags, paths) {
   const shard = flags.shard === void 0 ? void 0 : parseShard(flags.shard, flags);
   const root = await repoRoot(command === "scan" && paths[0] && paths[0] !== "-" ? paths[0] : cwd);
   const config = await loadConfig(flags.config, root ?? cwd);
-  const verifyOptions = flags.verify ? (await import("./chunk-DW7RKJ3P.js")).resolveVerifyOptions(flags, process.env) : void 0;
+  const verifyOptions = flags.verify ? (await import("./chunk-W6DK2TY2.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif, flags.writeBaseline]) if (file !== void 0) checkWritable(file);
   const progress = progressReporter(process.stderr);
   let report;
@@ -124,7 +124,7 @@ async function run(command, flags, paths) {
     progress.done();
   }
   if (verifyOptions && report.findings.length) {
-    const { verifyFindings } = await import("./chunk-DW7RKJ3P.js");
+    const { verifyFindings } = await import("./chunk-W6DK2TY2.js");
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
