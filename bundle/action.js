@@ -19163,37 +19163,33 @@ var require_undici = __commonJS({
   }
 });
 
-// src/detect/secret.ts
-import { createHash } from "node:crypto";
-function fingerprint(secret) {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
+// src/redact.ts
 function redact(secret) {
   const prefix = PREFIX.exec(secret)?.[0] ?? secret.slice(0, 3);
   return `${prefix}\u2026${secret.slice(-4)}`;
 }
-var PREFIX;
-var init_secret = __esm({
-  "src/detect/secret.ts"() {
+function redactKeys(text) {
+  return text.replace(KEYISH, (key) => redact(key));
+}
+var PREFIX, MARKER, KEYISH;
+var init_redact = __esm({
+  "src/redact.ts"() {
     "use strict";
     PREFIX = /^sk-(?:proj-|svcacct-|admin-|None-)?/;
+    MARKER = ["T3Bl", "bkFJ"].join("");
+    KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
   }
 });
 
 // src/errors.ts
-function redactKeys(text) {
-  return text.replace(KEYISH, (key) => redact(key));
-}
-var UserError, MARKER, KEYISH;
+var UserError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
-    init_secret();
+    init_redact();
     UserError = class extends Error {
       name = "UserError";
     };
-    MARKER = ["T3Bl", "bkFJ"].join("");
-    KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
   }
 });
 
@@ -29523,6 +29519,7 @@ var init_tree = __esm({
     "use strict";
     import_micromatch = __toESM(require_micromatch(), 1);
     init_errors();
+    init_redact();
     init_chunks();
     init_files();
     init_walk();
@@ -31625,7 +31622,7 @@ init_types();
 init_types();
 
 // src/report/status.ts
-init_errors();
+init_redact();
 function statusOf(finding) {
   return finding.verification?.status ?? "unverified";
 }
@@ -31981,7 +31978,7 @@ function* jsonWithArray(value, marker, items, depth) {
 
 // src/report/seal.ts
 init_errors();
-import { createCipheriv, createDecipheriv, createHash as createHash2, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 function seal(secret, fingerprint2, key) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
@@ -32060,7 +32057,7 @@ var jsonReporter = function* (report, options) {
 
 // src/report/sarif.ts
 init_types();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 var GITHUB_MAX_RESULTS = 25e3;
 var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
@@ -32097,7 +32094,7 @@ function lineHashes(findings, kept, repo) {
     if (!kept.has(f)) continue;
     const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
     const where3 = f.repository === void 0 ? root : `${f.repository}\0${root}`;
-    const id = createHash3("sha256").update(`${f.fingerprint}\0${where3}`).digest("hex").slice(0, 16);
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${where3}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -32261,6 +32258,7 @@ import { resolve as resolve7 } from "node:path";
 
 // src/baseline.ts
 init_errors();
+init_redact();
 import { readFileSync as readFileSync3 } from "node:fs";
 var BASELINE_VERSION = 1;
 var keyOf = (e) => `${e.fingerprint}\0${redactKeys(e.path)}`;
@@ -33084,12 +33082,15 @@ var Locator = class {
   }
 };
 
-// src/detect/detector.ts
-init_secret();
+// src/detect/secret.ts
+init_redact();
+import { createHash as createHash3 } from "node:crypto";
+function fingerprint(secret) {
+  return createHash3("sha256").update(secret, "utf8").digest("hex");
+}
 
 // src/detect/snippet.ts
-init_errors();
-init_secret();
+init_redact();
 var CONTEXT = 40;
 var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]+/g;
 var KEY_CHARS_AT_START = /^[A-Za-z0-9+/=_-]+/;
@@ -33356,9 +33357,6 @@ async function markAtHead(found, cwd, detector) {
   for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
 }
 
-// src/verify/verifier.ts
-init_secret();
-
 // src/verify/http.ts
 var MAX_BODY_BYTES = 1 << 20;
 var BACKOFF_BASE_MS = 250;
@@ -33450,7 +33448,6 @@ function formatSeconds(ms) {
 }
 
 // src/verify/text.ts
-init_secret();
 function providerText(text, secret, max = 160) {
   const clean = text.split(secret).join(redact(secret)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   writeStdout
-} from "./chunk-UIKRJMMU.js";
+} from "./chunk-BQ3XYH55.js";
 import {
   EXIT_CLEAN,
   EXIT_ERROR
@@ -14,7 +14,8 @@ import {
 import {
   UserError,
   errorLine
-} from "./chunk-HEYDA2WV.js";
+} from "./chunk-JKVZBG7Z.js";
+import "./chunk-QUMGJOT4.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/args.ts
@@ -248,27 +249,27 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-CTYUCBCH.js");
+        const { scanCommand } = await import("./chunk-2BBJBZBQ.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-ZF6U5S6O.js");
+        const { mergeCommand } = await import("./chunk-EM3EPQ3B.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-D25ID72S.js");
+        const { verifyCommand } = await import("./chunk-PUEIZCYD.js");
         return await verifyCommand(flags);
       }
       case "init": {
         if (positionals.length) throw new UserError(`keysentry init takes no arguments (got ${JSON.stringify(positionals[0])})`);
-        const { runInit } = await import("./chunk-CINNOKJZ.js");
+        const { runInit } = await import("./chunk-7WQI6U6Z.js");
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-SBDRCDOC.js");
+        const { prePushCommand } = await import("./chunk-S7HYPO2E.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }
