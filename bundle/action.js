@@ -19163,37 +19163,33 @@ var require_undici = __commonJS({
   }
 });
 
-// src/detect/secret.ts
-import { createHash } from "node:crypto";
-function fingerprint(secret) {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
-}
+// src/redact.ts
 function redact(secret) {
   const prefix = PREFIX.exec(secret)?.[0] ?? secret.slice(0, 3);
   return `${prefix}\u2026${secret.slice(-4)}`;
 }
-var PREFIX;
-var init_secret = __esm({
-  "src/detect/secret.ts"() {
+function redactKeys(text) {
+  return text.replace(KEYISH, (key) => redact(key));
+}
+var PREFIX, MARKER, KEYISH;
+var init_redact = __esm({
+  "src/redact.ts"() {
     "use strict";
     PREFIX = /^sk-(?:proj-|svcacct-|admin-|None-)?/;
+    MARKER = ["T3Bl", "bkFJ"].join("");
+    KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
   }
 });
 
 // src/errors.ts
-function redactKeys(text) {
-  return text.replace(KEYISH, (key) => redact(key));
-}
-var UserError, MARKER, KEYISH;
+var UserError;
 var init_errors = __esm({
   "src/errors.ts"() {
     "use strict";
-    init_secret();
+    init_redact();
     UserError = class extends Error {
       name = "UserError";
     };
-    MARKER = ["T3Bl", "bkFJ"].join("");
-    KEYISH = new RegExp(`sk-[A-Za-z0-9_-]{16,}|[A-Za-z0-9_-]*${MARKER}[A-Za-z0-9_-]*|sk[A-Z][A-Za-z0-9]{24,}`, "g");
   }
 });
 
@@ -22184,6 +22180,16 @@ var require_micromatch = __commonJS({
 });
 
 // src/types.ts
+function providerKeyPage(provider, adminKey = false) {
+  switch (provider) {
+    case "openai":
+      return adminKey ? "https://platform.openai.com/settings/organization/admin-keys" : "https://platform.openai.com/api-keys";
+    case "deepseek":
+      return "https://platform.deepseek.com/api_keys";
+    case "unknown":
+      return "the console of the provider that issued it";
+  }
+}
 var COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH;
 var init_types = __esm({
   "src/types.ts"() {
@@ -29055,6 +29061,13 @@ async function* readChunks(path, blocks, options = {}) {
   for await (const block of blocks) yield* cutter.push(block);
   yield* cutter.end();
 }
+function lineCut(window, overlap) {
+  const end = cutPoint(window, overlap);
+  const handOver = end - overlap + Math.floor(overlap / 5);
+  let next = end - overlap;
+  for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
+  return { end, next, handOver };
+}
 function cutPoint(window, overlap) {
   for (let i = window.length - 1; i >= window.length - overlap; i--) {
     if (!KEY_BYTE[window[i]]) return i + 1;
@@ -29200,11 +29213,8 @@ var init_chunks = __esm({
             this.offset += data.length;
             pos += data.length;
           } else {
-            const end = cutPoint(window, overlap);
-            const handOver = end - overlap + Math.floor(overlap / 5);
+            const { end, next, handOver } = lineCut(window, overlap);
             this.emit(window.subarray(0, end), out, handOver);
-            let next = end - overlap;
-            for (let k = 0; k < 3 && isContinuation(window[next]); k++) next--;
             this.ownFrom = handOver - next;
             this.column += utf16Units(window, next);
             this.offset += next;
@@ -29510,6 +29520,7 @@ var init_tree = __esm({
     "use strict";
     import_micromatch = __toESM(require_micromatch(), 1);
     init_errors();
+    init_redact();
     init_chunks();
     init_files();
     init_walk();
@@ -29626,12 +29637,6 @@ var init_tree = __esm({
 });
 
 // src/sources/diff.ts
-function cutPoint2(data) {
-  for (let i = data.length - 1; i >= data.length - MAX_SECRET_LENGTH; i--) {
-    if (!KEY_BYTE2[data[i]]) return i + 1;
-  }
-  return data.length;
-}
 function unquote(buf, start) {
   if (buf[start] !== 34) return void 0;
   const out = [];
@@ -29712,7 +29717,7 @@ async function blobContent(blobs, ctx, sha, path, commit) {
     for await (const chunk of readChunks(path, content)) yield { ...chunk, commit };
   })();
 }
-var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, KEY_BYTE2, ZERO_ID, DiffParser, DEV_NULL;
+var LOG_FORMAT, NL, NUL, SP, PLUS, MINUS, BACKSLASH2, LineSplitter, ChunkBuilder, ZERO_ID, DiffParser, DEV_NULL;
 var init_diff = __esm({
   "src/sources/diff.ts"() {
     "use strict";
@@ -29872,13 +29877,10 @@ var init_diff = __esm({
       /** The chunk is full and holds only (part of) the current line. */
       cutInLine() {
         const data = Buffer.concat(this.parts, this.size);
-        const end = cutPoint2(data);
-        let keep = end - OVERLAP;
-        for (let k = 0; k < 3 && (data[keep] & 192) === 128; k++) keep--;
+        const { end, next: keep, handOver } = lineCut(data, OVERLAP);
         const column = this.chunkColumn + utf16Units(data, keep);
         this.parts = [data.subarray(0, end)];
         this.size = end;
-        const handOver = end - OVERLAP + OVERLAP / 5;
         this.ownTo = handOver;
         this.flush();
         this.ownFrom = handOver - keep;
@@ -29893,8 +29895,6 @@ var init_diff = __esm({
         if (this.lineAdded) this.added?.add(this.line);
       }
     };
-    KEY_BYTE2 = new Uint8Array(256);
-    for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%") KEY_BYTE2[c.charCodeAt(0)] = 1;
     ZERO_ID = /^0+$/;
     DiffParser = class {
       /** What the input pushed so far produced; the caller drains it after each push. */
@@ -31727,7 +31727,7 @@ init_types();
 init_types();
 
 // src/report/status.ts
-init_errors();
+init_redact();
 function statusOf(finding) {
   return finding.verification?.status ?? "unverified";
 }
@@ -31780,20 +31780,14 @@ function bySeverity(a, b) {
 
 // src/report/remedy.ts
 init_types();
-var OPENAI_KEYS = "https://platform.openai.com/api-keys";
-var OPENAI_ADMIN_KEYS = "https://platform.openai.com/settings/organization/admin-keys";
-var DEEPSEEK_KEYS = "https://platform.deepseek.com/api_keys";
 var committedKey = (path, fingerprint2) => `${path}\0${fingerprint2}`;
 function adviceFor(command, env = {}) {
   if (command === "pre-push") return { place: "unpushed", hook: "pre-push" };
   if (command === "staged") return { place: "staged", hook: env.PRE_COMMIT === "1" ? "pre-commit" : "git" };
   return { place: "pushed" };
 }
-var UNKNOWN_PROVIDER_KEYS = "the console of the provider that issued it";
 function keyPage(finding) {
-  if (finding.provider === "deepseek") return DEEPSEEK_KEYS;
-  if (finding.provider === "unknown") return UNKNOWN_PROVIDER_KEYS;
-  return finding.redacted.startsWith("sk-admin-") ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+  return providerKeyPage(finding.provider, finding.redacted.startsWith("sk-admin-"));
 }
 function revokeRemedy(page) {
   return `Revoke it at ${page} and rotate it, then purge it from git history (git filter-repo or BFG). A key with no balance is still a live credential: topping up revives it.`;
@@ -32089,7 +32083,7 @@ function* jsonWithArray(value, marker, items, depth) {
 
 // src/report/seal.ts
 init_errors();
-import { createCipheriv, createDecipheriv, createHash as createHash2, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 function seal(secret, fingerprint2, key) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
@@ -32168,7 +32162,7 @@ var jsonReporter = function* (report, options) {
 
 // src/report/sarif.ts
 init_types();
-import { createHash as createHash3 } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { isAbsolute, relative, resolve as resolve3, sep } from "node:path";
 var GITHUB_MAX_RESULTS = 25e3;
 var INFORMATION_URI = "https://www.npmjs.com/package/keysentry";
@@ -32205,7 +32199,7 @@ function lineHashes(findings, kept, repo) {
     if (!kept.has(f)) continue;
     const root = isFile(f) ? fromRepoRoot(f.path, repo) ?? f.path : f.path;
     const where3 = f.repository === void 0 ? root : `${f.repository}\0${root}`;
-    const id = createHash3("sha256").update(`${f.fingerprint}\0${where3}`).digest("hex").slice(0, 16);
+    const id = createHash2("sha256").update(`${f.fingerprint}\0${where3}`).digest("hex").slice(0, 16);
     hashes.set(f, `${id}:${n}`);
   }
   return hashes;
@@ -32369,6 +32363,7 @@ import { resolve as resolve8 } from "node:path";
 
 // src/baseline.ts
 init_errors();
+init_redact();
 import { readFileSync as readFileSync3 } from "node:fs";
 var BASELINE_VERSION = 1;
 var keyOf = (e) => `${e.fingerprint}\0${redactKeys(e.path)}`;
@@ -33192,12 +33187,15 @@ var Locator = class {
   }
 };
 
-// src/detect/detector.ts
-init_secret();
+// src/detect/secret.ts
+init_redact();
+import { createHash as createHash3 } from "node:crypto";
+function fingerprint(secret) {
+  return createHash3("sha256").update(secret, "utf8").digest("hex");
+}
 
 // src/detect/snippet.ts
-init_errors();
-init_secret();
+init_redact();
 var CONTEXT = 40;
 var CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufffd]+/g;
 var KEY_CHARS_AT_START = /^[A-Za-z0-9+/=_-]+/;
@@ -33406,7 +33404,7 @@ async function openSource(req, ctx, detector, ignored) {
 }
 async function runScan(req) {
   const started = Date.now();
-  const detector = await buildDetector(req.config, req.rulesDir);
+  const detector = req.detector ?? await buildDetector(req.config, req.rulesDir);
   const accepted = req.baseline ? loadBaseline(req.baseline) : void 0;
   const ctx = createContext();
   const findings = new Findings(req.command === "history");
@@ -33463,9 +33461,6 @@ async function markAtHead(found, cwd, detector) {
   }
   for (const f of found) f.atHead = f.path !== COMMIT_MESSAGE_PATH && present.has(`${f.fingerprint}\0${f.path}`);
 }
-
-// src/verify/verifier.ts
-init_secret();
 
 // src/verify/http.ts
 var MAX_BODY_BYTES = 1 << 20;
@@ -33558,7 +33553,6 @@ function formatSeconds(ms) {
 }
 
 // src/verify/text.ts
-init_secret();
 function providerText(text, secret, max = 160) {
   const clean = text.split(secret).join(redact(secret)).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ").replace(/\s+/g, " ").trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}\u2026` : clean;
@@ -33777,7 +33771,6 @@ function atLeastZero(value, fallback, name) {
 }
 
 // src/verify/verifier.ts
-var NOT_SENT = "not sent to any provider: nothing says which one issued the key";
 var Verifier = class {
   settings;
   deadline;
@@ -33789,10 +33782,13 @@ var Verifier = class {
     this.deadline = Date.now() + this.settings.deadlineMs;
     this.slots = { openai: new Slots(this.settings.concurrency), deepseek: new Slots(this.settings.concurrency) };
   }
-  /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
-  check(secret, provider, ruleId) {
+  /**
+   * Never rejects: whatever goes wrong becomes `unknown` with the reason. A key of unknown provider
+   * is sent nowhere, `unsent` saying why (a finding's description names the other issuer).
+   */
+  check(secret, provider, ruleId, unsent = "nothing says which one issued the key") {
     if (provider === "unknown") {
-      return Promise.resolve({ status: "unknown", detail: NOT_SENT, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
+      return Promise.resolve({ status: "unknown", detail: `not sent to any provider: ${unsent}`, checkedAt: (/* @__PURE__ */ new Date()).toISOString() });
     }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);
@@ -33838,17 +33834,16 @@ var Slots = class {
 var MARKER2 = ["T3Bl", "bkFJ"].join("");
 var OPENAI = new RegExp(`^sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]+${MARKER2}[A-Za-z0-9_-]+$`);
 
+// src/verify/remedy.ts
+init_types();
+
 // src/verify/index.ts
 var SHARED_SHAPE_NOTE = "verified against DeepSeek: key shape is shared by other providers";
 async function verifyFindings(findings, options) {
   const verifier = new Verifier(options);
   await Promise.all(
     findings.map(async (finding) => {
-      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
-      if (finding.provider === "unknown") {
-        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
-        return;
-      }
+      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId, finding.description);
       const noted = finding.provider === "deepseek" && finding.confidence !== "high";
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     })

@@ -1,7 +1,8 @@
 // A baseline records findings a team has accepted (fingerprint + path, never the secret), so a
 // scanner can be turned on in an old repository and fail only on new leaks.
 import { readFileSync } from 'node:fs';
-import { redactKeys, UserError } from './errors.js';
+import { UserError } from './errors.js';
+import { redactKeys } from './redact.js';
 import type { Finding } from './types.js';
 
 export const BASELINE_VERSION = 1;

@@ -36,6 +36,11 @@ export interface ScanRequest {
    * wrong: the GitHub Action runs as one bundled file, from which ../../rules is elsewhere.
    */
   rulesDir?: string;
+  /**
+   * buildDetector(config, rulesDir), when the caller runs several scans with one config (pre-push,
+   * one per pushed range): the rules are read and compiled once.
+   */
+  detector?: Detector;
   /** Lets a caller abort a long scan (SIGINT): the partial report is then never returned. */
   signal?: AbortSignal;
   /** Called now and then with the context, for a progress line. */
@@ -118,7 +123,7 @@ async function openSource(
 
 export async function runScan(req: ScanRequest): Promise<Report> {
   const started = Date.now();
-  const detector = await buildDetector(req.config, req.rulesDir);
+  const detector = req.detector ?? (await buildDetector(req.config, req.rulesDir));
   const accepted = req.baseline ? loadBaseline(req.baseline) : undefined;
   const ctx = createContext();
   const findings = new Findings(req.command === 'history');

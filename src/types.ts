@@ -5,6 +5,22 @@
 export type Provider = 'openai' | 'deepseek' | 'unknown';
 export type Confidence = 'high' | 'medium' | 'low';
 
+/**
+ * Where the owner revokes a key of this provider: the one list that both `keysentry verify`'s and
+ * the reports' remedies name. OpenAI lists admin keys apart from project keys.
+ */
+export function providerKeyPage(provider: Provider, adminKey = false): string {
+  switch (provider) {
+    case 'openai':
+      return adminKey ? 'https://platform.openai.com/settings/organization/admin-keys' : 'https://platform.openai.com/api-keys';
+    case 'deepseek':
+      return 'https://platform.deepseek.com/api_keys';
+    case 'unknown':
+      // A shared key shape whose context names another issuer: only the owner knows which console.
+      return 'the console of the provider that issued it';
+  }
+}
+
 /** Where a history chunk came from: the commit that introduced the text. */
 export interface Commit {
   sha: string;

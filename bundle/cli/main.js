@@ -2,17 +2,20 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
-  EXIT_CLEAN,
-  EXIT_ERROR,
   writeStdout
-} from "./chunk-HX6RWHSJ.js";
+} from "./chunk-BQ3XYH55.js";
+import {
+  EXIT_CLEAN,
+  EXIT_ERROR
+} from "./chunk-FT72KRSL.js";
 import {
   version
 } from "./chunk-IPGXTP6X.js";
 import {
   UserError,
   errorLine
-} from "./chunk-HEYDA2WV.js";
+} from "./chunk-JKVZBG7Z.js";
+import "./chunk-QUMGJOT4.js";
 import "./chunk-BTI5UEIW.js";
 
 // src/cli/args.ts
@@ -246,27 +249,27 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-X7MBRCIG.js");
+        const { scanCommand } = await import("./chunk-NNP6P6XO.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-NTFJIJKW.js");
+        const { mergeCommand } = await import("./chunk-EM3EPQ3B.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {
         if (positionals.length) {
           throw new UserError("keysentry verify reads keys from stdin only, one per line (e.g. `pbpaste | keysentry verify`), never from arguments");
         }
-        const { verifyCommand } = await import("./chunk-PSVY67OX.js");
+        const { verifyCommand } = await import("./chunk-PUEIZCYD.js");
         return await verifyCommand(flags);
       }
       case "init": {
         if (positionals.length) throw new UserError(`keysentry init takes no arguments (got ${JSON.stringify(positionals[0])})`);
-        const { runInit } = await import("./chunk-GC6USEFO.js");
+        const { runInit } = await import("./chunk-7WQI6U6Z.js");
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-RW32XIVJ.js");
+        const { prePushCommand } = await import("./chunk-PSRCPWHW.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -6,6 +6,7 @@ import { appendFileSync, existsSync, mkdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import { UserError } from '../errors.js';
+import { EXIT_CLEAN } from './exit.js';
 import { chainedBackup, guarded, moveForeignHook, readIfExists, writeHook } from './hooks/files.js';
 import { ensurePrepare, findHusky, prepareScript } from './hooks/husky.js';
 import { huskySnippet, plainHook, type HookName } from './hooks/scripts.js';
@@ -63,7 +64,7 @@ export async function runInit(cwd: string, options: InitOptions, out: NodeJS.Wri
       const command = prepare?.startsWith('Added') ? 'npm run prepare' : prepareCommand(top, pkg, husky.dir);
       say(`Note: git does not run ${show(husky.dir)} hooks in this clone yet: run \`${command}\` once.`);
     }
-    return 0;
+    return EXIT_CLEAN;
   }
 
   const file = join(hooksDir, hook);
@@ -72,12 +73,12 @@ export async function runInit(cwd: string, options: InitOptions, out: NodeJS.Wri
   const text = plainHook(hook, pkgPath, previous);
   if (!backup && readIfExists(file) === text) {
     say(`${show(file)} already runs keysentry; nothing to change.`);
-    return 0;
+    return EXIT_CLEAN;
   }
   writeHook(file, text);
   if (backup) say(`Moved the existing ${hook} hook to ${show(backup)}; it still runs, after keysentry's check.`);
   say(`Installed the keysentry ${hook} hook in ${show(file)}${pkgPath ? ` (it runs the keysentry installed in ${pkgPath}/)` : ''}.`);
-  return 0;
+  return EXIT_CLEAN;
 }
 
 /** The npm package init runs for: the nearest package.json from cwd up to the repository's top. */

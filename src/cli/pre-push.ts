@@ -1,11 +1,11 @@
 // `keysentry pre-push [remote] [url]`: git's pre-push hook. Scans exactly the commits being pushed,
 // so a commit made with `git commit --no-verify` is still stopped before it leaves the machine.
 // git writes one line per ref on stdin: `<local ref> <local sha> <remote ref> <remote sha>`.
-import { execFile } from 'node:child_process';
 import { loadConfig } from '../config.js';
 import { errorLine, UserError } from '../errors.js';
 import { adviceFor } from '../report/remedy.js';
-import { runScan } from '../scan.js';
+import { buildDetector, runScan } from '../scan.js';
+import { git } from '../sources/git.js';
 import type { Report } from '../types.js';
 import { useColor } from './color.js';
 import { EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS } from './exit.js';
@@ -38,10 +38,14 @@ export function parsePushLines(text: string): PushedRef[] {
   return refs;
 }
 
-function git(args: string[], cwd: string): Promise<{ ok: boolean; out: string }> {
-  return new Promise((done) => {
-    execFile('git', args, { cwd, maxBuffer: 1 << 28 }, (err, stdout) => done({ ok: !err, out: String(stdout) }));
-  });
+/** Whether this clone has the object and it is, or peels to, a commit; git's "no" is an answer, not an error. */
+async function isCommit(sha: string, cwd: string): Promise<boolean> {
+  try {
+    await git(['cat-file', '-e', `${sha}^{commit}`], cwd);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -54,17 +58,21 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
   const tips: string[] = [];
   for (const sha of new Set(refs.filter((r) => !ZERO.test(r.localSha)).map((r) => r.localSha))) {
     // A tag of a tree or a blob sends no commits; a tag of a commit sends the commit's history.
-    if ((await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok) tips.push(sha);
+    if (await isCommit(sha, cwd)) tips.push(sha);
   }
   if (!tips.length) return [];
   // A remote sha this clone has never fetched cannot be named to git: the remote-tracking refs stand in.
   const known: string[] = [];
   for (const r of refs) {
-    if (!ZERO.test(r.remoteSha) && (await git(['cat-file', '-e', `${r.remoteSha}^{commit}`], cwd)).ok) known.push(r.remoteSha);
+    if (!ZERO.test(r.remoteSha) && (await isCommit(r.remoteSha, cwd))) known.push(r.remoteSha);
   }
-  const list = await git(['rev-list', '--boundary', ...tips, '--not', ...known, '--remotes', '--'], cwd);
-  if (!list.ok) throw new UserError(`git rev-list failed for the pushed commits (${tips.map((t) => t.slice(0, 12)).join(', ')})`);
-  const lines = list.out.split('\n').filter(Boolean);
+  let list: string;
+  try {
+    list = (await git(['rev-list', '--boundary', ...tips, '--not', ...known, '--remotes', '--'], cwd)).toString('utf8');
+  } catch (e) {
+    throw new UserError(`git rev-list failed for the pushed commits (${tips.map((t) => t.slice(0, 12)).join(', ')}): ${(e as Error).message}`);
+  }
+  const lines = list.split('\n').filter(Boolean);
   const commits = lines.filter((l) => !l.startsWith('-'));
   const boundary = lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1));
   if (!commits.length) return [];
@@ -81,10 +89,11 @@ export async function pushedRanges(refs: PushedRef[], cwd: string): Promise<stri
 /** The history scan of each range, as one report: each key once per path, where it first came in. */
 async function scanRanges(ranges: string[], cwd: string, root: string): Promise<Report> {
   const config = await loadConfig(undefined, root);
+  const detector = await buildDetector(config);
   const report: Report = { findings: [], stats: { files: 0, bytes: 0, commits: 0, skipped: {}, durationMs: 0 }, warnings: [] };
   const seen = new Set<string>();
   for (const range of ranges) {
-    const part = await runScan({ command: 'history', cwd, config, paths: [], range });
+    const part = await runScan({ command: 'history', cwd, config, detector, paths: [], range });
     for (const f of part.findings) {
       // As `history` does: every path a key was put at is a place to clean.
       const place = `${f.fingerprint}\0${f.path}`;

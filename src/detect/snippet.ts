@@ -1,7 +1,6 @@
 // The line around a key, for a reader to recognise it by: the chunk's bytes are gone by report
 // time, so the detector cuts this while it has them. Every key in it is redacted here.
-import { redactKeys } from '../errors.js';
-import { redact } from './secret.js';
+import { redact, redactKeys } from '../redact.js';
 
 /** Bytes of the line kept on each side of the key: enough to see `OPENAI_API_KEY = "`. */
 const CONTEXT = 40;

@@ -2,12 +2,8 @@
 // out, nothing to purge), a committed one has not left the machine (rewrite the commits before
 // pushing), a pushed one is public to everyone who can read the repository (revoke, purge).
 // And the way past a check depends on the hook that ran it.
-import { COMMIT_MESSAGE_PATH, type Finding } from '../types.js';
+import { COMMIT_MESSAGE_PATH, providerKeyPage, type Finding } from '../types.js';
 import { statusOf } from './status.js';
-
-const OPENAI_KEYS = 'https://platform.openai.com/api-keys';
-const OPENAI_ADMIN_KEYS = 'https://platform.openai.com/settings/organization/admin-keys';
-const DEEPSEEK_KEYS = 'https://platform.deepseek.com/api_keys';
 
 /** Where the scanned text is: in the index only, in commits not pushed yet, or pushed/shared. */
 export type KeyPlace = 'staged' | 'unpushed' | 'pushed';
@@ -37,14 +33,9 @@ export function adviceFor(command: 'scan' | 'staged' | 'history' | 'pre-push', e
   return { place: 'pushed' };
 }
 
-// A shared key shape whose context names another issuer: only the owner knows which console.
-const UNKNOWN_PROVIDER_KEYS = 'the console of the provider that issued it';
-
-/** Where the owner can revoke the key. Admin keys are not listed with the project keys. */
+/** Where the owner can revoke the finding's key; the redacted form keeps the admin prefix. */
 export function keyPage(finding: Finding): string {
-  if (finding.provider === 'deepseek') return DEEPSEEK_KEYS;
-  if (finding.provider === 'unknown') return UNKNOWN_PROVIDER_KEYS;
-  return finding.redacted.startsWith('sk-admin-') ? OPENAI_ADMIN_KEYS : OPENAI_KEYS;
+  return providerKeyPage(finding.provider, finding.redacted.startsWith('sk-admin-'));
 }
 
 /** For a key that works, or may: not verified, unknown, spent (a top-up revives it), rate limited. */

@@ -1,4 +1,4 @@
-import { redactKeys } from '../errors.js';
+import { redactKeys } from '../redact.js';
 import type { Finding, VerifyStatus } from '../types.js';
 
 /** What is known about a key: the provider's answer, or 'unverified' when nobody asked. */

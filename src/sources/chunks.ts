@@ -185,13 +185,8 @@ class Reading {
         this.offset += data.length;
         pos += data.length;
       } else {
-        const end = cutPoint(window, overlap);
-        // Matches from here on are the next chunk's: it holds them whole, and the text before them.
-        const handOver = end - overlap + Math.floor(overlap / 5);
+        const { end, next, handOver } = lineCut(window, overlap);
         this.emit(window.subarray(0, end), out, handOver);
-        let next = end - overlap;
-        // Start on a character, so the next chunk's column counts whole characters.
-        for (let k = 0; k < 3 && isContinuation(window[next]!); k++) next--;
         this.ownFrom = handOver - next;
         this.column += utf16Units(window, next);
         this.offset += next;
@@ -275,6 +270,30 @@ export async function* readChunks(
 const KEY_BYTE = new Uint8Array(256);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%') {
   KEY_BYTE[c.charCodeAt(0)] = 1;
+}
+
+/** Where a chunk full of one line's bytes is cut, as offsets into it. */
+export interface LineCut {
+  /** The chunk ends here (exclusive). */
+  end: number;
+  /** The next chunk starts here, `overlap` bytes or a split character's few more before end. */
+  next: number;
+  /** Matches starting from here on are the next chunk's: it holds them whole, with the text before them (Chunk.ownTo). */
+  handOver: number;
+}
+
+/**
+ * How to cut a chunk's worth of one line, `window`, repeating `overlap` bytes in the next chunk:
+ * the one hand-over both the file reader (here) and the diff reader (diff.ts) cut by, so a key
+ * on a cut is reported by the same chunk whichever source read it.
+ */
+export function lineCut(window: Buffer, overlap: number): LineCut {
+  const end = cutPoint(window, overlap);
+  const handOver = end - overlap + Math.floor(overlap / 5);
+  let next = end - overlap;
+  // Start on a character, so the next chunk's column counts whole characters.
+  for (let k = 0; k < 3 && isContinuation(window[next]!); k++) next--;
+  return { end, next, handOver };
 }
 
 /**

@@ -5,8 +5,8 @@
 // the new-side text of that file's diff (context and added lines of all its hunks, in order),
 // because the offset in the file itself is not in the patch. It is unique within one file of one
 // commit, which is what de-duplicating the overlap of a cut line needs.
-import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk, type Commit, type ScanContext } from '../types.js';
-import { CHUNK_SIZE, OVERLAP, readChunks, utf16Text, utf16Units } from './chunks.js';
+import { COMMIT_MESSAGE_PATH, type Chunk, type Commit, type ScanContext } from '../types.js';
+import { CHUNK_SIZE, lineCut, OVERLAP, readChunks, utf16Text, utf16Units } from './chunks.js';
 import { printableName } from './files.js';
 import type { BlobReader } from './git.js';
 
@@ -194,15 +194,11 @@ class ChunkBuilder {
   /** The chunk is full and holds only (part of) the current line. */
   private cutInLine(): void {
     const data = Buffer.concat(this.parts, this.size);
-    const end = cutPoint(data);
-    let keep = end - OVERLAP;
-    // Start the overlap on a character so its column counts whole characters.
-    for (let k = 0; k < 3 && (data[keep]! & 0xc0) === 0x80; k++) keep--;
+    // As chunks.ts cuts files, so a key on a cut is the same chunk's to report in a diff and in a file.
+    const { end, next: keep, handOver } = lineCut(data, OVERLAP);
     const column = this.chunkColumn + utf16Units(data, keep);
     this.parts = [data.subarray(0, end)];
     this.size = end;
-    // As chunks.ts cuts: matches from handOver on are the next chunk's, whole there.
-    const handOver = end - OVERLAP + OVERLAP / 5;
     this.ownTo = handOver;
     this.flush();
     this.ownFrom = handOver - keep;
@@ -216,22 +212,6 @@ class ChunkBuilder {
     this.linePart = 0;
     if (this.lineAdded) this.added?.add(this.line);
   }
-}
-
-/** Bytes a key, or its base64 or percent-encoding, can hold. */
-const KEY_BYTE = new Uint8Array(256);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/=%') KEY_BYTE[c.charCodeAt(0)] = 1;
-
-/**
- * Where a chunk cut inside a line ends: after the last byte in its final MAX_SECRET_LENGTH bytes
- * that no key can hold, so it never ends on a truncated key that could pass for a shorter one
- * (the overlap brings the whole key into the next chunk). As chunks.ts cuts files.
- */
-function cutPoint(data: Buffer): number {
-  for (let i = data.length - 1; i >= data.length - MAX_SECRET_LENGTH; i--) {
-    if (!KEY_BYTE[data[i]!]) return i + 1;
-  }
-  return data.length;
 }
 
 /** The bytes of a C-quoted name starting at buf[start] === '"', and the index after its closing quote. */

@@ -19,12 +19,8 @@ export async function verifyFindings(findings: Finding[], options: VerifyOptions
   const verifier = new Verifier(options);
   await Promise.all(
     findings.map(async (finding) => {
-      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId);
-      if (finding.provider === 'unknown') {
-        // The description says why: the shape is shared and the context names another issuer.
-        finding.verification = { ...result, detail: `not sent to any provider: ${finding.description}` };
-        return;
-      }
+      // A key of unknown provider is sent nowhere; its description says why (the context names another issuer).
+      const result = await verifier.check(finding.secret, finding.provider, finding.ruleId, finding.description);
       const noted = finding.provider === 'deepseek' && finding.confidence !== 'high';
       finding.verification = noted ? { ...result, detail: `${result.detail}; ${SHARED_SHAPE_NOTE}` } : { ...result };
     }),

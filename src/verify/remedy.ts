@@ -1,19 +1,11 @@
-import type { Provider, VerifyStatus } from '../types.js';
-
-const CONSOLE: Record<Provider, string> = {
-  openai: 'https://platform.openai.com/api-keys',
-  deepseek: 'https://platform.deepseek.com/api_keys',
-  // A shared key shape whose context names another issuer: only the owner knows which console.
-  unknown: 'the console of the provider that issued it',
-};
-const OPENAI_ADMIN_CONSOLE = 'https://platform.openai.com/settings/organization/admin-keys';
+import { providerKeyPage, type Provider, type VerifyStatus } from '../types.js';
 
 /**
  * What to do about a key in this state: one line, where to revoke it. `keysentry verify` checks
  * pasted keys, whose place nobody told it: history is named only as "if it was committed".
  */
 export function remedy(provider: Provider, status: VerifyStatus, adminKey = false): string {
-  const where = provider === 'openai' && adminKey ? OPENAI_ADMIN_CONSOLE : CONSOLE[provider];
+  const where = providerKeyPage(provider, adminKey);
   switch (status) {
     case 'live':
       return `Revoke it now at ${where} and put a new key where it is used; if it was committed, also take it out of git history.`;

@@ -6,9 +6,6 @@ import { checkOpenAI } from './openai.js';
 import { settingsOf, type Settings, type VerifyOptions } from './options.js';
 import { providerText } from './text.js';
 
-/** Why a key of unknown provider has no verification result. */
-export const NOT_SENT = 'not sent to any provider: nothing says which one issued the key';
-
 /**
  * One verification run: asks each distinct key once (results live in memory only, for this run),
  * at most `concurrency` at a time per provider, and stops asking when the run's deadline passes.
@@ -28,11 +25,14 @@ export class Verifier {
     this.slots = { openai: new Slots(this.settings.concurrency), deepseek: new Slots(this.settings.concurrency) };
   }
 
-  /** Never rejects: whatever goes wrong becomes `unknown` with the reason. */
-  check(secret: string, provider: Provider, ruleId?: string): Promise<Verification> {
+  /**
+   * Never rejects: whatever goes wrong becomes `unknown` with the reason. A key of unknown provider
+   * is sent nowhere, `unsent` saying why (a finding's description names the other issuer).
+   */
+  check(secret: string, provider: Provider, ruleId?: string, unsent = 'nothing says which one issued the key'): Promise<Verification> {
     // Sending a key to a provider that did not issue it would leak it to a third party.
     if (provider === 'unknown') {
-      return Promise.resolve({ status: 'unknown', detail: NOT_SENT, checkedAt: new Date().toISOString() });
+      return Promise.resolve({ status: 'unknown', detail: `not sent to any provider: ${unsent}`, checkedAt: new Date().toISOString() });
     }
     const id = `${provider}:${fingerprint(secret)}`;
     let result = this.results.get(id);

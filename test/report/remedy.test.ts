@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { consoleReporter } from '../../src/report/console.js';
 import { render } from '../../src/report/reporter.js';
-import { adviceFor, committedKey, remedy, remedyFor, waysOut } from '../../src/report/remedy.js';
+import { adviceFor, committedKey, keyPage, remedy, remedyFor, waysOut } from '../../src/report/remedy.js';
 import { COMMIT_MESSAGE_PATH, type Report } from '../../src/types.js';
+import { isAdminKey, remedy as verifyRemedy } from '../../src/verify/index.js';
 import { KeyGen } from '../support/keygen.js';
 import { finding, OPTIONS, verified } from './fixtures.js';
 
@@ -80,5 +81,23 @@ describe('the escape hatch of the hook that ran', () => {
     const plain = render(consoleReporter(report, { ...OPTIONS, command: 'staged' }));
     expect(plain).toContain('Not committed yet');
     expect(plain).toContain('`git commit --no-verify`');
+  });
+});
+
+describe('the key page', () => {
+  // One list (types.ts) for both: a console moving is one edit, and the two cannot drift apart.
+  it('is the same in the reports and in `keysentry verify`, for every provider and for admin keys', () => {
+    const keys = [
+      finding('openai-project-key', gen.openaiProject()),
+      finding('openai-admin-key', gen.openaiProject('admin')),
+      finding('deepseek-api-key', gen.deepseek()),
+      finding('deepseek-api-key', gen.deepseek(), { provider: 'unknown' }),
+    ];
+    const pages = keys.map((f) => keyPage(f));
+    expect(new Set(pages).size).toBe(keys.length);
+    keys.forEach((f, i) => {
+      expect(remedy(f)).toContain(pages[i]);
+      expect(verifyRemedy(f.provider, 'live', isAdminKey(f.secret))).toContain(pages[i]);
+    });
   });
 });

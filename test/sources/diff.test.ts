@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHUNK_SIZE } from '../../src/sources/chunks.js';
+import { CHUNK_SIZE, readChunks } from '../../src/sources/chunks.js';
 import { DiffParser, LineSplitter, type DiffItem } from '../../src/sources/diff.js';
 import { COMMIT_MESSAGE_PATH, MAX_SECRET_LENGTH, type Chunk } from '../../src/types.js';
 import { KeyGen } from '../support/keygen.js';
@@ -241,6 +241,22 @@ describe('cutting long content', () => {
       const prev = chunks[i - 1]!;
       expect(prev.offset + prev.data.length - chunks[i]!.offset).toBeGreaterThanOrEqual(MAX_SECRET_LENGTH);
     }
+  });
+
+  it('cuts a long added line where readChunks cuts the same text read as a file', async () => {
+    // One hand-over for both sources (chunks.ts's lineCut): a key on a cut is the same chunk's to
+    // report whether a tree scan or a history scan found it. The runs of key bytes longer than
+    // MAX_SECRET_LENGTH before each cut test how far back a cut looks for a separator.
+    const run = (n: number) => `${'A'.repeat(n)} `;
+    const line = `${run(900)}é€${run(3000)}`.repeat(Math.ceil((3 * CHUNK_SIZE) / 3910));
+    const patch = `diff --git a/big b/big\n--- a/big\n+++ b/big\n@@ -0,0 +1,1 @@\n+${line}\n`;
+    const shape = (chunks: Chunk[]) =>
+      chunks.map((c) => ({ length: c.data.length, at: c.offset - chunks[0]!.offset, column: c.column, ownFrom: c.ownFrom, ownTo: c.ownTo }));
+    const fromDiff = chunksOf(parse(patch));
+    const fromFile: Chunk[] = [];
+    for await (const c of readChunks('big', [Buffer.from(`${line}\n`)])) fromFile.push({ ...c });
+    expect(fromDiff.length).toBeGreaterThan(2);
+    expect(shape(fromDiff)).toEqual(shape(fromFile));
   });
 
   it('cuts many lines on line boundaries, keeping line numbers and added lines right', () => {

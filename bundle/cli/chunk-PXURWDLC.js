@@ -1,0 +1,18 @@
+// Built from src/cli by `npm run bundle` (scripts/build-cli.js). Do not edit: rebuild.
+import { createRequire as __createRequire } from 'node:module';
+const require = __createRequire(import.meta.url);
+import {
+  SEAL_KEY_ENV,
+  seal,
+  sealingKey,
+  unseal
+} from "./chunk-SLW7SGTN.js";
+import "./chunk-JKVZBG7Z.js";
+import "./chunk-QUMGJOT4.js";
+import "./chunk-BTI5UEIW.js";
+export {
+  SEAL_KEY_ENV,
+  seal,
+  sealingKey,
+  unseal
+};
