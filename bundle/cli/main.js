@@ -249,11 +249,11 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-NNP6P6XO.js");
+        const { scanCommand } = await import("./chunk-ROQUCXZ6.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-EM3EPQ3B.js");
+        const { mergeCommand } = await import("./chunk-FYAXH7RF.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {

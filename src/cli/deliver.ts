@@ -33,8 +33,10 @@ export interface DeliverContext {
 export async function deliverReport(report: Report, flags: DeliverFlags, context: DeliverContext): Promise<number> {
   const code = context.code ?? exitCode(report.findings, flags.failOn);
   const { loadReporter } = await import('../report/load.js');
-  const sealText = flags.format === 'json' ? process.env.KEYSENTRY_SEAL_KEY : undefined;
-  const sealKey = sealText ? (await import('../report/seal.js')).sealingKey(sealText) : undefined;
+  // Only JSON carries keys sealed (for a merge that verifies them).
+  const seal = flags.format === 'json' ? await import('../report/seal.js') : undefined;
+  const sealText = seal && process.env[seal.SEAL_KEY_ENV];
+  const sealKey = seal && sealText ? seal.sealingKey(sealText) : undefined;
   const options = {
     showSecrets: flags.showSecrets === true,
     command: context.command,

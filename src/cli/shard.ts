@@ -5,15 +5,13 @@ import type { Shard } from '../types.js';
 /** Most a history is worth splitting: a shard per runner, and a matrix holds 256 jobs. */
 const MAX_SHARDS = 4096;
 
-export function parseShard(text: string, flags: { range?: string; since?: string; verify: boolean; writeBaseline?: string }): Shard {
+/** The shard; a range with it is refused by the history source itself (sources/history.ts). */
+export function parseShard(text: string, flags: { verify: boolean; writeBaseline?: string }): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
   if (!m || index < 1 || index > count || count > MAX_SHARDS) {
     throw new UserError(`--shard takes I/N, shard I of N with 1 <= I <= N <= ${MAX_SHARDS} (got ${JSON.stringify(text)})`);
-  }
-  if (flags.range !== undefined || flags.since !== undefined) {
-    throw new UserError('a shard is a share of the whole history: --shard cannot be used with --range or --since');
   }
   // Each key once for the whole audit: the merge verifies, not each shard on its own.
   if (flags.verify) throw new UserError('--shard and --verify: verify when merging the shards (keysentry merge --verify checks each key once)');

@@ -21,8 +21,9 @@ import {
 async function deliverReport(report, flags, context) {
   const code = context.code ?? exitCode(report.findings, flags.failOn);
   const { loadReporter } = await import("./chunk-THXXDT67.js");
-  const sealText = flags.format === "json" ? process.env.KEYSENTRY_SEAL_KEY : void 0;
-  const sealKey = sealText ? (await import("./chunk-PXURWDLC.js")).sealingKey(sealText) : void 0;
+  const seal = flags.format === "json" ? await import("./chunk-PXURWDLC.js") : void 0;
+  const sealText = seal && process.env[seal.SEAL_KEY_ENV];
+  const sealKey = seal && sealText ? seal.sealingKey(sealText) : void 0;
   const options = {
     showSecrets: flags.showSecrets === true,
     command: context.command,

@@ -10,7 +10,7 @@ import {
 } from "./chunk-DHJ445EI.js";
 import {
   deliverReport
-} from "./chunk-PIHN6S4M.js";
+} from "./chunk-NLXDGHCP.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-WOBRJ3QP.js";
 import "./chunk-2W2FAOGB.js";
@@ -43,9 +43,6 @@ function parseShard(text, flags) {
   const count = Number(m?.[2]);
   if (!m || index < 1 || index > count || count > MAX_SHARDS) {
     throw new UserError(`--shard takes I/N, shard I of N with 1 <= I <= N <= ${MAX_SHARDS} (got ${JSON.stringify(text)})`);
-  }
-  if (flags.range !== void 0 || flags.since !== void 0) {
-    throw new UserError("a shard is a share of the whole history: --shard cannot be used with --range or --since");
   }
   if (flags.verify) throw new UserError("--shard and --verify: verify when merging the shards (keysentry merge --verify checks each key once)");
   if (flags.writeBaseline !== void 0) throw new UserError("--shard and --write-baseline: a shard sees part of the findings; write the baseline from the merged report");
