@@ -119,7 +119,7 @@ function headline(findings: readonly Finding[], keys: number): string {
   const messages = new Set<string | undefined>();
   for (const f of findings) {
     if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
-    else files.add(f.path);
+    else files.add(f.repository === undefined ? f.path : `${f.repository}\0${f.path}`);
   }
   const places = [files.size > 0 || messages.size === 0 ? plural(files.size, 'file') : '', messages.size > 0 ? plural(messages.size, 'commit message') : '']
     .filter(Boolean)

@@ -294,6 +294,8 @@ describe('merge of many repositories', () => {
       runCli(['history', '--format', 'json', '-o', file], { cwd: r.dir });
       return file;
     });
+    // One path in two repositories is two files to clean.
+    expect(runCli(['merge', ...files], { cwd: dir }).stdout).toContain('2 findings (1 distinct key) in 2 files.');
     const sarif = runCli(['merge', '--format', 'sarif', ...files], { cwd: dir });
     const results = (JSON.parse(sarif.stdout) as { runs: { results: { properties: { repository?: string }; partialFingerprints: Record<string, string> }[] }[] }).runs[0]!.results;
     expect(results.map((x) => x.properties.repository).sort()).toEqual(['github.com/acme/one', 'github.com/acme/two']);

@@ -7,7 +7,7 @@ import "./chunk-BTI5UEIW.js";
 async function loadReporter(format) {
   switch (format) {
     case "console":
-      return (await import("./chunk-B5AN7HKL.js")).consoleReporter;
+      return (await import("./chunk-SWEQCDEQ.js")).consoleReporter;
     case "json":
       return (await import("./chunk-3KTLT36R.js")).jsonReporter;
     case "sarif":

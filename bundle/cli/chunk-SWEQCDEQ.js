@@ -116,7 +116,7 @@ function headline(findings, keys) {
   const messages = /* @__PURE__ */ new Set();
   for (const f of findings) {
     if (f.path === COMMIT_MESSAGE_PATH) messages.add(f.commit?.sha);
-    else files.add(f.path);
+    else files.add(f.repository === void 0 ? f.path : `${f.repository}\0${f.path}`);
   }
   const places = [files.size > 0 || messages.size === 0 ? plural(files.size, "file") : "", messages.size > 0 ? plural(messages.size, "commit message") : ""].filter(Boolean).join(" and ");
   return `${plural(findings.length, "finding")} (${plural(keys, "distinct key")}) in ${places}.`;

@@ -20,7 +20,7 @@ import {
 // src/cli/deliver.ts
 async function deliverReport(report, flags, context) {
   const code = context.code ?? exitCode(report.findings, flags.failOn);
-  const { loadReporter } = await import("./chunk-THXXDT67.js");
+  const { loadReporter } = await import("./chunk-6F6XEQCB.js");
   const seal = flags.format === "json" ? await import("./chunk-PXURWDLC.js") : void 0;
   const sealText = seal && process.env[seal.SEAL_KEY_ENV];
   const sealKey = seal && sealText ? seal.sealingKey(sealText) : void 0;

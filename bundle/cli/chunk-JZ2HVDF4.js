@@ -10,7 +10,7 @@ import {
 } from "./chunk-DHJ445EI.js";
 import {
   deliverReport
-} from "./chunk-NLXDGHCP.js";
+} from "./chunk-JP7SABAT.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-WOBRJ3QP.js";
 import "./chunk-2W2FAOGB.js";

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deliverReport
-} from "./chunk-NLXDGHCP.js";
+} from "./chunk-JP7SABAT.js";
 import {
   Findings
 } from "./chunk-HWK7J2JP.js";

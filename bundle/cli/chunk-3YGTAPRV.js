@@ -131,7 +131,7 @@ async function prePushCommand(args, io) {
     const ranges = await pushedRanges(refs, root);
     if (!ranges.length) return EXIT_CLEAN;
     const report = await scanRanges(ranges, root, root);
-    const { consoleReporter } = await import("./chunk-B5AN7HKL.js");
+    const { consoleReporter } = await import("./chunk-SWEQCDEQ.js");
     const { version } = await import("./chunk-BUTD6ISU.js");
     const color = useColor(io.stdout);
     const text = consoleReporter(report, { showSecrets: false, color, command: "history", toolVersion: version(), advice: adviceFor("pre-push") });
