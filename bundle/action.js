@@ -30675,9 +30675,11 @@ function shardOwns(shard) {
   const { index, count: count2 } = shard;
   return (sha) => Number.parseInt(sha.slice(0, 8), 16) % count2 === index - 1;
 }
+var UNREACHED_WARNING;
 var init_shard = __esm({
   "src/sources/shard.ts"() {
     "use strict";
+    UNREACHED_WARNING = " blob(s) that may hold a key are in the repository but no commit or ref reaches them (staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes them): they are not reported; git fsck --unreachable lists them";
   }
 });
 
@@ -30811,9 +30813,7 @@ async function* historySource(ctx, options = {}) {
         yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
-          ctx.warn(
-            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them (staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes them): they are not reported; git fsck --unreachable lists them`
-          );
+          ctx.warn(`${unreached}${UNREACHED_WARNING}`);
         }
         if (missing) {
           ctx.warn(

@@ -6,6 +6,7 @@ import { UserError } from './errors.js';
 import { Findings } from './findings.js';
 import type { JsonFinding, JsonReport } from './report/json.js';
 import { unseal } from './report/seal.js';
+import { UNREACHED_WARNING } from './sources/shard.js';
 import type { Finding, Repository, Report, Stats } from './types.js';
 
 export interface ReportText {
@@ -52,7 +53,7 @@ export function mergeReports(texts: readonly ReportText[], options: MergeOptions
   return {
     findings: findings.list(),
     stats: mergeStats([...byRepository.values()]),
-    warnings: mergeWarnings(reads, several),
+    warnings: [...byRepository.values()].flatMap((shards) => mergeWarnings(shards, several)),
     ...(only && { repository: only }),
   };
 }
@@ -192,9 +193,25 @@ function mergeStats(repositories: readonly Read[][]): Stats {
   return stats;
 }
 
-/** Each warning once (every shard of a shallow clone says so), named by repository when there are several. */
+/**
+ * One repository's warnings, each once (every shard of a shallow clone says so), named by the
+ * repository when there are several; the one warning whose count is each shard's own is added up.
+ */
 function mergeWarnings(reads: readonly Read[], several: boolean): string[] {
   const out = new Set<string>();
-  for (const { report } of reads) for (const w of report.warnings) out.add(several ? `${report.repository.name}: ${w}` : w);
-  return [...out];
+  let unreached = 0;
+  for (const { report } of reads) {
+    for (const w of report.warnings) {
+      const count = w.endsWith(UNREACHED_WARNING) ? /^\d+$/.exec(w.slice(0, -UNREACHED_WARNING.length)) : null;
+      if (count) {
+        // Where the first such warning stood, so one unsharded report merges into itself.
+        if (!unreached) out.add(UNREACHED_WARNING);
+        unreached += Number(count[0]);
+      } else {
+        out.add(w);
+      }
+    }
+  }
+  const name = several ? `${reads[0]!.report.repository.name}: ` : '';
+  return [...out].map((w) => `${name}${w === UNREACHED_WARNING ? `${unreached}${w}` : w}`);
 }

@@ -249,11 +249,11 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-JZ2HVDF4.js");
+        const { scanCommand } = await import("./chunk-42B2GWHN.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-MYW62YJY.js");
+        const { mergeCommand } = await import("./chunk-OGX35Y7S.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {
@@ -269,7 +269,7 @@ async function main(argv) {
         return await runInit(process.cwd(), { force: flags.force === true, prePush: flags.prePush === true }, process.stdout);
       }
       case "pre-push": {
-        const { prePushCommand } = await import("./chunk-3YGTAPRV.js");
+        const { prePushCommand } = await import("./chunk-ZLHVYB7N.js");
         return await prePushCommand(positionals, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() });
       }
     }

@@ -19,7 +19,7 @@ import { LOG_FORMAT, diffChunks } from './diff.js';
 import { BlobReader, DIFF_OPTIONS, git, gitStream, spooledGit, treeBlobs } from './git.js';
 import { scanObjects, type KeyTest } from './objects.js';
 import { LOG_WINDOWS, SEQUENTIAL_WINDOWS, boundWindows, readdirSafe } from './packs.js';
-import { shardOwns } from './shard.js';
+import { UNREACHED_WARNING, shardOwns } from './shard.js';
 import { tagChunks } from './tags.js';
 
 export interface HistoryOptions {
@@ -130,11 +130,7 @@ export async function* historySource(ctx: ScanContext, options: HistoryOptions =
         yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
-          ctx.warn(
-            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them ` +
-              '(staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes ' +
-              'them): they are not reported; git fsck --unreachable lists them',
-          );
+          ctx.warn(`${unreached}${UNREACHED_WARNING}`);
         }
         if (missing) {
           ctx.warn(

@@ -1,6 +1,7 @@
 // `keysentry history --shard I/N` on separate processes, then `keysentry merge`: the merged report
 // is the unsharded one, whatever N, and a merge refuses reports that do not make a whole.
-import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,7 @@ interface Json {
   shard?: { index: number; count: number };
   repository?: { name: string; state: string };
   tool: { name: string; version: string };
+  warnings: string[];
 }
 
 /** The report without its timing, the one thing two runs of one history never agree on. */
@@ -56,12 +58,15 @@ describe('history --shard I/N and merge', () => {
   let r: TempRepo;
   let dir: string;
   let unsharded: string;
+  let unshardedStderr: string;
   const planted: string[] = [];
 
   beforeAll(() => {
     r = repo('https://ci-user:not-a-token@github.com/acme/widgets.git');
     dir = tempDir('keysentry-shards-');
-    r.commit('init', { 'README.md': 'hello\n' });
+    // Over 256 KiB of objects, so the unsharded run reads blob by blob as shards do (below that it
+    // reads patches, which cannot tell blobs that nothing reaches).
+    r.commit('init', { 'README.md': 'hello\n', 'assets/noise.bin': randomBytes(320 * 1024) });
     // Keys in many files: their blobs fall to every shard.
     for (let i = 0; i < 12; i++) {
       const key = i % 2 ? keys.openaiProject() : keys.deepseek();
@@ -90,9 +95,16 @@ describe('history --shard I/N and merge', () => {
     r.git('checkout', '-q', 'main');
     r.commit('main moves', { 'README.md': 'hello again\n' });
     r.git('merge', '-q', '--no-ff', '-m', 'merge side', 'side');
+    // Blobs with keys that nothing reaches (a file staged, then never committed): each shard warns
+    // of its own, and the merge adds them up into the one warning the unsharded run gives.
+    for (let i = 0; i < 5; i++) {
+      execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: r.dir, input: `DEEPSEEK_API_KEY=${keys.deepseek()}\n` });
+    }
     const out = runCli(['history', '--format', 'json'], { cwd: r.dir });
     expect(out.code).toBe(1);
     unsharded = out.stdout;
+    unshardedStderr = out.stderr;
+    expect((JSON.parse(unsharded) as { warnings: string[] }).warnings).toEqual([expect.stringMatching(/^5 blob\(s\) that may hold a key/)]);
   });
 
   it.each([1, 2, 3, 7])('N = %i shards, each its own process, merge into exactly the unsharded report', async (n) => {
@@ -117,7 +129,8 @@ describe('history --shard I/N and merge', () => {
 
     // In any order: the merge decides from positions, not from the order of its arguments.
     const merged = runCli(['merge', '--format', 'json', ...files.reverse()], { cwd: dir });
-    expect(merged.stderr).toBe('');
+    // The same warnings: the shards' counts of blobs nothing reaches add up to the whole's.
+    expect(merged.stderr).toBe(unshardedStderr);
     expect(merged.code).toBe(1);
     const whole = timeless(unsharded);
     const got = timeless(merged.stdout);
@@ -125,6 +138,7 @@ describe('history --shard I/N and merge', () => {
     expect(got.keys).toEqual(whole.keys);
     expect(got.repository).toEqual(whole.repository);
     expect(got.stats.commits).toBe(whole.stats.commits);
+    expect(got.warnings).toEqual(whole.warnings);
 
     // The console report too (its last lines carry the time), and the exit code.
     const consoleMerged = runCli(['merge', ...files], { cwd: dir });

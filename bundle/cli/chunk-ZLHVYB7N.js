@@ -8,7 +8,7 @@ import {
   buildDetector,
   loadConfig,
   runScan
-} from "./chunk-DHJ445EI.js";
+} from "./chunk-ZB62NKC5.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-WOBRJ3QP.js";
 import "./chunk-2W2FAOGB.js";

@@ -9,6 +9,9 @@ import {
 } from "./chunk-HWK7J2JP.js";
 import "./chunk-VXHW6RXS.js";
 import {
+  UNREACHED_WARNING
+} from "./chunk-HFW4SSM6.js";
+import {
   SEAL_KEY_ENV,
   sealingKey,
   unseal
@@ -52,7 +55,7 @@ function mergeReports(texts, options = {}) {
   return {
     findings: findings.list(),
     stats: mergeStats([...byRepository.values()]),
-    warnings: mergeWarnings(reads, several),
+    warnings: [...byRepository.values()].flatMap((shards) => mergeWarnings(shards, several)),
     ...only && { repository: only }
   };
 }
@@ -176,8 +179,20 @@ function mergeStats(repositories) {
 }
 function mergeWarnings(reads, several) {
   const out = /* @__PURE__ */ new Set();
-  for (const { report } of reads) for (const w of report.warnings) out.add(several ? `${report.repository.name}: ${w}` : w);
-  return [...out];
+  let unreached = 0;
+  for (const { report } of reads) {
+    for (const w of report.warnings) {
+      const count = w.endsWith(UNREACHED_WARNING) ? /^\d+$/.exec(w.slice(0, -UNREACHED_WARNING.length)) : null;
+      if (count) {
+        if (!unreached) out.add(UNREACHED_WARNING);
+        unreached += Number(count[0]);
+      } else {
+        out.add(w);
+      }
+    }
+  }
+  const name = several ? `${reads[0].report.repository.name}: ` : "";
+  return [...out].map((w) => `${name}${w === UNREACHED_WARNING ? `${unreached}${w}` : w}`);
 }
 
 // src/cli/merge-command.ts

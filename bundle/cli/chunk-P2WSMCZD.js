@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   buildDetector
-} from "./chunk-DHJ445EI.js";
+} from "./chunk-ZB62NKC5.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-WOBRJ3QP.js";
 import "./chunk-2W2FAOGB.js";
@@ -23,7 +23,7 @@ import "./chunk-BTI5UEIW.js";
 async function scanAdvice(command, findings, options) {
   const advice = adviceFor(command, options.env);
   if (command !== "staged" || !options.named || !options.root || findings.length === 0) return advice;
-  const { headChunks } = await import("./chunk-HUDG5IJR.js");
+  const { headChunks } = await import("./chunk-BQ7D3RXD.js");
   const detector = await buildDetector(options.config);
   const atHead = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(options.root, new Set(findings.map((f) => f.path)))) {

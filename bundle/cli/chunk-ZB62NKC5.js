@@ -156,7 +156,7 @@ async function openSource(req, ctx, detector, ignored) {
       return stagedSource(ctx, { cwd: req.cwd, root: req.root, files: req.paths.length ? req.paths : void 0 });
     }
     case "history": {
-      const { historySource } = await import("./chunk-HUDG5IJR.js");
+      const { historySource } = await import("./chunk-BQ7D3RXD.js");
       return historySource(ctx, {
         cwd: req.cwd,
         range: req.range,
@@ -219,7 +219,7 @@ async function ignoreMatcher(globs) {
   return (path) => matchers.some((m) => m(path));
 }
 async function markAtHead(found, cwd, detector) {
-  const { headChunks } = await import("./chunk-HUDG5IJR.js");
+  const { headChunks } = await import("./chunk-BQ7D3RXD.js");
   const paths = new Set(found.filter((f) => f.path !== COMMIT_MESSAGE_PATH).map((f) => f.path));
   const present = /* @__PURE__ */ new Set();
   for await (const chunk of headChunks(cwd, paths)) {

@@ -7,7 +7,7 @@ import {
 import {
   loadConfig,
   runScan
-} from "./chunk-DHJ445EI.js";
+} from "./chunk-ZB62NKC5.js";
 import {
   deliverReport
 } from "./chunk-JP7SABAT.js";
@@ -127,7 +127,7 @@ async function run(command, flags, paths) {
     await verifyFindings(report.findings, verifyOptions);
   }
   const repo = command === "scan" && root ? { root, cwd: realpathSync(cwd) } : void 0;
-  const advice = report.findings.length ? await (await import("./chunk-2D4M3YW7.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
+  const advice = report.findings.length ? await (await import("./chunk-P2WSMCZD.js")).scanAdvice(command, report.findings, { root, named: paths.length > 0, env: process.env, config }) : void 0;
   const code = await deliverReport(report, flags, {
     command,
     repo,

@@ -2,6 +2,10 @@
 import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
+  UNREACHED_WARNING,
+  shardOwns
+} from "./chunk-HFW4SSM6.js";
+import {
   LOG_FORMAT,
   diffChunks
 } from "./chunk-7LFMBUIV.js";
@@ -289,13 +293,6 @@ function readdirSafe(dir) {
   }
 }
 
-// src/sources/shard.ts
-function shardOwns(shard) {
-  if (!shard || shard.count === 1) return () => true;
-  const { index, count } = shard;
-  return (sha) => Number.parseInt(sha.slice(0, 8), 16) % count === index - 1;
-}
-
 // src/sources/tags.ts
 function refPlace(refname) {
   return refname.startsWith("refs/tags/") ? `<tag ${refname.slice("refs/tags/".length)}>` : `<ref ${refname}>`;
@@ -412,9 +409,7 @@ async function* historySource(ctx, options = {}) {
         yield* tagChunks(cwd, blobs, ctx, { worth, countBlobs: false, ignored, messageOf: owns });
         const unreached = objects.withKeys.size - placed.size;
         if (unreached) {
-          ctx.warn(
-            `${unreached} blob(s) that may hold a key are in the repository but no commit or ref reaches them (staged and never committed, or left by an amended, rebased or dropped commit until git gc prunes them): they are not reported; git fsck --unreachable lists them`
-          );
+          ctx.warn(`${unreached}${UNREACHED_WARNING}`);
         }
         if (missing) {
           ctx.warn(
