@@ -249,11 +249,11 @@ async function main(argv) {
       case "scan":
       case "staged":
       case "history": {
-        const { scanCommand } = await import("./chunk-42B2GWHN.js");
+        const { scanCommand } = await import("./chunk-MQTZPP5O.js");
         return await scanCommand(command, flags, positionals);
       }
       case "merge": {
-        const { mergeCommand } = await import("./chunk-OGX35Y7S.js");
+        const { mergeCommand } = await import("./chunk-W6ZYHNVJ.js");
         return await mergeCommand(flags, positionals);
       }
       case "verify": {

@@ -34,9 +34,7 @@ export async function deliverReport(report: Report, flags: DeliverFlags, context
   const code = context.code ?? exitCode(report.findings, flags.failOn);
   const { loadReporter } = await import('../report/load.js');
   // Only JSON carries keys sealed (for a merge that verifies them).
-  const seal = flags.format === 'json' ? await import('../report/seal.js') : undefined;
-  const sealText = seal && process.env[seal.SEAL_KEY_ENV];
-  const sealKey = seal && sealText ? seal.sealingKey(sealText) : undefined;
+  const sealKey = flags.format === 'json' ? (await import('../report/seal.js')).sealKeyFrom(process.env) : undefined;
   const options = {
     showSecrets: flags.showSecrets === true,
     command: context.command,

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { mergeReports, type ReportText } from '../merge.js';
-import { SEAL_KEY_ENV, sealingKey } from '../report/seal.js';
+import { sealKeyFrom } from '../report/seal.js';
 import type { Format } from './args.js';
 import { deliverReport } from './deliver.js';
 import { checkWritable } from './output.js';
@@ -23,8 +23,8 @@ export interface MergeFlags {
 export async function mergeCommand(flags: MergeFlags, paths: string[]): Promise<number> {
   const verifyOptions = flags.verify ? (await import('../verify/index.js')).resolveVerifyOptions(flags, process.env) : undefined;
   for (const file of [flags.output, flags.sarif]) if (file !== undefined) checkWritable(file);
-  const sealText = process.env[SEAL_KEY_ENV];
-  const report = mergeReports(readReports(paths), { ...(sealText && { sealKey: sealingKey(sealText) }), needKeys: flags.verify });
+  const sealKey = sealKeyFrom(process.env);
+  const report = mergeReports(readReports(paths), { ...(sealKey && { sealKey }), needKeys: flags.verify });
   if (verifyOptions && report.findings.length) {
     const { verifyFindings } = await import('../verify/index.js');
     await verifyFindings(report.findings, verifyOptions);

@@ -16,6 +16,12 @@ export function sealingKey(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
+/** The AES key from the environment's seal key, or undefined when none is set. */
+export function sealKeyFrom(env: NodeJS.ProcessEnv): Buffer | undefined {
+  const text = env[SEAL_KEY_ENV];
+  return text ? sealingKey(text) : undefined;
+}
+
 /**
  * base64(iv ‖ ciphertext ‖ tag). The fingerprint is the associated data: a sealed key moved to
  * another finding does not open.

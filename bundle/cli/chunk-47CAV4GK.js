@@ -6,7 +6,7 @@ import {
 } from "./chunk-CEDOK2BL.js";
 import {
   seal
-} from "./chunk-SLW7SGTN.js";
+} from "./chunk-T5M5HLYG.js";
 import {
   jsonArray,
   mapped

@@ -20,10 +20,8 @@ import {
 // src/cli/deliver.ts
 async function deliverReport(report, flags, context) {
   const code = context.code ?? exitCode(report.findings, flags.failOn);
-  const { loadReporter } = await import("./chunk-6F6XEQCB.js");
-  const seal = flags.format === "json" ? await import("./chunk-PXURWDLC.js") : void 0;
-  const sealText = seal && process.env[seal.SEAL_KEY_ENV];
-  const sealKey = seal && sealText ? seal.sealingKey(sealText) : void 0;
+  const { loadReporter } = await import("./chunk-OVSIRWTZ.js");
+  const sealKey = flags.format === "json" ? (await import("./chunk-UPDRIUC5.js")).sealKeyFrom(process.env) : void 0;
   const options = {
     showSecrets: flags.showSecrets === true,
     command: context.command,

@@ -9,7 +9,7 @@ async function loadReporter(format) {
     case "console":
       return (await import("./chunk-SWEQCDEQ.js")).consoleReporter;
     case "json":
-      return (await import("./chunk-3KTLT36R.js")).jsonReporter;
+      return (await import("./chunk-47CAV4GK.js")).jsonReporter;
     case "sarif":
       return (await import("./chunk-VOLXE6GN.js")).sarifReporter;
     case "github":

@@ -3,7 +3,7 @@ import { createRequire as __createRequire } from 'node:module';
 const require = __createRequire(import.meta.url);
 import {
   deliverReport
-} from "./chunk-JP7SABAT.js";
+} from "./chunk-HMPLEZUT.js";
 import {
   Findings
 } from "./chunk-HWK7J2JP.js";
@@ -12,10 +12,9 @@ import {
   UNREACHED_WARNING
 } from "./chunk-HFW4SSM6.js";
 import {
-  SEAL_KEY_ENV,
-  sealingKey,
+  sealKeyFrom,
   unseal
-} from "./chunk-SLW7SGTN.js";
+} from "./chunk-T5M5HLYG.js";
 import {
   checkWritable
 } from "./chunk-BQ3XYH55.js";
@@ -199,8 +198,8 @@ function mergeWarnings(reads, several) {
 async function mergeCommand(flags, paths) {
   const verifyOptions = flags.verify ? (await import("./chunk-YV4H4J2I.js")).resolveVerifyOptions(flags, process.env) : void 0;
   for (const file of [flags.output, flags.sarif]) if (file !== void 0) checkWritable(file);
-  const sealText = process.env[SEAL_KEY_ENV];
-  const report = mergeReports(readReports(paths), { ...sealText && { sealKey: sealingKey(sealText) }, needKeys: flags.verify });
+  const sealKey = sealKeyFrom(process.env);
+  const report = mergeReports(readReports(paths), { ...sealKey && { sealKey }, needKeys: flags.verify });
   if (verifyOptions && report.findings.length) {
     const { verifyFindings } = await import("./chunk-YV4H4J2I.js");
     await verifyFindings(report.findings, verifyOptions);

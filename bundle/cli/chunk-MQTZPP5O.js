@@ -10,7 +10,7 @@ import {
 } from "./chunk-ZB62NKC5.js";
 import {
   deliverReport
-} from "./chunk-JP7SABAT.js";
+} from "./chunk-HMPLEZUT.js";
 import "./chunk-HWK7J2JP.js";
 import "./chunk-WOBRJ3QP.js";
 import "./chunk-2W2FAOGB.js";

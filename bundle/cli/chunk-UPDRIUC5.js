@@ -4,15 +4,17 @@ const require = __createRequire(import.meta.url);
 import {
   SEAL_KEY_ENV,
   seal,
+  sealKeyFrom,
   sealingKey,
   unseal
-} from "./chunk-SLW7SGTN.js";
+} from "./chunk-T5M5HLYG.js";
 import "./chunk-JKVZBG7Z.js";
 import "./chunk-QUMGJOT4.js";
 import "./chunk-BTI5UEIW.js";
 export {
   SEAL_KEY_ENV,
   seal,
+  sealKeyFrom,
   sealingKey,
   unseal
 };

@@ -15,6 +15,10 @@ function sealingKey(text) {
   }
   return createHash("sha256").update(text, "utf8").digest();
 }
+function sealKeyFrom(env) {
+  const text = env[SEAL_KEY_ENV];
+  return text ? sealingKey(text) : void 0;
+}
 function seal(secret, fingerprint, key) {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
@@ -39,6 +43,7 @@ function unseal(sealed, fingerprint, key) {
 export {
   SEAL_KEY_ENV,
   sealingKey,
+  sealKeyFrom,
   seal,
   unseal
 };
